@@ -1,0 +1,212 @@
+"""The parsed document: frozen dataclasses, built once by the parser, read by every rule.
+
+Positions are 1-based lines and 1-based columns counted in characters (not bytes), with an
+exclusive end, so a ``Span`` maps straight onto SARIF regions and GitHub annotations.
+Fields that are absent are ``None`` rather than empty, so rules can tell "missing" from
+"empty".
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start_line: int
+    start_col: int
+    end_line: int
+    end_col: int
+
+    @classmethod
+    def on_line(cls, line: int, start_col: int, end_col: int) -> Span:
+        return cls(line, start_col, line, end_col)
+
+    def contains(self, other: Span) -> bool:
+        return (self.start_line, self.start_col) <= (other.start_line, other.start_col) and (
+            other.end_line,
+            other.end_col,
+        ) <= (self.end_line, self.end_col)
+
+    @property
+    def lines(self) -> range:
+        """The line numbers this span touches."""
+        last = self.end_line if self.end_col > 1 or self.end_line == self.start_line else self.end_line - 1
+        return range(self.start_line, max(self.start_line, last) + 1)
+
+
+class LinkForm(str, enum.Enum):
+    BRACKETED = "bracketed"  # [[Label](url)]
+    OUTER = "outer"  # [[Label]](url)
+    BARE = "bare"  # [Label](url)
+    AUTOLINK = "autolink"  # <https://example.org>
+    IMAGE = "image"  # ![alt](url)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+    form: LinkForm
+    span: Span  # the whole construct, outer brackets included
+    label_span: Span
+    url_span: Span
+    line: int
+
+
+class Marker(str, enum.Enum):
+    """How a line of an entry ends: the hard line break the author wrote, if any."""
+
+    BR = "br"  # <br>, <br/>, <br />, with or without a space before
+    BACKSLASH = "backslash"  # a trailing backslash
+    SPACES = "spaces"  # two or more trailing spaces
+    NONE = "none"
+
+
+class LineKind(str, enum.Enum):
+    TITLE = "title"
+    AUTHORS = "authors"
+    DATE_VENUE = "date-venue"
+    LINKS = "links"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    number: int
+    text: str  # the whole source line, without its newline
+    indent: int  # leading spaces
+    content_end: int  # 0-based index where the content ends (before marker and whitespace)
+    marker: Marker
+    marker_start: int  # 0-based index of the marker text (== content_end when NONE)
+    marker_end: int  # 0-based index just past the marker text
+    after_marker: str  # what follows the marker on the line (normally "", or whitespace)
+    kind: LineKind
+
+    @property
+    def content(self) -> str:
+        return self.text[self.indent : self.content_end]
+
+    @property
+    def marker_text(self) -> str:
+        return self.text[self.marker_start : self.marker_end]
+
+
+class MonthForm(str, enum.Enum):
+    ABBR_DOT = "abbr-dot"  # Sep.
+    ABBR = "abbr"  # Sep
+    FULL = "full"  # September (and May, which is all three)
+
+
+@dataclass(frozen=True, slots=True)
+class DateStyle:
+    """How a date was written, so the list's majority style can be inferred and enforced."""
+
+    ordinal: bool  # 12th
+    padded: bool  # 07th
+    month_form: MonthForm
+    comma: bool  # a comma between month and year
+    day_comma: bool  # a comma after the day ("8th, Jul.")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryDate:
+    raw: str  # the text inside the brackets
+    span: Span  # the text inside the brackets
+    value: datetime.date | None
+    day: int | None
+    month: int | None
+    year: int | None
+    day_text: str | None  # "23th"
+    day_span: Span | None
+    month_text: str | None
+    style: DateStyle | None
+    problem: str | None  # why no date could be made of it (None when value is set)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    span: Span
+    layout: str  # "block", "title-date" (date on the title line), "venue-prefix", "bullet"
+    lines: tuple[EntryLine, ...]
+    title: Field | None
+    title_bold: bool
+    authors: tuple[str, ...] | None  # names, italics and trailing period removed
+    authors_field: Field | None  # the authors text inside the italics
+    authors_italic: bool | None
+    date: EntryDate | None
+    venue: Field | None
+    date_venue: Field | None  # the whole "[date] [venue]" run
+    links: tuple[Link, ...]
+    section: str  # slug of the innermost section heading ("" before any heading)
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line
+
+    def line_of(self, kind: LineKind) -> EntryLine | None:
+        return next((ln for ln in self.lines if ln.kind is kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # rendered text, HTML and emphasis removed
+    raw: str  # the source after the hashes
+    slug: str  # GitHub anchor, with -1, -2 suffixes for repeats
+    span: Span
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: Heading | None  # None for the preamble before the first heading
+    entries: tuple[Entry, ...]  # entries directly under this heading
+    subsections: tuple[Section, ...]
+    body_lines: tuple[int, int]  # first and last line of the body (excluding subsections)
+    has_content: bool  # any non-blank, non-rule, non-comment content in the body
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    def walk(self):
+        yield self
+        for sub in self.subsections:
+            yield from sub.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class TocItem:
+    text: str
+    anchor: str  # without the '#'
+    depth: int  # 0 for top-level items
+    link: Link
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str  # newline-normalised, BOM removed
+    lines: tuple[str, ...]
+    headings: tuple[Heading, ...]
+    sections: tuple[Section, ...]  # roots: the preamble first, then top-level headings
+    entries: tuple[Entry, ...]
+    links: tuple[Link, ...]  # every inline link in the document, entries included
+    toc: tuple[TocItem, ...]
+    toc_line: int | None  # first line of the ToC list
+    anchors: frozenset[str]  # heading slugs and <a name>/<div id> targets
+    opaque_lines: frozenset[int]  # code, HTML blocks and comments: not Markdown text
+    comments: tuple[tuple[int, str], ...]  # (line, text) of HTML comments, for suppression
+
+    def all_sections(self):
+        for root in self.sections:
+            yield from root.walk()

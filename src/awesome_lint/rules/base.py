@@ -1,0 +1,95 @@
+"""What a rule is: metadata declared once, options typed, and one pure ``check`` method."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+
+from ..fixes import Fix
+from ..model import Document, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..conventions import Conventions
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Fixability(str, enum.Enum):
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    code: str
+    name: str
+    message: str
+    span: Span
+    severity: Severity
+    fix: Fix | None = None
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line
+
+    @property
+    def column(self) -> int:
+        return self.span.start_col
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    pass
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read besides the document. Built by the engine, never mutated."""
+
+    options: Any
+    conventions: Conventions
+    today: datetime.date
+    # URL -> result of the link checker (set only when links were checked).
+    link_results: Mapping[str, Any] = field(default_factory=dict)
+    profile: str = "paper"
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    default_severity: ClassVar[Severity]
+    fixable: ClassVar[Fixability] = Fixability.NEVER
+    aliases: ClassVar[tuple[str, ...]] = ()
+    tags: ClassVar[tuple[str, ...]] = ()
+    Options: ClassVar[type] = NoOptions
+    # Rules that need the network's results (link liveness) run only when links are checked.
+    needs_links: ClassVar[bool] = False
+    # Off unless selected explicitly (opt-in rules).
+    enabled_by_default: ClassVar[bool] = True
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    def violation(
+        self,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Violation:
+        return Violation(
+            code=self.code,
+            name=self.name,
+            message=message,
+            span=span,
+            severity=severity or self.default_severity,
+            fix=fix,
+        )
