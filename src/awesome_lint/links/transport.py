@@ -1,0 +1,116 @@
+"""A requests session whose every connection goes through the address guard.
+
+urllib3 opens sockets in ``HTTPConnection._new_conn``; the connection classes here replace
+that one step: they ask the guard for vetted addresses and connect to one of exactly those.
+Everything else (TLS with the host name for SNI and certificate checks, keep-alive pools
+per host) stays urllib3's.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
+from urllib3.util import connection as u3connection
+
+from .policy import AddressGuard
+from .settings import LinkSettings
+
+
+class _GuardedConnectionMixin:
+    guard: AddressGuard  # set on the per-guard subclasses made by _bind
+
+    def _new_conn(self) -> socket.socket:
+        host = self._dns_host.strip("[]").rstrip(".")  # type: ignore[attr-defined]
+        try:
+            addresses = self.guard.vetted(host, self.port)  # type: ignore[attr-defined]
+        except socket.gaierror as e:
+            raise NameResolutionError(self.host, self, e) from e  # type: ignore[attr-defined, arg-type]
+        error: Exception | None = None
+        for _family, address in addresses:
+            try:
+                sock = u3connection.create_connection(
+                    (address, self.port),  # type: ignore[attr-defined]
+                    self.timeout,  # type: ignore[attr-defined]
+                    source_address=self.source_address,  # type: ignore[attr-defined]
+                    socket_options=self.socket_options,  # type: ignore[attr-defined]
+                )
+            except socket.timeout as e:
+                error = ConnectTimeoutError(
+                    self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})"  # type: ignore[attr-defined]
+                )
+                error.__cause__ = e
+            except OSError as e:
+                error = NewConnectionError(self, f"Failed to establish a new connection: {e}")  # type: ignore[arg-type]
+                error.__cause__ = e
+            else:
+                sys.audit("http.client.connect", self, self.host, self.port)  # type: ignore[attr-defined]
+                return sock
+        assert error is not None
+        raise error
+
+
+class GuardedHTTPConnection(_GuardedConnectionMixin, HTTPConnection):
+    pass
+
+
+class GuardedHTTPSConnection(_GuardedConnectionMixin, HTTPSConnection):
+    pass
+
+
+def _bind(guard: AddressGuard) -> dict[str, type]:
+    """Pool classes whose connections use this guard (urllib3 builds pools from classes)."""
+    http_conn = type("BoundHTTPConnection", (GuardedHTTPConnection,), {"guard": guard})
+    https_conn = type("BoundHTTPSConnection", (GuardedHTTPSConnection,), {"guard": guard})
+    return {
+        "http": type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
+        "https": type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+    }
+
+
+class GuardedAdapter(HTTPAdapter):
+    def __init__(self, guard: AddressGuard, **kwargs: Any) -> None:
+        self._guard = guard
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _bind(self._guard)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        # A proxy would resolve the host itself, out of the guard's sight.
+        raise requests.exceptions.InvalidURL("proxies are not used by the link checker")
+
+
+def make_session(settings: LinkSettings, guard: AddressGuard, hosts: int) -> requests.Session:
+    """One session for the run: a keep-alive pool per host, no redirects, no environment.
+
+    ``trust_env`` is off: proxy variables would route connections around the guard, and
+    .netrc credentials have no business being sent to links found in a pull request.
+    """
+    session = requests.Session()
+    session.trust_env = False
+    session.headers.clear()
+    session.headers.update(
+        {
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Encoding": "gzip, deflate",
+            "Connection": "keep-alive",
+        }
+    )
+    adapter = GuardedAdapter(
+        guard,
+        pool_connections=max(hosts, 1),
+        pool_maxsize=settings.host_concurrency,
+        max_retries=0,
+    )
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
