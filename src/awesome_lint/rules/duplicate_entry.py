@@ -42,7 +42,7 @@ class DuplicateEntry(Rule):
         first_by_key: dict[str, object] = {}
         for e in doc.entries:
             reported = False
-            for key in paper_keys(e):
+            for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
                 prev = first_by_key.get(key)
                 if prev is None:
                     first_by_key[key] = e
