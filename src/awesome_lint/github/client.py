@@ -155,7 +155,7 @@ class GitHubClient:
         self.attempts = attempts
         self.backoff = backoff
         self.sleep = sleep
-        self._repo = self._gh.get_repo(repo, lazy=True)
+        self._repo = self._gh.get_repo(repo)  # lazy: no request until needed
         self._pulls: dict[int, Any] = {}
         self._objects: dict[tuple[str, int], Any] = {}  # PyGithub objects we may edit or delete
 
@@ -180,6 +180,10 @@ class GitHubClient:
         for attempt in range(self.attempts):
             try:
                 return fn()
+            except AssertionError as exc:
+                # PyGithub asserts that a URL it is handed (a pagination link) is on the
+                # API host; it never sends the token elsewhere, and neither do we.
+                raise GitHubError(what, None, f"the API pointed at another host ({exc})") from None
             except Exception as exc:
                 failure = self._failure(exc)
                 if failure is None:
