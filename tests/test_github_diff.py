@@ -59,3 +59,10 @@ def test_omitted_patch_is_flagged_but_a_pure_rename_is_not():
 def test_garbage_before_the_first_hunk_is_an_error():
     with pytest.raises(PatchError):
         parse_patch("diff --git a/x b/x\n@@ -1 +1 @@\n+x")
+
+
+def test_mismatch_finds_a_checkout_that_is_not_the_head():
+    d = file_diff("README.md", "modified", "@@ -1,2 +1,3 @@\n a\n+b\n c")
+    assert d.mismatch(["a", "b", "c"]) is None
+    assert d.mismatch(["a", "B", "c"]) == 2
+    assert d.mismatch(["a"]) == 2

@@ -23,6 +23,14 @@ class FileDiff:
     added: frozenset[int]  # head-side lines the PR added or changed
     hunks: tuple[range, ...]  # head-side lines each hunk shows (added and context)
     patch_omitted: bool = False  # GitHub sent no patch (too large, or binary)
+    added_text: tuple[tuple[int, str], ...] = ()  # (line, text) of each added line
+
+    def mismatch(self, lines: list[str] | tuple[str, ...]) -> int | None:
+        """The first added line whose text differs in ``lines`` (a checkout of the head)."""
+        for n, text in self.added_text:
+            if n > len(lines) or lines[n - 1].rstrip("\r") != text.rstrip("\r"):
+                return n
+        return None
 
     def hunk_of(self, line: int) -> range | None:
         return next((h for h in self.hunks if line in h), None)
@@ -35,7 +43,12 @@ class FileDiff:
 
 def parse_patch(patch: str) -> tuple[frozenset[int], tuple[range, ...]]:
     """Return (added head-side lines, head-side range of each hunk)."""
-    added: set[int] = set()
+    added, hunks = _parse(patch)
+    return frozenset(added), hunks
+
+
+def _parse(patch: str) -> tuple[dict[int, str], tuple[range, ...]]:
+    added: dict[int, str] = {}
     hunks: list[range] = []
     line = None
     remaining = 0  # head-side lines the current hunk still owes
@@ -52,7 +65,7 @@ def parse_patch(patch: str) -> tuple[frozenset[int], tuple[range, ...]]:
                 raise PatchError(f"patch does not start with a hunk header: {raw[:60]!r}")
             continue
         if raw.startswith("+"):
-            added.add(line)
+            added[line] = raw[1:]
             line += 1
             remaining -= 1
         elif raw.startswith("-") or raw.startswith("\\"):
@@ -60,7 +73,7 @@ def parse_patch(patch: str) -> tuple[frozenset[int], tuple[range, ...]]:
         elif remaining > 0:
             line += 1  # context (GitHub writes a blank context line as " ")
             remaining -= 1
-    return frozenset(added), tuple(hunks)
+    return added, tuple(hunks)
 
 
 def file_diff(path: str, status: str, patch: str | None, changes: int = 1) -> FileDiff:
@@ -68,5 +81,5 @@ def file_diff(path: str, status: str, patch: str | None, changes: int = 1) -> Fi
     if patch is None:
         omitted = status != "removed" and changes > 0
         return FileDiff(path, status, frozenset(), (), patch_omitted=omitted)
-    added, hunks = parse_patch(patch)
-    return FileDiff(path, status, added, hunks)
+    added, hunks = _parse(patch)
+    return FileDiff(path, status, frozenset(added), hunks, added_text=tuple(sorted(added.items())))
