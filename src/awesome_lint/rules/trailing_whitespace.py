@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..fixes import Fix
+from ..model import Document, Span
+from .base import Fixability, Rule, Severity
+
+
+@dataclass(frozen=True)
+class Options:
+    # Also report lines that hold nothing but whitespace.
+    blank_lines: bool = True
+
+
+class TrailingWhitespace(Rule):
+    code = "AL001"
+    name = "trailing-whitespace"
+    summary = "Trailing spaces or tabs at the end of a line"
+    default_severity = Severity.WARNING
+    fixable = Fixability.ALWAYS
+    tags = ("document", "whitespace")
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        lines = doc.lines
+        fenced = doc.opaque_lines
+        for i, text in enumerate(lines):
+            stripped = text.rstrip(" \t")
+            if stripped == text:
+                continue
+            number = i + 1
+            if not stripped and not ctx.options.blank_lines:
+                continue
+            if stripped and _is_hard_break(text, stripped, lines, i, fenced):
+                continue
+            if number in fenced and stripped:
+                continue  # code keeps its bytes
+            span = Span.on_line(number, len(stripped) + 1, len(text) + 1)
+            what = "whitespace-only line" if not stripped else "trailing whitespace"
+            yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
+
+
+def _is_hard_break(text: str, stripped: str, lines, i: int, opaque) -> bool:
+    # Two or more spaces before a line of the same paragraph are a CommonMark line break:
+    # removing them would change the rendering. Before a blank line they render nothing.
+    trailing = text[len(stripped) :]
+    if len(trailing) < 2 or set(trailing) != {" "} or stripped.endswith("\\"):
+        return False
+    if i + 1 >= len(lines) or not lines[i + 1].strip():
+        return False
+    return (i + 1) not in opaque and (i + 2) not in opaque
