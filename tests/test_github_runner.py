@@ -74,7 +74,7 @@ def env(tmp_path, server):
 
 def go(env, **kw):
     out = io.StringIO()
-    code = action.run(WordLinter(), environ=env, out=out, **kw)
+    code = action.run(linter=WordLinter(), environ=env, out=out, **kw)
     return code, out.getvalue()
 
 
@@ -190,6 +190,6 @@ def test_suggestion_that_does_not_fix_is_dropped(env, server):
             return self._check(lines)
 
     out = io.StringIO()
-    assert action.run(Stubborn(), environ=env, out=out) == 1
+    assert action.run(linter=Stubborn(), environ=env, out=out) == 1
     review = server.calls("POST", "/reviews$")[0].body
     assert all("suggestion" not in c["body"] for c in review["comments"])

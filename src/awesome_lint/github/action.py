@@ -288,18 +288,65 @@ class Runner:
                 self.notice(outcome, f"commenting failed, findings are in the annotations: {exc}", "warning")
 
 
+class CoreLinter:
+    """The Linter the action uses: the engine with the config that applies to each file."""
+
+    def __init__(self, config: str | None = None, isolated: bool = False, cli: tuple = (None, None, None), today=None):
+        self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
+        self._configs: dict[str, object] = {}
+
+    def _config(self, path: str):
+        from ..api import config_for
+
+        if path not in self._configs:
+            self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
+        return self._configs[path]
+
+    def lint_file(self, path: str) -> tuple[Sequence[str], Sequence[Violation]]:
+        from ..api import lint_file
+        from ..errors import AwesomeLintError
+
+        try:
+            result = lint_file(path, self._config(path), today=self.today)
+        except AwesomeLintError as exc:
+            raise ActionError(str(exc)) from None
+        return result.document.lines, result.violations
+
+    def lint_text(self, text: str, path: str) -> Sequence[Violation]:
+        from ..api import lint_text
+
+        return lint_text(text, path, self._config(path), today=self.today).violations
+
+
 def run(
-    linter: Linter,
     paths: Sequence[str] = (),
+    *,
+    config: str | None = None,
+    isolated: bool = False,
+    select: tuple = (None, None, None),
+    today=None,
+    linter: Linter | None = None,
     environ: Mapping[str, str] | None = None,
     out: TextIO | None = None,
     client_factory: Callable[..., object] | None = None,
 ) -> int:
-    """Entry point for ``awesome-lint --github``; returns the exit code."""
+    """Entry point for ``awesome-lint --github``; returns the exit code.
+
+    ``select`` is the CLI's (select, extend_select, ignore); ``config`` the CLI's --config,
+    which the action's ``config`` input (AWESOME_LINT_CONFIG) overrides.
+    """
     environ = os.environ if environ is None else environ
     out = out or sys.stdout
     try:
         settings = settings_from_env(environ, paths)
+        if linter is None:
+            explicit = settings.config or config
+            if explicit:
+                workspace = Path(environ.get("GITHUB_WORKSPACE") or os.getcwd())
+                explicit = str(_resolve(workspace, explicit))
+                if not Path(explicit).is_file():
+                    raise ActionError(f"{explicit}: config file not found (input config)")
+            linter = CoreLinter(explicit, isolated, select, today)
         return Runner(linter, environ, out, client_factory).run(settings)
     except ActionError as exc:
         out.write(reporter.notice(str(exc), "error") + "\n")
