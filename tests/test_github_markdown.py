@@ -87,3 +87,7 @@ def test_cap_cuts_on_a_line_and_says_so():
     out = cap(text, 200)
     assert len(out) <= 200 and out.endswith("*(truncated)*")
     assert cap("short", 200) == "short"
+
+
+def test_message_keeps_spaces_around_quotes():
+    assert md_message("a `x` b") == "a `x` b"

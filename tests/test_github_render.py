@@ -133,3 +133,9 @@ def test_bodies_stay_under_githubs_limit():
     review_body, _ = render.review("r", [], fs)
     assert len(review_body) < 65_536 and "more (see the summary comment)" in review_body
     assert len(render.job_summary(["README.md"], fs * 3, fs * 3)) <= render.JOB_SUMMARY_LIMIT
+
+
+def test_counts_name_only_what_is_there():
+    fs = findings()
+    assert render.counts_phrase([f for f in fs if f.severity is Severity.ERROR]) == "3 errors"
+    assert render.counts_phrase(fs[-1:]) == "1 warning"

@@ -28,12 +28,14 @@ def one_line(text: str) -> str:
     return _NEWLINES.sub(" ", text)
 
 
-def md_text(text: str) -> str:
+def md_text(text: str, *, starts_line: bool = True) -> str:
     """Untrusted text as inert Markdown: rendered literally, on one line."""
-    text = one_line(text)
+    text = one_line(text).replace("\t", " ")
+    if starts_line:
+        text = text.lstrip(" ")  # leading blanks could make an indented code block
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    if text.startswith(("#", "+", "-", "=")) or re.match(r"\d+[.)]", text):
+    if starts_line and (text.startswith(("#", "+", "-", "=")) or re.match(r"\d+[.)]", text)):
         text = "\\" + text  # would start a heading or a list where a line begins
     return neutralise_mentions(text)
 
@@ -72,7 +74,7 @@ def md_message(message: str, *, in_table: bool = False) -> str:
         if i % 2:
             out.append(md_code(part, in_table=in_table))
         elif part:
-            out.append(md_text(part))
+            out.append(md_text(part, starts_line=i == 0))
     return "".join(out)
 
 

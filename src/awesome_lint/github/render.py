@@ -54,9 +54,9 @@ def counts_phrase(findings: Sequence[Finding]) -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     infos = len(findings) - errors - warnings
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    if infos:
-        parts.append(_plural(infos, "note"))
+    parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (infos, "note")) if n]
+    if len(parts) < 2:
+        return parts[0] if parts else "no problems"
     return " and ".join([", ".join(parts[:-1]), parts[-1]])
 
 
@@ -115,8 +115,8 @@ def inline_comment(f: Finding) -> str:
     text = f"{marker}\n{_ICON[v.severity]} **{v.severity.value}** {_rule(f)}: {md_message(v.message)}"
     if f.suggestion is None:
         return cap(text, COMMENT_LIMIT)
-    desc = md_message(v.fix.description) if v.fix and v.fix.description else "Suggested fix"
-    with_fix = f"{text}\n\n{desc}:\n\n{code_fence(f.suggestion.text, 'suggestion')}\n"
+    desc = f": {md_message(v.fix.description)}" if v.fix and v.fix.description else ""
+    with_fix = f"{text}\n\n**Suggested fix**{desc}\n\n{code_fence(f.suggestion.text, 'suggestion')}\n"
     # A cut suggestion would be a wrong fix: drop it rather than truncate it.
     return with_fix if len(with_fix) <= COMMENT_LIMIT else cap(text, COMMENT_LIMIT)
 
