@@ -299,3 +299,30 @@ def test_comments_only_on_the_entries_the_pr_touched(tmp_path, server, base, hea
     # the list's old debt exists and stays out of the inline comments
     old = lint_text(pr.head, "README.md").violations
     assert any(v.span.start_line not in allowed for v in old)
+
+
+def test_hostile_entry_cannot_ping_inject_html_or_workflow_commands(tmp_path, server):
+    from markdown_it import MarkdownIt
+
+    base = fixture("fm_base.md")
+    hostile = (
+        "**Thanks @admin and @org/team <img src=x onerror=alert(1)> <!-- awesome-lint:summary -->**<br>\n"
+        "*none*<br>\n"
+        "[23th Dec., 2023] [arXiv, 2023]<br>\n"
+        "[Paper](https://arxiv.org/abs/2312.07777)<br>\n\n\n"
+    )
+    anchor = "**RetinaCLIP:"
+    pr = PR(tmp_path, server, base, base.replace(anchor, hostile + anchor, 1))
+    proc = pr.run()
+    assert proc.returncode == 1
+    # the hostile text does reach the messages (annotations do not ping), so the checks below bite
+    assert any("@admin" in ln and "<img" in ln for ln in proc.stdout.splitlines())
+    for line in proc.stdout.splitlines():
+        assert line.startswith("::")  # no line of the list's text can start a command
+    bodies = [c["body"] for c in pr.comments() + pr.inline()] + [r["body"] for r in pr.reviews()]
+    html = MarkdownIt("commonmark").enable("table")
+    for body in bodies:
+        assert "@admin" not in body and "@org" not in body
+        rendered = html.render(body.split("\n", 1)[1])  # past our own marker
+        assert "<img" not in rendered and "<!-- awesome-lint" not in rendered
+    assert len(pr.comments()) == 1 and render.is_summary(pr.comments()[0]["body"])
