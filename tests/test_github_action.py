@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from github_api_server import FakeGitHub
+from tests.github_api_server import FakeGitHub
 
 from awesome_lint.api import lint_text
 from awesome_lint.github import render

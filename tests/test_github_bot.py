@@ -4,7 +4,7 @@ The CLI end-to-end runs live in test_github_action.py; here each request is chec
 """
 
 import pytest
-from github_api_server import SECONDARY_LIMIT, FakeGitHub
+from tests.github_api_server import SECONDARY_LIMIT, FakeGitHub
 
 from awesome_lint.fixes import Fix
 from awesome_lint.github import bot, render

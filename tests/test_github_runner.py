@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from github_api_server import FakeGitHub
+from tests.github_api_server import FakeGitHub
 
 from awesome_lint.fixes import Fix
 from awesome_lint.github import action
