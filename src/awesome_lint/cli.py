@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
     cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
 
@@ -73,6 +74,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return _list_rules()
         if args.explain:
             return _explain(args.explain)
+        if args.github:
+            from .github.action import run as run_github
+
+            return run_github(args.paths, config=args.config, isolated=args.isolated,
+                              select=(args.select, args.extend_select, args.ignore), today=args.today)
         return _lint(args)
     except AwesomeLintError as exc:
         print(f"awesome-lint: {exc}", file=sys.stderr)
