@@ -3,12 +3,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..fixes import Fix
-from ..model import Document, LineKind, Marker, Span
+from ..model import Document, Marker, Span
 from ._breaks import MARKER_TEXT, break_text, is_field_end, working
 from .base import Fixability, Rule, Severity
 
 _NAMES = {Marker.BR: "<br>", Marker.BACKSLASH: "a trailing backslash", Marker.SPACES: "two trailing spaces"}
-_FIELDS = {LineKind.TITLE: "title", LineKind.AUTHORS: "authors", LineKind.DATE_VENUE: "date and venue", LineKind.LINKS: "links"}
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,8 @@ class LineBreakStyle(Rule):
                     continue
                 text = break_text(e, line, conv, ctx.options.marker)
                 span = Span.on_line(line.number, line.content_end + 1, line.marker_end + 1)
-                where = "the configured break is" if pinned else f"the list's {_FIELDS.get(line.kind, 'entry')} lines end with"
                 yield self.violation(
                     Span.on_line(line.number, line.marker_start + 1, line.marker_end + 1),
-                    f"line ends with {_NAMES[line.marker]}; {where} {_NAMES[expected]}",
+                    f"line break {_NAMES[line.marker]} differs from the one the list uses ({_NAMES[expected]})",
                     Fix.replace(span, text, "use the list's line break"),
                 )
