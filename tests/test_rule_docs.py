@@ -21,8 +21,19 @@ _FENCE = re.compile(r"^```markdown\n(.*?)^```", re.M | re.S)
 
 
 def _sections(doc: str) -> dict[str, str]:
-    parts = re.split(r"^## (.+)$", doc, flags=re.M)
-    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts), 2)}
+    """The page's ``## `` sections; headings inside fenced examples belong to the example."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    fenced = False
+    for line in doc.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), [])
+            continue
+        if current is not None:
+            current.append(line)
+    return {name: "".join(body) for name, body in sections.items()}
 
 
 def _examples(doc: str) -> tuple[str, str]:
