@@ -1,0 +1,63 @@
+"""The registry: every rule, in one explicit tuple (no discovery, no magic)."""
+
+from __future__ import annotations
+
+from .author_list_punctuation import AuthorListPunctuation
+from .authors_not_italic import AuthorsNotItalic
+from .base import Rule
+from .date_style import DateStyleRule
+from .duplicate_entry import DuplicateEntry
+from .empty_section import EmptySection
+from .entry_out_of_order import EntryOutOfOrder
+from .heading_level_skip import HeadingLevelSkip
+from .indented_entry import IndentedEntry
+from .insecure_url import InsecureUrl
+from .invalid_date import InvalidDate
+from .invalid_suppression import InvalidSuppression
+from .line_break_style import LineBreakStyle
+from .link_form_style import LinkFormStyle
+from .malformed_date_venue import MalformedDateVenue
+from .malformed_link import MalformedLink
+from .missing_authors import MissingAuthors
+from .missing_line_break import MissingLineBreak
+from .missing_paper_link import MissingPaperLink
+from .mojibake import Mojibake
+from .nonstandard_link_label import NonstandardLinkLabel
+from .shortened_url import ShortenedUrl
+from .title_not_bold import TitleNotBold
+from .toc_mismatch import TocMismatch
+from .trailing_whitespace import TrailingWhitespace
+from .unbracketed_link import UnbracketedLink
+from .wrong_ordinal import WrongOrdinal
+
+ALL_RULES: tuple[Rule, ...] = (
+    TrailingWhitespace(),
+    Mojibake(),
+    InvalidSuppression(),
+    EmptySection(),
+    TocMismatch(),
+    HeadingLevelSkip(),
+    TitleNotBold(),
+    MissingAuthors(),
+    AuthorsNotItalic(),
+    AuthorListPunctuation(),
+    MalformedDateVenue(),
+    InvalidDate(),
+    WrongOrdinal(),
+    DateStyleRule(),
+    MissingLineBreak(),
+    LineBreakStyle(),
+    DuplicateEntry(),
+    EntryOutOfOrder(),
+    MissingPaperLink(),
+    IndentedEntry(),
+    LinkFormStyle(),
+    UnbracketedLink(),
+    MalformedLink(),
+    NonstandardLinkLabel(),
+    ShortenedUrl(),
+    InsecureUrl(),
+)
+
+REGISTRY: dict[str, Rule] = {r.code: r for r in ALL_RULES}
+assert len(REGISTRY) == len(ALL_RULES), "rule codes must be unique"

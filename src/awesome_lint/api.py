@@ -1,0 +1,105 @@
+"""The public face: ``lint_text`` and ``lint_file``. The CLI, the Action and the hook use these."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .config import Config, find_config, load_config
+from .engine import lint_document
+from .model import Document
+from .parser import parse
+from .rules import REGISTRY
+from .rules.base import Severity, Violation
+from .textio import Source, read_source
+
+
+@dataclass(frozen=True)
+class LintResult:
+    path: str
+    document: Document
+    violations: tuple[Violation, ...]
+    source: Source | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for v in self.violations if v.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for v in self.violations if v.severity is Severity.WARNING)
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    config: Config | None = None,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+) -> LintResult:
+    """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
+    doc = parse(text, path)
+    found = lint_document(doc, config or Config(), today=today, link_results=link_results)
+    return LintResult(path, doc, tuple(found))
+
+
+def config_for(path: str | Path, explicit: str | Path | None = None, isolated: bool = False) -> Config:
+    """The config that applies to ``path``: the explicit file, else the nearest one found."""
+    if isolated:
+        return Config()
+    found = Path(explicit) if explicit else find_config(Path(path).resolve())
+    return load_config(found, REGISTRY) if found else Config()
+
+
+def lint_file(
+    path: str | Path,
+    config: Config | None = None,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+) -> LintResult:
+    """Read and lint one file. Raises InputError (bad file) or ConfigError (bad config)."""
+    path = str(path)
+    config = config if config is not None else config_for(path)
+    source = read_source(path, config.max_file_size)
+    doc = parse(source.text, source.path)
+    found = lint_document(doc, config, today=today, link_results=link_results)
+    return LintResult(source.path, doc, tuple(found), source)
+
+
+MAX_FIX_PASSES = 10
+
+
+def fix_text(
+    text: str,
+    path: str = "<text>",
+    config: Config | None = None,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+) -> tuple[str, LintResult, int]:
+    """Apply every available fix, re-linting after each pass, until nothing more changes.
+
+    Returns the fixed (normalised) text, the lint result of that text, and the number of
+    fixes applied. Overlapping fixes wait for the next pass; the cap stops fixes that undo
+    each other from looping.
+    """
+    from .fixes import apply_fixes
+    from .parser import normalize
+
+    current = normalize(text)
+    applied = 0
+    result = lint_text(current, path, config, today=today, link_results=link_results)
+    for _ in range(MAX_FIX_PASSES):
+        fixes = [v.fix for v in result.violations if v.fix is not None]
+        if not fixes:
+            break
+        new, n = apply_fixes(current, fixes)
+        if n == 0 or new == current:
+            break
+        current, applied = new, applied + n
+        result = lint_text(current, path, config, today=today, link_results=link_results)
+    return current, result, applied

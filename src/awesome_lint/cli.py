@@ -1,0 +1,174 @@
+"""The command line: ``awesome-lint [PATH ...]``. Exit 0 clean, 1 errors found, 2 usage/input/config error."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from typing import Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_ERRORS, EXIT_FAILURE = 0, 1, 2
+
+DESCRIPTION = """\
+Lint awesome lists, above all lists of research papers: every entry's title, authors,
+date, venue, links and line breaks, judged against what is always wrong and against the
+list's own conventions. Offline by default.
+"""
+
+EPILOG = """\
+exit status: 0 no error-severity findings, 1 errors found, 2 usage, config or input error.
+configuration: .awesome-lint.toml or [tool.awesome-lint] in pyproject.toml, found by
+walking up from each file; see the README. Rule docs: awesome-lint --explain RULE.
+"""
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="awesome-lint",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files to lint ('-' for stdin; default: README.md)")
+    out = p.add_argument_group("output")
+    out.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    out.add_argument("--export", choices=("json",), help="print the parsed model (sections, entries) instead of findings")
+    out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+    sel = p.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="only these rules: codes, prefixes (AL2) or names, comma-separated")
+    sel.add_argument("--extend-select", type=_csv, action="extend", metavar="RULES", help="add rules to the selection (e.g. opt-in rules)")
+    sel.add_argument("--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules")
+    sel.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    sel.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
+    cfg = p.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
+    cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
+    p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("awesome-lint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILURE
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    from .errors import AwesomeLintError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.list_rules:
+            return _list_rules()
+        if args.explain:
+            return _explain(args.explain)
+        if args.github:
+            from .github.action import run as run_github
+
+            return run_github(args.paths, config=args.config, isolated=args.isolated,
+                              select=(args.select, args.extend_select, args.ignore), today=args.today)
+        return _lint(args)
+    except AwesomeLintError as exc:
+        print(f"awesome-lint: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _list_rules() -> int:
+    from .rules import ALL_RULES
+
+    width = max(len(r.name) for r in ALL_RULES)
+    for r in ALL_RULES:
+        flags = "fix " if r.fixable.value != "never" else "    "
+        opt = "" if r.enabled_by_default else " (opt-in)"
+        print(f"{r.code}  {r.name:<{width}}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}")
+    return EXIT_OK
+
+
+def _explain(key: str) -> int:
+    from .config import lookup_rule
+    from .docs import rule_doc
+    from .errors import UsageError
+    from .rules import REGISTRY
+
+    rule = lookup_rule(key, REGISTRY)
+    if rule is None:
+        raise UsageError(f"unknown rule {key!r} (see --list-rules)")
+    doc = rule_doc(rule.code)
+    if doc is None:
+        raise UsageError(f"no documentation found for {rule.code}")
+    sys.stdout.write(doc if doc.endswith("\n") else doc + "\n")
+    return EXIT_OK
+
+
+def _lint(args) -> int:
+    from .api import config_for, lint_file
+    from .config import Config, resolve_selector
+    from .errors import AwesomeLintError, UsageError
+    from .reporters import json as json_reporter, text
+    from .rules import REGISTRY
+
+    for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
+        if not resolve_selector(sel, REGISTRY):
+            raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
+    paths = args.paths or ["README.md"]
+    if args.export:
+        return _export(paths, args)
+    results = []
+    failed = False
+    for path in paths:
+        try:
+            config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
+            config = config.with_cli(args.select, args.extend_select, args.ignore)
+            results.append(lint_file(path, config, today=args.today))
+        except AwesomeLintError as exc:
+            print(f"awesome-lint: {exc}", file=sys.stderr)
+            failed = True
+    if args.format == "json":
+        sys.stdout.write(json_reporter.render(results))
+    else:
+        out = text.render(results) if results else ""
+        if args.quiet:
+            out = "".join(line + "\n" for line in out.splitlines()[:-1])
+        sys.stdout.write(out)
+    if failed:
+        return EXIT_FAILURE
+    return EXIT_ERRORS if any(r.errors for r in results) else EXIT_OK
+
+
+def _export(paths: list[str], args) -> int:
+    """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    import json
+
+    from .api import config_for
+    from .errors import AwesomeLintError
+    from .parser import parse
+    from .reporters.export import document_dict
+    from .textio import read_source
+
+    failed = False
+    docs = []
+    for path in paths:
+        try:
+            config = config_for(path if path != "-" else ".", args.config, args.isolated)
+            source = read_source(path, config.max_file_size)
+            docs.append(parse(source.text, source.path))
+        except AwesomeLintError as exc:
+            print(f"awesome-lint: {exc}", file=sys.stderr)
+            failed = True
+    if len(paths) == 1 and docs:
+        sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)
+    return EXIT_FAILURE if failed else EXIT_OK

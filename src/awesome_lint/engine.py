@@ -1,0 +1,74 @@
+"""Select rules, run them over a parsed document, apply suppressions and severities."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any, Mapping
+
+from .config import Config, lookup_rule, resolve_selector
+from .conventions import Conventions, infer
+from .model import Document
+from .rules import ALL_RULES, REGISTRY
+from .rules.base import Rule, RuleContext, Violation
+from .suppress import collect, filter_violations
+
+def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
+    """The rules a config turns on, in registry order."""
+    if config.select is None:
+        chosen = {r.code for r in registry.values() if r.enabled_by_default}
+    else:
+        chosen = {r.code for sel in config.select for r in resolve_selector(sel, registry)}
+    chosen |= {r.code for sel in config.extend_select for r in resolve_selector(sel, registry)}
+    chosen -= {r.code for sel in config.ignore for r in resolve_selector(sel, registry)}
+    chosen -= {code for code, s in config.rules.items() if s.off}
+    return [r for r in ALL_RULES if r.code in chosen]
+
+
+def options_for(rule: Rule, config: Config) -> Any:
+    settings = config.rules.get(rule.code)
+    return rule.Options(**settings.options) if settings else rule.Options()
+
+
+def lint_document(
+    doc: Document,
+    config: Config,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+    conventions: Conventions | None = None,
+) -> list[Violation]:
+    today = today or datetime.date.today()
+    conventions = conventions or infer(doc)
+    profile = config.profile or "paper"
+    found: list[Violation] = []
+    for rule in active_rules(config):
+        if rule.needs_links and link_results is None:
+            continue
+        ctx = RuleContext(
+            options=options_for(rule, config),
+            conventions=conventions,
+            today=today,
+            link_results=link_results or {},
+            profile=profile,
+        )
+        settings = config.rules.get(rule.code)
+        for v in rule.check(doc, ctx):
+            if settings is not None and settings.severity is not None:
+                v = dataclasses.replace(v, severity=settings.severity)
+            found.append(v)
+    suppressions, _ = collect(doc, lambda key: (r.code if (r := lookup_rule(key, REGISTRY)) else None))
+    found = filter_violations(found, suppressions)
+    found.sort(key=lambda v: (v.span.start_line, v.span.start_col, v.code))
+    return _dedupe(found)
+
+
+def _dedupe(violations: list[Violation]) -> list[Violation]:
+    seen = set()
+    out = []
+    for v in violations:
+        key = (v.code, v.span, v.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out

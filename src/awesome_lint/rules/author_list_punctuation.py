@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+from ..fixes import Fix
+from ..model import Document, Span
+from .base import Fixability, Rule, Severity
+
+# (pattern, what it is, replacement, severity)
+_PROBLEMS = (
+    (re.compile(r",(?:\s*,)+"), "doubled comma", ",", Severity.ERROR),
+    (re.compile(r"[ \t]+,"), "space before a comma", ",", Severity.WARNING),
+    (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), "doubled space", " ", Severity.WARNING),
+)
+
+
+class AuthorListPunctuation(Rule):
+    code = "AL204"
+    name = "author-list-punctuation"
+    summary = "Trailing or doubled commas and stray spaces in an author list"
+    default_severity = Severity.ERROR
+    fixable = Fixability.ALWAYS
+    tags = ("entries",)
+
+    def check(self, doc: Document, ctx):
+        for e in doc.entries:
+            f = e.authors_field
+            if f is None or not e.authors:
+                continue
+            span = f.span
+            # Work line by line on the source so spans are exact even when the list wraps.
+            for number in range(span.start_line, span.end_line + 1):
+                text = doc.lines[number - 1]
+                lo = span.start_col - 1 if number == span.start_line else 0
+                hi = span.end_col - 1 if number == span.end_line else len(text)
+                segment = text[lo:hi]
+                for pattern, what, repl, sev in _PROBLEMS:
+                    for m in pattern.finditer(segment):
+                        s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
+                        yield self.violation(s, f"{what} in the author list", Fix.replace(s, repl, f"fix {what}"), sev)
+                if number == span.end_line:
+                    m = re.search(r"[ \t]*,[ \t]*$", segment)
+                    if m:
+                        s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
+                        yield self.violation(s, "trailing comma after the last author", Fix.replace(s, "", "remove the trailing comma"))
+                if number == span.start_line:
+                    m = re.match(r"^[ \t]*,[ \t]*", segment)
+                    if m:
+                        s = Span.on_line(number, lo + 1, lo + m.end() + 1)
+                        yield self.violation(s, "comma before the first author", Fix.replace(s, "", "remove the comma"))

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..dates import format_date, parse_date
+from ..fixes import Fix
+from ..model import DateStyle, Document, MonthForm
+from ._util import clear, quote
+from .base import Fixability, Rule, Severity
+
+
+def _check_example(value: str) -> str | None:
+    p = parse_date(value)
+    if p.problem or p.style is None:
+        return f"{value!r} is not a date like '12th Sep., 2023' ({p.problem})"
+    return None
+
+
+@dataclass(frozen=True)
+class Options:
+    # Pin the style with an example date ("12th Sep., 2023"); empty: infer from the list.
+    example: str = field(default="", metadata={"validate": lambda v: _check_example(v) if v else None})
+    # How May is written: "May" or "May."; empty: infer.
+    may: str = field(default="", metadata={"choices": ("", "May", "May.")})
+
+
+class DateStyleRule(Rule):
+    code = "AL208"
+    name = "date-style"
+    summary = "A date written differently from the list's own date style"
+    default_severity = Severity.WARNING
+    fixable = Fixability.ALWAYS
+    tags = ("entries", "dates", "style")
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        target = _target(ctx)
+        if not target:
+            return
+        may_dot = _may(ctx)
+        for e in doc.entries:
+            d = e.date
+            if d is None or d.style is None or d.day is None or d.month is None or d.year is None or d.day == 0:
+                continue
+            style = dataclasses.replace(d.style, **{k: v for k, v in target.items() if k != "month_form" or d.month != 5})
+            if d.month != 5 and "month_form" in target:
+                style = dataclasses.replace(style, month_form=target["month_form"])
+            dot = may_dot if may_dot is not None else d.style.month_form is MonthForm.ABBR_DOT
+            good = format_date(d.day, d.month, d.year, style, may_dot=dot)
+            own = format_date(d.day, d.month, d.year, d.style, may_dot=d.style.month_form is MonthForm.ABBR_DOT)
+            if good == own:
+                continue  # only spacing differs from the canonical rendering: not a style issue
+            yield self.violation(
+                d.span,
+                f"date {quote(d.raw, 30)} differs from the list's style: write {quote(good)}",
+                Fix.replace(d.span, good, "rewrite the date in the list's style"),
+            )
+
+
+def _target(ctx) -> dict:
+    """The style fields to enforce: pinned by the example, else the list's clear majorities."""
+    if ctx.options.example:
+        p = parse_date(ctx.options.example)
+        s: DateStyle = p.style
+        fields = {f.name: getattr(s, f.name) for f in dataclasses.fields(s)}
+        if p.month == 5:
+            fields.pop("month_form")
+        return fields
+    return {k: m.value for k, m in ctx.conventions.date_style.items() if clear(m)}
+
+
+def _may(ctx) -> bool | None:
+    if ctx.options.may:
+        return ctx.options.may == "May."
+    if ctx.options.example and parse_date(ctx.options.example).month == 5:
+        return parse_date(ctx.options.example).style.month_form is MonthForm.ABBR_DOT
+    m = ctx.conventions.may_dot
+    return m.value if clear(m) else None

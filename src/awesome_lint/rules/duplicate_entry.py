@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..identity import paper_keys
+from ..model import Document
+from ._util import entry_name, line_span
+from .base import Rule, Severity
+
+# When this share of a list's entries sits in several sections, cross-listing is the
+# list's policy (HFM files papers under each topic they touch), not a mistake.
+CROSS_LISTING_POLICY = 0.10
+CROSS_LISTING_MIN_ENTRIES = 10
+
+
+@dataclass(frozen=True)
+class Options:
+    # Papers repeated across sections: "infer" (warn unless the list cross-lists on purpose),
+    # "warn", or "ignore".
+    cross_section: str = field(default="infer", metadata={"choices": ("infer", "warn", "ignore")})
+
+
+def _describe(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title"}[kind]
+
+
+class DuplicateEntry(Rule):
+    code = "AL211"
+    name = "duplicate-entry"
+    summary = "The same paper twice: same arXiv id, DOI or title"
+    default_severity = Severity.ERROR
+    tags = ("entries",)
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        mode = ctx.options.cross_section
+        if mode == "infer":
+            share = ctx.conventions.cross_listed_share
+            policy = share >= CROSS_LISTING_POLICY and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
+            mode = "ignore" if policy else "warn"
+        first_by_key: dict[str, object] = {}
+        for e in doc.entries:
+            reported = False
+            for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
+                prev = first_by_key.get(key)
+                if prev is None:
+                    first_by_key[key] = e
+                    continue
+                if reported:
+                    continue
+                same_section = prev.section == e.section
+                if not same_section and mode == "ignore":
+                    continue
+                where = "in this section" if same_section else f"in section #{prev.section}"
+                titles_differ = key.startswith(("arxiv:", "doi:")) and prev.title and e.title and (
+                    prev.title.text.casefold() != e.title.text.casefold()
+                )
+                what = (
+                    f"links the same paper ({_describe(key)}) as {entry_name(prev)} at line {prev.line} {where}, under a different title"
+                    if titles_differ
+                    else f"duplicates {entry_name(prev)} at line {prev.line} {where} (same {_describe(key)})"
+                )
+                yield self.violation(
+                    line_span(e.lines[0]),
+                    f"entry {entry_name(e)} {what}",
+                    severity=Severity.ERROR if same_section else Severity.WARNING,
+                )
+                reported = True

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..model import Document, Section
+from ._util import entry_name, quote
+from .base import Rule, Severity
+
+# A long section that is this unsorted in the list's direction is not sorted on purpose.
+MIN_SORTED_SHARE = 0.6
+LONG_SECTION_PAIRS = 8
+# A section this long that clearly runs the other way keeps its own direction.
+OWN_DIRECTION_PAIRS = 4
+
+
+@dataclass(frozen=True)
+class Options:
+    # "infer" from the list's majority, or pin "newest-first" / "oldest-first".
+    direction: str = field(default="infer", metadata={"choices": ("infer", "newest-first", "oldest-first")})
+
+
+class EntryOutOfOrder(Rule):
+    code = "AL212"
+    name = "entry-out-of-order"
+    summary = "An entry whose date breaks its section's order (newest first or oldest first)"
+    default_severity = Severity.WARNING
+    tags = ("entries", "dates", "order")
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        direction = ctx.options.direction
+        pinned = direction != "infer"
+        if not pinned:
+            direction = ctx.conventions.direction
+        if direction is None:
+            return
+        for section in doc.all_sections():
+            yield from self._section(section, direction, pinned)
+
+    def _section(self, section: Section, direction: str, pinned: bool):
+        dated = [e for e in section.entries if e.date and e.date.value]
+        if len(dated) < 2:
+            return
+        if not pinned:
+            direction = _section_direction(dated, direction)
+            if direction is None:
+                return
+        newest_first = direction == "newest-first"
+        keys = [(-e.date.value.toordinal() if newest_first else e.date.value.toordinal()) for e in dated]
+        keep = _longest_sorted(keys)
+        for i, e in enumerate(dated):
+            if i in keep:
+                continue
+            above = next((j for j in range(i - 1, -1, -1) if j in keep), None)
+            below = next((j for j in range(i + 1, len(dated)) if j in keep), None)
+            # Name the neighbour it actually conflicts with.
+            j, where = (above, "above") if above is not None and keys[i] < keys[above] else (below, "below")
+            if j is None:
+                j, where = above, "above"
+            other = dated[j]
+            rel = "newer" if e.date.value > other.date.value else "older"
+            yield self.violation(
+                e.date.span,
+                f"entry {entry_name(e)} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
+                f"{entry_name(other)} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
+            )
+
+
+def _section_direction(dated, list_direction: str) -> str | None:
+    """The list's direction, unless the section clearly keeps its own or no order at all."""
+    down = sum(1 for a, b in zip(dated, dated[1:]) if a.date.value > b.date.value)
+    up = sum(1 for a, b in zip(dated, dated[1:]) if a.date.value < b.date.value)
+    pairs = down + up
+    if pairs >= OWN_DIRECTION_PAIRS:
+        own, share = ("newest-first", down / pairs) if down >= up else ("oldest-first", up / pairs)
+        if own != list_direction and share >= 0.75:
+            return own
+        if pairs >= LONG_SECTION_PAIRS and share < MIN_SORTED_SHARE:
+            return None
+    return list_direction
+
+
+def _longest_sorted(keys: list[int]) -> set[int]:
+    """Indices of one longest non-decreasing subsequence: the entries that are in place.
+
+    Built from the end, so of two equally long answers the one that keeps the earlier entry
+    wins: in an adjacent swap the entry further down is reported, as a reader would.
+    """
+    rev = [-k for k in reversed(keys)]
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(rev)
+    for i, k in enumerate(rev):
+        pos = bisect_right(tails, k)
+        if pos == len(tails):
+            tails.append(k)
+            tail_idx.append(i)
+        else:
+            tails[pos] = k
+            tail_idx[pos] = i
+        prev[i] = tail_idx[pos - 1] if pos > 0 else -1
+    keep = set()
+    i = tail_idx[-1] if tail_idx else -1
+    while i != -1:
+        keep.add(len(keys) - 1 - i)
+        i = prev[i]
+    return keep

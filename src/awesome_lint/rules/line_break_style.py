@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..fixes import Fix
+from ..model import Document, Marker, Span
+from ._breaks import MARKER_TEXT, break_text, is_field_end, working
+from .base import Fixability, Rule, Severity
+
+_NAMES = {Marker.BR: "<br>", Marker.BACKSLASH: "a trailing backslash", Marker.SPACES: "two trailing spaces"}
+
+
+@dataclass(frozen=True)
+class Options:
+    # Pin the break ("<br>", " <br>", " \\"); empty: the list's own, per field.
+    marker: str = field(default="", metadata={"choices": ("", *MARKER_TEXT)})
+
+
+class LineBreakStyle(Rule):
+    code = "AL210"
+    name = "line-break-style"
+    summary = "A line break that differs from the list's own, sits on an entry's last line, or has text after it"
+    default_severity = Severity.WARNING
+    fixable = Fixability.ALWAYS
+    tags = ("entries", "line-breaks", "style")
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        conv = ctx.conventions
+        pinned = MARKER_TEXT.get(ctx.options.marker)
+        for e in doc.entries:
+            for i, line in enumerate(e.lines):
+                if line.marker is Marker.NONE:
+                    continue
+                if line.after_marker.strip():
+                    # "<br>." : the stray text starts a line of its own when rendered.
+                    stray = line.after_marker.strip()
+                    span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
+                    marker = line.text[line.content_end : line.marker_end]
+                    yield self.violation(
+                        Span.on_line(line.number, line.marker_start + 1, len(line.text.rstrip()) + 1),
+                        f'text "{stray}" after the line break renders on a line of its own',
+                        Fix.replace(span, stray + marker, f'move "{stray}" before the break'),
+                        Severity.ERROR,
+                    )
+                    continue
+                if i == len(e.lines) - 1:
+                    if line.marker is Marker.BACKSLASH and working(line):
+                        span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
+                        yield self.violation(
+                            span,
+                            "a backslash on an entry's last line renders as a literal \\",
+                            Fix.replace(span, "", "remove the backslash"),
+                            Severity.ERROR,
+                        )
+                    continue
+                if not is_field_end(e, i) or not working(line):
+                    continue
+                expected = pinned
+                want = conv.breaks.get(line.kind)
+                if expected is None and want is not None and want.share >= 0.75:
+                    expected = want.marker
+                if expected is None or expected is line.marker:
+                    continue
+                text = break_text(e, line, conv, ctx.options.marker)
+                span = Span.on_line(line.number, line.content_end + 1, line.marker_end + 1)
+                yield self.violation(
+                    Span.on_line(line.number, line.marker_start + 1, line.marker_end + 1),
+                    f"line break {_NAMES[line.marker]} differs from the one the list uses ({_NAMES[expected]})",
+                    Fix.replace(span, text, "use the list's line break"),
+                )

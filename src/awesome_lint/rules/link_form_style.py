@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from ..fixes import Fix
+from ..model import Document, LinkForm
+from ._links import entry_links, list_form, source
+from .base import Fixability, Rule, Severity
+
+_SHOW = {LinkForm.BRACKETED: "[[Label](url)]", LinkForm.OUTER: "[[Label]](url)"}
+
+
+class LinkFormStyle(Rule):
+    code = "AL215"
+    name = "link-form-style"
+    summary = "An entry link bracketed [[L]](u) in a [[L](u)] list, or the other way round"
+    default_severity = Severity.WARNING
+    fixable = Fixability.ALWAYS
+    tags = ("entries", "links", "style")
+
+    def check(self, doc: Document, ctx):
+        form = list_form(ctx.conventions)
+        if form is None:
+            return
+        for _, lk in entry_links(doc):
+            if lk.form not in _SHOW or lk.form is form:
+                continue
+            line = doc.lines[lk.line - 1]
+            if lk.form is LinkForm.BRACKETED and line[lk.span.start_col - 1] == "\\":
+                continue  # \[[code](u)] renders like [[code](u)]
+            label, url = source(doc, lk.label_span), source(doc, lk.url_span)
+            rewrite = f"[[{label}]]({url})" if form is LinkForm.OUTER else f"[[{label}]({url})]"
+            yield self.violation(
+                lk.span,
+                f"link written {_SHOW[lk.form]} in a list that writes {_SHOW[form]}",
+                Fix.replace(lk.span, rewrite, "use the list's link form"),
+            )

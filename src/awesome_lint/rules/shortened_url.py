@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from ._util import quote
+from .base import Rule, Severity
+
+SHORTENERS = frozenset(
+    """tinyurl.com bit.ly bitly.com aka.ms goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly
+    shorturl.at tiny.cc lnkd.in rb.gy t.ly s.id v.gd db.tt amzn.to dlvr.it trib.al shorte.st
+    adf.ly bl.ink soo.gd qr.net x.co tr.im u.to clck.ru surl.li""".split()
+)  # fmt: skip
+# URLs that only bounce to another URL: the target belongs in the list, not the wrapper.
+_WRAPPERS = re.compile(
+    r"^https?://(?:www\.)?(?:google\.[a-z.]+/url\?|l\.facebook\.com/l\.php|out\.reddit\.com/|href\.li/|t\.umblr\.com/redirect)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    # More shortener hosts to report, and hosts to accept although listed.
+    hosts: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+
+
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of an absolute URL, without "www." ("" for anything else)."""
+    m = _HOST.match(url)
+    return m.group(1).lower() if m else ""
+
+
+class ShortenedUrl(Rule):
+    code = "AL304"
+    name = "shortened-url"
+    summary = "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
+    default_severity = Severity.ERROR
+    tags = ("links",)
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        hosts = (SHORTENERS | {h.lower() for h in ctx.options.hosts}) - {h.lower() for h in ctx.options.allow}
+        for lk in doc.links:
+            host = host_of(lk.url)
+            if host in hosts:
+                yield self.violation(lk.url_span, f"link to the URL shortener {host} hides its target; link to the destination")
+            elif _WRAPPERS.match(lk.url):
+                yield self.violation(lk.url_span, f"link {quote(lk.url, 40)} is a redirect wrapper; link to the destination")

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from ..fixes import Edit, Fix
+from ..model import Document
+from ._util import quote
+from .base import Fixability, Rule, Severity
+
+
+class TitleNotBold(Rule):
+    code = "AL201"
+    name = "title-not-bold"
+    summary = "An entry's title is not bold where the list's titles are"
+    default_severity = Severity.ERROR
+    fixable = Fixability.ALWAYS
+    tags = ("entries",)
+
+    def check(self, doc: Document, ctx):
+        blocks = [e for e in doc.entries if e.layout != "venue-prefix"]
+        bold = sum(1 for e in blocks if e.title_bold)
+        if not blocks or bold * 2 < len(blocks):
+            return  # the list does not use bold titles
+        for e in blocks:
+            if e.title_bold or e.title is None:
+                continue
+            span = e.title.span
+            fix = Fix(
+                (Edit.insert(span.start_line, span.start_col, "**"), Edit.insert(span.end_line, span.end_col, "**")),
+                "make the title bold",
+            )
+            yield self.violation(span, f"title {quote(e.title.text)} is not bold; write it as **Title**", fix)
