@@ -112,6 +112,8 @@ class FakeGitHub:
         self.reviews: dict[int, dict] = {}
         self.review_comments: dict[int, dict] = {}
         self.failures: list[Failure] = []
+        # Core API requests left in this hour, per token (None: anonymous); see /rate_limit.
+        self.rate_remaining: dict[str | None, int] = {None: 60}
         self._ids = itertools.count(1001)
         self._clock = itertools.count(0)
         self.server: ThreadingHTTPServer | None = None
@@ -142,9 +144,9 @@ class FakeGitHub:
     def add_token(self, token: str, login: str, **kw: Any) -> None:
         self.tokens[token] = Token(login, **kw)
 
-    def add_repo(self, full_name: str, private: bool = False) -> None:
+    def add_repo(self, full_name: str, private: bool = False, archived: bool = False) -> None:
         owner = full_name.split("/")[0]
-        self.repos[full_name] = {"full_name": full_name, "private": private, "owner": owner}
+        self.repos[full_name] = {"full_name": full_name, "private": private, "owner": owner, "archived": archived}
 
     def add_pull(self, repo: str, number: int, head_sha: str, base_sha: str, files: list[dict]) -> Pull:
         """``files``: dicts with ``filename`` and ``patch`` (None: GitHub omitted it) and
@@ -250,6 +252,7 @@ class FakeGitHub:
             "issues_url": self._api(f"/repos/{full_name}/issues{{/number}}"),
             "default_branch": "main",
             "visibility": "private" if repo["private"] else "public",
+            "archived": repo.get("archived", False),
         }
 
     def pull_json(self, repo: str, pull: Pull) -> dict:
@@ -362,6 +365,7 @@ class FakeGitHub:
         R = r"/repos/(?P<repo>[^/]+/[^/]+)"
         table = [
             ("GET", r"/user", self.h_user),
+            ("GET", r"/rate_limit", self.h_rate_limit),
             ("GET", rf"{R}", self.h_repo),
             ("GET", rf"{R}/commits/(?P<sha>[0-9a-f]{{7,40}})", self.h_commit),
             ("GET", rf"{R}/pulls/(?P<n>\d+)", self.h_pull),
@@ -400,6 +404,13 @@ class FakeGitHub:
             if not m or method != rec.method:
                 continue
             args = m.groupdict()
+            if rec.path != "/rate_limit":
+                key = auth.split(" ", 1)[-1] if auth else None
+                left = self.rate_remaining.get(key, 5000)
+                if left <= 0:
+                    return 403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4102444800"}, {
+                        "message": "API rate limit exceeded", "documentation_url": DOCS}
+                self.rate_remaining[key] = left - 1
             repo = args.get("repo")
             if repo is not None:
                 private = self.repos.get(repo, {}).get("private")
@@ -459,6 +470,12 @@ class FakeGitHub:
         if token.type == "Bot":  # an installation token has no /user
             return 403, {}, {"message": NOT_ACCESSIBLE, "documentation_url": DOCS}
         return 200, {}, self.user_json(token.login, token.type)
+
+    def h_rate_limit(self, rec, token):
+        auth = rec.headers.get("authorization", "")
+        left = self.rate_remaining.get(auth.split(" ", 1)[-1] if auth else None, 5000)
+        core = {"limit": 60 if not auth else 5000, "remaining": left, "reset": 4102444800, "used": 0, "resource": "core"}
+        return 200, {}, {"resources": {"core": core, "search": dict(core, resource="search")}, "rate": core}
 
     def h_repo(self, rec, token, repo):
         return 200, {}, self.repo_json(repo)

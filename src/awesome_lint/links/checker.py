@@ -140,8 +140,15 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
             if e.errno == socket.EAI_AGAIN:
                 return _Failure(Outcome.DEAD, "host name could not be resolved (temporary DNS failure)", True)
             return _Failure(Outcome.DEAD, "host name does not resolve (DNS)", False)
+    for e in chain:
+        if isinstance(e, ConnectionRefusedError) or (
+            isinstance(e, OSError) and e.errno == errno.ECONNREFUSED
+        ):
+            return _Failure(Outcome.DEAD, "connection refused", True)
+    # urllib3's NewConnectionError subclasses ConnectTimeoutError: not every one is a timeout.
     if isinstance(exc, requests.exceptions.ConnectTimeout) or any(
-        isinstance(e, u3e.ConnectTimeoutError) for e in chain
+        isinstance(e, u3e.ConnectTimeoutError) and not isinstance(e, u3e.NewConnectionError)
+        for e in chain
     ):
         return _Failure(Outcome.UNREACHABLE, f"connection timed out after {timeout:g} s", True)
     if isinstance(exc, requests.exceptions.ReadTimeout) or any(
@@ -150,11 +157,6 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
         return _Failure(Outcome.UNREACHABLE, f"no answer within {timeout:g} s", True)
     if isinstance(exc, requests.exceptions.SSLError):
         return _Failure(Outcome.DEAD, f"TLS error: {_short(exc)}", False)
-    for e in chain:
-        if isinstance(e, ConnectionRefusedError) or (
-            isinstance(e, OSError) and e.errno == errno.ECONNREFUSED
-        ):
-            return _Failure(Outcome.DEAD, "connection refused", True)
     for e in chain:
         if isinstance(e, (u3e.NewConnectionError,)) or (
             isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH)
@@ -339,8 +341,9 @@ class LinkChecker:
         status = resp.status_code
         location = resp.headers.get("Location") if 300 <= status < 400 else None
         retry_after = resp.headers.get("Retry-After") if status in RETRY_STATUSES else None
+        set_cookie = "Set-Cookie" in resp.headers
         discard_body(resp)
-        return self._answered(job, method, status, location, retry_after)
+        return self._answered(job, method, status, location, retry_after, set_cookie)
 
     def _send(self, method: str, url: str) -> requests.Response:
         """``Session.send`` cut down to what a status check needs.
@@ -368,7 +371,15 @@ class LinkChecker:
             extract_cookies_to_jar(jar, req, resp.raw)
         return resp
 
-    def _answered(self, job: _Job, method: str, status: int, location: str | None, retry_after: str | None) -> Step:
+    def _answered(
+        self,
+        job: _Job,
+        method: str,
+        status: int,
+        location: str | None,
+        retry_after: str | None = None,
+        set_cookie: bool = False,
+    ) -> Step:
         host = job.target.host
         if job.confirming:
             job.confirming = False
@@ -377,7 +388,7 @@ class LinkChecker:
             else:
                 self._hosts.head_agreed(host)
         if location and status != 304:
-            return self._redirect(job, status, location)
+            return self._redirect(job, status, location, set_cookie)
         if method == "HEAD" and not job.last_try:
             if status in (405, 501):
                 self._hosts.head_lied(host)
@@ -419,7 +430,7 @@ class LinkChecker:
             return job.target.host_key, delay, job
         return self._finish(job, failure.outcome, None, failure.message)
 
-    def _redirect(self, job: _Job, status: int, location: str) -> Step:
+    def _redirect(self, job: _Job, status: int, location: str, set_cookie: bool) -> Step:
         current = job.target.url
         try:
             nxt = urljoin(current, location.strip())
@@ -432,7 +443,8 @@ class LinkChecker:
         if isinstance(hop, LinkResult):
             outcome = Outcome.DEAD if hop.outcome is Outcome.INVALID else hop.outcome
             return self._finish(job, outcome, status, f"redirects to {nxt}: {hop.error}")
-        if hop.url in job.visited:
+        # Coming back with a new cookie is a cookie check, not a loop (the cap still holds).
+        if hop.url in job.visited and not set_cookie:
             chain = " -> ".join([r.url for r in job.redirects] + [hop.url])
             return self._finish(job, Outcome.DEAD, status, f"redirect loop: {chain}")
         job.visited.add(hop.url)

@@ -95,8 +95,10 @@ def check_archived(
         return ArchiveReport({}, (), 0)
     notices: list[str] = []
     if token and not _token_allowed(api_url):
-        notices.append(f"GITHUB_TOKEN not sent to {api_url}: it is not an https URL")
-        token = None
+        notices.append(
+            f"GITHUB_TOKEN not sent to {api_url}: it is not an https URL; archived repositories not checked"
+        )
+        return ArchiveReport({}, tuple(notices), 0)
     client = Github(
         base_url=api_url.rstrip("/"),
         auth=Auth.Token(token) if token else None,

@@ -179,14 +179,16 @@ def _invalid(url: str, why: str) -> LinkResult:
 
 def encode_host(host: str) -> str:
     """The ASCII form of a host name (IDNA 2008 with UTS #46 mapping); ValueError if none."""
-    if host.isascii():
-        ascii_host = host.lower()
-    else:
+    ascii_host = host.lower()
+    if not host.isascii() or "xn--" in ascii_host:
         import idna  # requests depends on it; imported only for international names
 
         try:
-            ascii_host = idna.encode(host, uts46=True).decode("ascii")
-        except idna.IDNAError as e:
+            if host.isascii():  # already encoded: it must decode (xn--zz is no name)
+                idna.decode(ascii_host)
+            else:
+                ascii_host = idna.encode(host, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError) as e:
             raise ValueError(f"host {host!r} is not a valid international domain name ({e})") from None
     labels = ascii_host.rstrip(".").split(".")
     if len(ascii_host) > 253 or not all(l and len(l) <= 63 and _HOST_CHARS.fullmatch(l) for l in labels):
