@@ -15,7 +15,7 @@ from awesome_lint.docs import docs_dir, rule_doc
 from awesome_lint.rules import ALL_RULES
 from awesome_lint.rules.base import Fixability
 
-from .conftest import ROOT, TODAY, only
+from .conftest import FIXTURES, ROOT, TODAY, only
 
 _FENCE = re.compile(r"^```markdown\n(.*?)^```", re.M | re.S)
 
@@ -73,19 +73,30 @@ def test_doc_header_matches_metadata(rule):
             assert f"`{name}`" in sections["Options"], f"option {name} is not documented"
 
 
-@pytest.mark.parametrize("rule", [r for r in ALL_RULES if not r.needs_links], ids=lambda r: f"{r.code}-{r.name}")
+def _doc_link_results() -> dict:
+    """What --check-links would have found for the URLs in the link rules' examples."""
+    import json
+
+    from awesome_lint.links.result import LinkResult
+
+    data = json.loads((FIXTURES / "links" / "doc_link_results.json").read_text(encoding="utf-8"))
+    return {r["url"]: LinkResult.from_json(r) for r in data["results"]}
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_doc_examples_run(rule):
     doc = rule_doc(rule.code)
     assert doc is not None
     bad, good = _examples(doc)
     options = _config_comment(bad)
     config = only(rule.code, **({rule.name: options} if options else {}))
-    flagged = [v for v in lint_text(bad, config=config, today=TODAY).violations if v.code == rule.code]
+    links = _doc_link_results()
+    flagged = [v for v in lint_text(bad, config=config, today=TODAY, link_results=links).violations if v.code == rule.code]
     assert flagged, f"the bad example of {rule.code} is not flagged"
-    clean = [v for v in lint_text(good, config=config, today=TODAY).violations if v.code == rule.code]
+    clean = [v for v in lint_text(good, config=config, today=TODAY, link_results=links).violations if v.code == rule.code]
     assert not clean, f"the good example of {rule.code} is flagged: {[v.message for v in clean]}"
     if rule.fixable is not Fixability.NEVER:
-        fixed, result, applied = fix_text(bad, config=config, today=TODAY)
+        fixed, result, applied = fix_text(bad, config=config, today=TODAY, link_results=links)
         assert applied, f"the bad example of {rule.code} offers no fix"
         assert not [v for v in result.violations if v.fix is not None], "fixable findings remain after fixing"
         assert fixed == good, "fixing the bad example should give the good one"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from .archived_repository import ArchivedRepository
 from .author_list_punctuation import AuthorListPunctuation
 from .authors_not_italic import AuthorsNotItalic
 from .base import Rule
+from .broken_anchor import BrokenAnchor
 from .date_style import DateStyleRule
+from .dead_link import DeadLink
 from .duplicate_entry import DuplicateEntry
 from .empty_section import EmptySection
 from .entry_out_of_order import EntryOutOfOrder
@@ -18,16 +21,19 @@ from .line_break_style import LineBreakStyle
 from .link_form_style import LinkFormStyle
 from .malformed_date_venue import MalformedDateVenue
 from .malformed_link import MalformedLink
+from .malformed_mailto import MalformedMailto
 from .missing_authors import MissingAuthors
 from .missing_line_break import MissingLineBreak
 from .missing_paper_link import MissingPaperLink
 from .mojibake import Mojibake
 from .nonstandard_link_label import NonstandardLinkLabel
+from .redirected_link import RedirectedLink
 from .shortened_url import ShortenedUrl
 from .title_not_bold import TitleNotBold
 from .toc_mismatch import TocMismatch
 from .trailing_whitespace import TrailingWhitespace
 from .unbracketed_link import UnbracketedLink
+from .unreachable_link import UnreachableLink
 from .wrong_ordinal import WrongOrdinal
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -57,6 +63,12 @@ ALL_RULES: tuple[Rule, ...] = (
     NonstandardLinkLabel(),
     ShortenedUrl(),
     InsecureUrl(),
+    DeadLink(),
+    UnreachableLink(),
+    RedirectedLink(),
+    ArchivedRepository(),
+    BrokenAnchor(),
+    MalformedMailto(),
 )
 
 REGISTRY: dict[str, Rule] = {r.code: r for r in ALL_RULES}

@@ -3,9 +3,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Document
+from ..model import Document, Link
+from ._liveness import replace_url
 from ._util import quote
-from .base import Rule, Severity
+from .base import Fixability, Rule, Severity
 
 SHORTENERS = frozenset(
     """tinyurl.com bit.ly bitly.com aka.ms goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly
@@ -40,6 +41,7 @@ class ShortenedUrl(Rule):
     name = "shortened-url"
     summary = "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
     default_severity = Severity.ERROR
+    fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
     Options = Options
 
@@ -48,6 +50,22 @@ class ShortenedUrl(Rule):
         for lk in doc.links:
             host = host_of(lk.url)
             if host in hosts:
-                yield self.violation(lk.url_span, f"link to the URL shortener {host} hides its target; link to the destination")
+                what = f"link to the URL shortener {host} hides its target"
             elif _WRAPPERS.match(lk.url):
-                yield self.violation(lk.url_span, f"link {quote(lk.url, 40)} is a redirect wrapper; link to the destination")
+                what = f"link {quote(lk.url, 40)} is a redirect wrapper"
+            else:
+                continue
+            target = _resolved(lk, ctx)
+            if target is None:
+                yield self.violation(lk.url_span, f"{what}; link to the destination")
+            else:
+                fix = replace_url(doc, lk, target, "link to the destination")
+                yield self.violation(lk.url_span, f"{what} {quote(target, 60)}; link to it directly", fix)
+
+
+def _resolved(lk: Link, ctx) -> str | None:
+    """Where the link checker's redirects ended, when it followed them to a working page."""
+    result = ctx.link_results.get(lk.url) if ctx.link_results else None
+    if result is None or result.outcome.value not in ("ok", "redirected") or not result.redirects:
+        return None
+    return result.final_url

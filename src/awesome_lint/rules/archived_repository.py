@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from ..model import Document
+from ._liveness import checked_links
+from ._util import quote
+from .base import Rule, Severity
+
+
+class ArchivedRepository(Rule):
+    code = "AL309"
+    name = "archived-repository"
+    summary = "A link to a GitHub repository that its owners archived (--check-links)"
+    default_severity = Severity.WARNING
+    tags = ("links", "network")
+    needs_links = True
+
+    def check(self, doc: Document, ctx):
+        for lk, result in checked_links(doc, ctx):
+            if result.archived:
+                yield self.violation(
+                    lk.url_span,
+                    f"repository {quote(lk.url, 60)} is archived: read-only and no longer maintained",
+                )

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from ..model import Document
+from ._liveness import checked_links
+from ._util import quote
+from .base import Rule, Severity
+
+
+class UnreachableLink(Rule):
+    code = "AL307"
+    name = "unreachable-link"
+    summary = "A link that could not be verified: timeouts, 5xx, 429, hosts that block checkers, private addresses (--check-links)"
+    default_severity = Severity.WARNING
+    tags = ("links", "network")
+    needs_links = True
+
+    def check(self, doc: Document, ctx):
+        for lk, result in checked_links(doc, ctx):
+            outcome = result.outcome.value
+            url = quote(lk.url, 50)
+            if outcome == "unreachable":
+                yield self.violation(lk.url_span, f"link {url} could not be reached: {result.error}")
+            elif outcome == "blocked":
+                # The page is probably there: the host only turns automated checkers away.
+                yield self.violation(
+                    lk.url_span,
+                    f"link {url} not verified: {result.error}, which says nothing about the page",
+                    severity=Severity.INFO,
+                )
+            elif outcome == "refused-private":
+                yield self.violation(lk.url_span, f"link {url} not checked: {result.error}")
