@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
     cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    from .links.options import add_arguments as add_link_arguments
+
+    add_link_arguments(p)
     p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
@@ -127,6 +130,11 @@ def _lint(args) -> int:
         return _export(paths, args)
     results = []
     failed = False
+    if args.check_links:
+        from .links.lint import lint_paths
+
+        results, failed = lint_paths(paths, args, quiet=args.quiet)
+        paths = []
     for path in paths:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)

@@ -136,6 +136,9 @@ def config_from_dict(data: Mapping[str, Any], registry: Mapping[str, Rule], sour
     links = data.get("links", {})
     if not isinstance(links, dict):
         raise fail("[links] must be a table")
+    from .links.options import validate_table
+
+    validate_table(links, fail)
     return Config(
         select=select,
         extend_select=_str_list(data, "extend-select", fail),

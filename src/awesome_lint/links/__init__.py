@@ -34,7 +34,7 @@ _REPO_WORTH_ASKING = frozenset({Outcome.OK, Outcome.REDIRECTED, Outcome.BLOCKED,
 class LinkReport:
     results: Mapping[str, LinkResult]  # every URL given -> its result
     notices: tuple[str, ...]  # run-level news for the user (rate limits, cache trouble)
-    fetched: int  # URLs checked over the network this run
+    fetched: int  # URLs checked over the network this run (not skipped, not malformed)
     cached: int  # URLs answered from the cache
 
 
@@ -62,12 +62,24 @@ def check_links(
     if progress:
         for result in cached.values():
             progress(result)
-    todo = [u for u in wanted if u not in cached]
     fresh: dict[str, LinkResult] = {}
+    todo = []
+    for url in wanted:
+        if url in cached:
+            continue
+        if url.strip()[:8].lower().startswith(("http://", "https://")):
+            todo.append(url)
+            continue
+        # Anchors, mailto:, relative links: settled without the HTTP stack.
+        from .policy import prepare
+
+        fresh[url] = prepare(url, settings)  # type: ignore[assignment]
+        if progress:
+            progress(fresh[url])
     if todo:
         from .checker import LinkChecker
 
-        fresh = LinkChecker(settings, **checker_options).check(todo, progress)  # type: ignore[arg-type]
+        fresh.update(LinkChecker(settings, **checker_options).check(todo, progress))  # type: ignore[arg-type]
     results = {u: cached.get(u) or fresh[u] for u in wanted}
 
     archived_new: dict[str, bool] = {}
@@ -80,7 +92,8 @@ def check_links(
             cache.store(fresh.values(), archived_new)
         except OSError as e:
             notices.append(f"link cache not written ({cache.path}): {e.strerror or e}")
-    return LinkReport(results, tuple(notices), fetched=len(fresh), cached=len(cached))
+    fetched = sum(1 for r in fresh.values() if r.outcome not in (Outcome.SKIPPED, Outcome.INVALID))
+    return LinkReport(results, tuple(notices), fetched=fetched, cached=len(cached))
 
 
 def _add_archived(results, settings, env, cache):
