@@ -54,7 +54,7 @@ def net(monkeypatch) -> Net:
         except (ValueError, TypeError):
             if host not in ("localhost", None):
                 record.violations.append(("getaddrinfo", host))
-                raise AssertionError(f"test asked the system resolver about {host!r}")
+                raise AssertionError(f"test asked the system resolver about {host!r}") from None
         return real_getaddrinfo(host, *args, **kwargs)
 
     monkeypatch.setattr(socket.socket, "connect", connect)

@@ -56,7 +56,7 @@ Progress = Callable[[LinkResult], None]
 class _Job:
     url: str  # as written in the document
     target: Target  # the hop being requested now
-    started: float
+    started: float = 0.0  # when its first request went out (time in the queue not counted)
     method: str = "HEAD"
     attempt: int = 0  # retries spent on this hop
     confirming: bool = False  # a GET checking a HEAD error
@@ -264,7 +264,6 @@ class LinkChecker:
         self._progress = progress
         by_request: dict[str, list[str]] = {}
         jobs: list[tuple[str, _Job]] = []
-        now = time.monotonic()
         results: dict[str, LinkResult] = {}
         for url in dict.fromkeys(urls):
             prepared = prepare(url, self.settings, self.guard)
@@ -277,7 +276,7 @@ class LinkChecker:
                 same.append(url)
                 continue
             by_request[prepared.url] = [url]
-            job = _Job(url=url, target=prepared, started=now)
+            job = _Job(url=url, target=prepared)
             job.visited.add(prepared.url)
             jobs.append((prepared.host_key, job))
         if jobs:
@@ -293,7 +292,7 @@ class LinkChecker:
                 HostPool(self.settings.host_concurrency, workers).run(jobs, self._step)
             finally:
                 self._session.close()
-        for request_url, originals in by_request.items():
+        for originals in by_request.values():
             first = self._results[originals[0]]
             results[originals[0]] = first
             for other in originals[1:]:
@@ -330,6 +329,14 @@ class LinkChecker:
 
     # ------------------------------------------------------------------ one request
     def _step(self, job: _Job) -> Step:
+        if not job.started:
+            job.started = time.monotonic()
+        try:
+            return self._request(job)
+        except Exception as exc:  # a bug here must cost one link, not the run
+            return self._finish(job, Outcome.UNREACHABLE, None, f"checker error: {type(exc).__name__}: {_short(exc)}")
+
+    def _request(self, job: _Job) -> Step:
         target = job.target
         method = job.method
         if method == "HEAD" and self._hosts.use_get(target.host):

@@ -7,8 +7,10 @@ from ..model import Document
 from ._util import quote
 from .base import Rule, Severity
 
-# RFC 5322's dot-atom local part (quoted local parts are legal but never seen in lists).
-_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+# RFC 5322's dot-atom local part, with RFC 6531's UTF-8 (quoted local parts are legal but
+# never seen in lists).
+_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+"
+_LOCAL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
 
