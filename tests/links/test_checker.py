@@ -320,3 +320,11 @@ def test_retry_after_parsing():
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
     assert 59 <= retry_after_seconds("Thu, 01 Jan 2026 00:01:00 GMT", now=1767225600.0) <= 60
+
+
+def test_tls_failure_is_dead(server):
+    # https:// to a server that speaks plain HTTP: the handshake fails.
+    server.route("/ok", reply(200))
+    r = one(f"https://127.0.0.1:{server.port}/ok", max_retries=1)
+    assert r.outcome is Outcome.DEAD
+    assert r.error.startswith("TLS error:")
