@@ -154,8 +154,9 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
     if len(group) != 1:
         return False
-    c = lines[group[0]].content
-    return c.startswith(("**", "__")) and _unclosed(c, c[:2])
+    line = lines[group[0]]
+    c = line.content
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
 
 
 def _build(
@@ -164,7 +165,14 @@ def _build(
     first = cands[0]
     kinds: list[LineKind] = [LineKind.TITLE]
     title_marker = lines[0].content[:2]
-    title_open = first == _TITLE and title_marker in ("**", "__") and _unclosed(lines[0].content, title_marker)
+    # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
+    # is a title whose bold was never closed (title-not-bold reports it).
+    title_open = (
+        first == _TITLE
+        and title_marker in ("**", "__")
+        and _unclosed(lines[0].content, title_marker)
+        and lines[0].marker is Marker.NONE
+    )
     authors_marker = "*"
     authors_open = False
     seen: set[LineKind] = {LineKind.TITLE}
@@ -183,7 +191,7 @@ def _build(
         if cand == _AUTHORS and LineKind.AUTHORS not in seen:
             kind = LineKind.AUTHORS
             authors_marker = ln.content[0]
-            authors_open = _unclosed(ln.content, authors_marker)
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
         elif cand == _DATE:
             kind = LineKind.DATE_VENUE
         elif cand == _LINKS:
@@ -259,6 +267,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         inner_start = base + open_at + 2
         if close_line is None:
             text, span = _join_field(title_lines, inner_start)
+            return Field(text.strip(), span), False, "block", venue, groups
         else:
             text, span = _join_field(title_lines[: close_line + 1], inner_start, end_override=close_at)
             tail_line = title_lines[close_line]
