@@ -108,3 +108,23 @@ def test_archived_answers_are_cached(api, server, tmp_path):
     assert second.results[server.url("/old/repo")].archived is True
     assert second.results[server.url("/old/repo")].outcome is Outcome.OK
     assert len(api.calls(path="/repos/old/repo")) == before
+
+
+def test_without_pygithub_the_check_is_a_notice(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_github(name, *args, **kwargs):
+        if name == "github":
+            raise ImportError("No module named 'github'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_github)
+    report = check_archived(["a/b"], api_url="http://127.0.0.1:9")
+    assert report.archived == {} and "install PyGithub" in report.notices[0]
+
+
+def test_malformed_api_url_is_a_notice():
+    report = check_archived(["a/b"], api_url="ftp://127.0.0.1:9")
+    assert report.archived == {} and report.notices

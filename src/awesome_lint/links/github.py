@@ -88,27 +88,29 @@ def check_archived(
     threads: int = 4,
 ) -> ArchiveReport:
     """Ask the API about each repository (each once); failures become notices, not errors."""
-    from github import Auth, Github, GithubException, RateLimitExceededException, UnknownObjectException
-
     wanted = list(dict.fromkeys(r.lower() for r in repos))
     if not wanted:
         return ArchiveReport({}, (), 0)
+    try:
+        from github import Auth, Github, GithubException, RateLimitExceededException, UnknownObjectException
+    except ImportError:
+        return ArchiveReport({}, ("archived repositories not checked: install PyGithub (pip install 'awesome-lint[github]')",), 0)
     notices: list[str] = []
     if token and not _token_allowed(api_url):
         notices.append(
             f"GITHUB_TOKEN not sent to {api_url}: it is not an https URL; archived repositories not checked"
         )
         return ArchiveReport({}, tuple(notices), 0)
-    client = Github(
-        base_url=api_url.rstrip("/"),
-        auth=Auth.Token(token) if token else None,
-        timeout=int(max(1, timeout)),
-        user_agent="awesome-lint",
-        retry=None,  # PyGithub's default sleeps until the rate limit resets: up to an hour
-        seconds_between_requests=None,
-        pool_size=threads,
-    )
     try:
+        client = Github(
+            base_url=api_url.rstrip("/"),
+            auth=Auth.Token(token) if token else None,
+            timeout=int(max(1, timeout)),
+            user_agent="awesome-lint",
+            retry=None,  # PyGithub's default sleeps until the rate limit resets: up to an hour
+            seconds_between_requests=None,
+            pool_size=threads,
+        )
         budget = client.get_rate_limit().resources.core.remaining
     except GithubException as e:
         notices.append(f"GitHub API at {api_url} did not answer the rate-limit query ({e.status}); archived repositories not checked")
