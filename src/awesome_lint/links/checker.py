@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import os
 import random
 import socket
 import threading
@@ -254,6 +255,9 @@ class LinkChecker:
         self._progress: Progress | None = None
         self._session: requests.Session | None = None
         self._timeout = (settings.timeout, settings.timeout)
+        # The session ignores the environment (proxies, .netrc), but a CA bundle named there
+        # is the machine owner's choice and only makes TLS checks stricter or possible.
+        self._verify: bool | str = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
         # Redirect targets are judged by scheme, host and address, not by --include and
         # --exclude, which select links in the document.
         self._hop_settings = replace(settings, include=(), exclude=())
@@ -296,11 +300,7 @@ class LinkChecker:
             first = self._results[originals[0]]
             results[originals[0]] = first
             for other in originals[1:]:
-                copy = LinkResult(
-                    url=other, outcome=first.outcome, status=first.status,
-                    final_url=first.final_url, redirects=first.redirects, error=first.error,
-                    elapsed=first.elapsed,
-                )
+                copy = replace(first, url=other)
                 results[other] = copy
                 self._report(copy)
         return results
@@ -373,7 +373,7 @@ class LinkChecker:
         if len(jar):
             req.prepare_cookies(jar)
         adapter = session.get_adapter(url)
-        resp = adapter.send(req, stream=True, timeout=self._timeout, verify=True, cert=None, proxies={})
+        resp = adapter.send(req, stream=True, timeout=self._timeout, verify=self._verify, cert=None, proxies={})
         if "Set-Cookie" in resp.headers:
             extract_cookies_to_jar(jar, req, resp.raw)
         return resp
