@@ -328,3 +328,17 @@ def test_tls_failure_is_dead(server):
     r = one(f"https://127.0.0.1:{server.port}/ok", max_retries=1)
     assert r.outcome is Outcome.DEAD
     assert r.error.startswith("TLS error:")
+
+
+def test_temporary_dns_failure_is_retried_and_only_unreachable():
+    calls = []
+
+    def flaky_dns(host, port):
+        calls.append(host)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    checker = LinkChecker(LinkSettings(max_retries=2, retry_wait=0.01, check_archived=False), resolver=flaky_dns,
+                          rng=random.Random(1))
+    r = checker.check(["https://papers.example/x"])["https://papers.example/x"]
+    assert (r.outcome, r.error) == (Outcome.UNREACHABLE, "host name could not be resolved (temporary DNS failure)")
+    assert len(calls) == 3

@@ -139,7 +139,8 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
     for e in chain:
         if isinstance(e, socket.gaierror):
             if e.errno == socket.EAI_AGAIN:
-                return _Failure(Outcome.DEAD, "host name could not be resolved (temporary DNS failure)", True)
+                # The resolver could not get an answer: the name may well exist.
+                return _Failure(Outcome.UNREACHABLE, "host name could not be resolved (temporary DNS failure)", True)
             return _Failure(Outcome.DEAD, "host name does not resolve (DNS)", False)
     for e in chain:
         if isinstance(e, ConnectionRefusedError) or (
