@@ -51,7 +51,9 @@ def toc_fix(doc: Document) -> TocPlan:
     templates = _templates(doc, matched)
     first, last = doc.toc[0].link.line, doc.toc[-1].link.line
     region = list(doc.lines[first - 1 : last])
-    drop: set[int] = set()
+    # Items that link to no heading and no HTML anchor point at a section that is gone.
+    kept = {id(item) for item, _ in matched}
+    drop: set[int] = {i.link.line for i in doc.toc if id(i) not in kept and i.anchor not in doc.anchors}
     rewrite: dict[int, str] = {}
     after: dict[int, list[str]] = {}  # line number -> new item lines to put after it
     before_first: list[str] = []

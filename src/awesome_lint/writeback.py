@@ -1,9 +1,9 @@
 """Writing a fixed list back: the file's own bytes except where a fix changed them.
 
 Fixes work on the normalised text (LF line ends, no BOM). ``encode_like`` puts the file's
-own details back: its BOM, and each unchanged line's own line ending (so even a file that
-mixes CRLF and LF keeps every ending it had); lines a fix added or moved get the file's
-dominant ending. ``write_atomic`` replaces the file through a temporary file in the same
+own details back: its BOM, its final newline or lack of one, and each line's own line
+ending (so even a file that mixes CRLF and LF keeps every ending it had); only lines a fix
+added get the file's dominant ending. ``write_atomic`` replaces the file through a temporary file in the same
 directory, with the same permissions, and refuses (InputError, exit 2) when the file is a
 symbolic link, read-only, hard-linked, or changed on disk since it was read.
 """
@@ -49,9 +49,21 @@ def encode_like(source: Source, fixed: str) -> bytes:
         endings = [e or source.newline for _, e in old]
     else:
         matcher = difflib.SequenceMatcher(None, old_contents, new, autojunk=False)
-        for a, b, size in matcher.get_matching_blocks():
-            for k in range(size):
-                endings[b + k] = old[a + k][1] or source.newline
+        removed: dict[str, list[str]] = {}
+        added: list[int] = []
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+            # Kept lines, and lines edited one for one, keep their own ending.
+            if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
+                for k in range(b2 - b1):
+                    endings[b1 + k] = old[a1 + k][1] or source.newline
+                continue
+            for content, ending in old[a1:a2]:
+                removed.setdefault(content, []).append(ending)
+            added.extend(range(b1, b2))
+        for b in added:  # a line moved elsewhere (--sort-entries) takes its ending along
+            pool = removed.get(new[b])
+            if pool:
+                endings[b] = pool.pop(0) or source.newline
     parts = []
     for i, (line, ending) in enumerate(zip(new, endings)):
         parts.append(line)
