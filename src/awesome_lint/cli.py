@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files to lint ('-' for stdin; default: README.md)")
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=("text", "json", "sarif"), default="text", help="report format (default: text)")
+    out.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="report format (default: text; github: workflow-command annotations)")
     out.add_argument("--export", choices=("json",), help="print the parsed model (sections, entries) instead of findings")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
     sel = p.add_argument_group("rule selection")
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
     cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
 
@@ -80,6 +81,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return _list_rules()
         if args.explain:
             return _explain(args.explain)
+        if args.github:
+            from .github.action import run as run_github
+
+            return run_github(args.paths, config=args.config, isolated=args.isolated,
+                              select=(args.select, args.extend_select, args.ignore), today=args.today)
         return _lint(args)
     except AwesomeLintError as exc:
         print(f"awesome-lint: {exc}", file=sys.stderr)
@@ -129,6 +135,8 @@ def _lint(args) -> int:
     if fixing and args.export:
         raise UsageError("--export cannot be combined with --fix or --diff")
     paths = args.paths or ["README.md"]
+    if args.export:
+        return _export(paths, args)
     results = []
     outcomes = []
     failed = False
@@ -165,17 +173,18 @@ def _lint(args) -> int:
 
 
 def _report(results, args, stream) -> None:
-    from .reporters import export, json as json_reporter, text
+    from .reporters import json as json_reporter, text
 
-    if args.export:
-        docs = [r.document for r in results]
-        stream.write(export.render(docs[0]) if len(docs) == 1 else "".join(export.render(d).replace("\n", " ").rstrip() + "\n" for d in docs))
-    elif args.format == "json":
+    if args.format == "json":
         stream.write(json_reporter.render(results))
     elif args.format == "sarif":
         from .reporters import sarif
 
         stream.write(sarif.render(results))
+    elif args.format == "github":
+        from .reporters import github
+
+        stream.write("".join(github.report(r.path, r.violations) for r in results))
     else:
         from .reporters.ansi import painter
 
@@ -183,3 +192,30 @@ def _report(results, args, stream) -> None:
         if args.quiet:
             out = "".join(line + "\n" for line in out.splitlines()[:-1])
         stream.write(out)
+
+
+def _export(paths: list[str], args) -> int:
+    """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    import json
+
+    from .api import config_for
+    from .errors import AwesomeLintError
+    from .parser import parse
+    from .reporters.export import document_dict
+    from .textio import read_source
+
+    failed = False
+    docs = []
+    for path in paths:
+        try:
+            config = config_for(path if path != "-" else ".", args.config, args.isolated)
+            source = read_source(path, config.max_file_size)
+            docs.append(parse(source.text, source.path))
+        except AwesomeLintError as exc:
+            print(f"awesome-lint: {exc}", file=sys.stderr)
+            failed = True
+    if len(paths) == 1 and docs:
+        sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)
+    return EXIT_FAILURE if failed else EXIT_OK

@@ -25,6 +25,7 @@ class TrailingWhitespace(Rule):
     def check(self, doc: Document, ctx):
         lines = doc.lines
         fenced = doc.opaque_lines
+        headings = {h.line for h in doc.headings}
         for i, text in enumerate(lines):
             stripped = text.rstrip(" \t")
             if stripped == text:
@@ -32,7 +33,7 @@ class TrailingWhitespace(Rule):
             number = i + 1
             if not stripped and not ctx.options.blank_lines:
                 continue
-            if stripped and _is_hard_break(text, stripped, lines, i, fenced):
+            if stripped and _is_hard_break(text, stripped, lines, i, fenced, headings):
                 continue
             if number in fenced and stripped:
                 continue  # code keeps its bytes
@@ -41,12 +42,15 @@ class TrailingWhitespace(Rule):
             yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
 
 
-def _is_hard_break(text: str, stripped: str, lines, i: int, opaque) -> bool:
+def _is_hard_break(text: str, stripped: str, lines, i: int, opaque, headings) -> bool:
     # Two or more spaces before a line of the same paragraph are a CommonMark line break:
-    # removing them would change the rendering. Before a blank line they render nothing.
+    # removing them would change the rendering. Before a blank line they render nothing,
+    # and a heading is never part of a paragraph, so neither on it nor before it.
     trailing = text[len(stripped) :]
     if len(trailing) < 2 or set(trailing) != {" "} or stripped.endswith("\\"):
         return False
     if i + 1 >= len(lines) or not lines[i + 1].strip():
+        return False
+    if (i + 1) in headings or (i + 2) in headings:
         return False
     return (i + 1) not in opaque and (i + 2) not in opaque
