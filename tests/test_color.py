@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import shutil
 import subprocess
 
@@ -13,7 +14,7 @@ import pytest
 from awesome_lint.model import Span
 from awesome_lint.reporters import ansi, text
 from awesome_lint.rules.base import Severity, Violation
-from cli_runner import FIXTURES, command, run
+from tests.cli_runner import FIXTURES, command, run
 
 
 class Tty(io.StringIO):
@@ -52,8 +53,6 @@ def test_message_text_cannot_inject_escapes():
 
 
 def _strip(s: str) -> str:
-    import re
-
     return re.sub(r"\x1b\[[0-9;]*m", "", s)
 
 

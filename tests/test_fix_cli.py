@@ -12,7 +12,7 @@ import pytest
 
 from awesome_lint.api import lint_text
 from awesome_lint.parser import normalize
-from cli_runner import FIXTURES, run
+from tests.cli_runner import FIXTURES, run
 
 LISTS = ["fm_list", "dm_list"]
 
@@ -215,3 +215,12 @@ def test_fixed_text_has_no_fixable_finding_left():
     for name in LISTS:
         fixed = normalize((FIXTURES / f"{name}.fixed.md").read_text(encoding="utf-8"))
         assert not [v for v in lint_text(fixed).violations if v.fix is not None]
+
+
+def test_format_github_prints_workflow_commands(tmp_path):
+    _copy(tmp_path, "dm_list")
+    proc = run("--format", "github", "README.md", cwd=tmp_path)
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 1
+    assert lines and all(ln.startswith(("::error ", "::warning ", "::notice ")) for ln in lines)
+    assert "::error file=README.md,line=14,col=2,endLine=14,endColumn=6,title=AL207 wrong-ordinal::" in proc.stdout.decode()

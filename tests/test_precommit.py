@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli_runner import FIXTURES
+from tests.cli_runner import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)

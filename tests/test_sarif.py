@@ -14,7 +14,7 @@ from awesome_lint.api import lint_text
 from awesome_lint.fixes import apply_fixes
 from awesome_lint.reporters import sarif
 from awesome_lint.rules import ALL_RULES, REGISTRY
-from cli_runner import FIXTURES, run
+from tests.cli_runner import FIXTURES, run
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 

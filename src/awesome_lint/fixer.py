@@ -38,9 +38,6 @@ class FixOutcome:
     def changed(self) -> bool:
         return self.before != self.after
 
-    @property
-    def count(self) -> int:
-        return self.applied + self.sorted_runs + int(self.toc)
 
 
 def fix_source_text(

@@ -55,10 +55,19 @@ def fix_path(
 
 
 def summary(outcomes: list[FixOutcome], diff: bool) -> str | None:
-    """``Fixed 12 problems in 2 files.`` (or ``Would fix`` for --diff); None when nothing changed."""
+    """``Fixed 12 problems in 2 files.`` (``Would fix`` for --diff), naming the reorderings
+    apart; None when nothing changed."""
     changed = [o for o in outcomes if o.changed]
     if not changed:
         return None
-    n = sum(o.count for o in changed)
+    applied = sum(o.applied for o in changed)
+    runs = sum(o.sorted_runs for o in changed)
+    tocs = sum(o.toc for o in changed)
+    parts = [f"{applied} problem{'s' if applied != 1 else ''}"] if applied else []
+    if runs:
+        parts.append(f"the order of {runs} run{'s' if runs != 1 else ''} of entries")
+    if tocs:
+        parts.append(f"{tocs} table{'s' if tocs != 1 else ''} of contents")
+    what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
-    return f"{'Would fix' if diff else 'Fixed'} {n} problem{'s' if n != 1 else ''} in {files}."
+    return f"{'Would fix' if diff else 'Fixed'} {what} in {files}."
