@@ -103,7 +103,7 @@ def _fixable_lines(text: str) -> set[int]:
     return lines
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lists())
 def test_fix_leaves_nothing_fixable_and_touches_only_fixable_lines(generated):
     text, planted = generated

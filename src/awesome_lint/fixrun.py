@@ -31,9 +31,9 @@ def fix_path(
     or cannot be written."""
     out = out or sys.stdout
     err = err or sys.stderr
+    source = read_source(path, config.max_file_size)
     if path != STDIN and not diff:
         check_writable(path)  # before the work: a link or a read-only file is refused either way
-    source = read_source(path, config.max_file_size)
     outcome = fix_source_text(source.text, source.path, config, options, today=today)
     for note in outcome.notes:
         err.write(f"awesome-lint: {source.path}: {note}\n")
