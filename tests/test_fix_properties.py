@@ -2,7 +2,8 @@
 idempotent, and changes only lines that carried a fixable finding.
 
 The lists follow the real formats (FORMATS.md): bold-title blocks with ``<br>`` breaks
-(FM) or `` \\`` breaks (DM). Defects are planted in a minority of entries, so the list
+(FM) or `` \\`` breaks (DM), and titles carrying the date and venue (FS: ``**Title.**
+[date] [venue].<br>``, ``*Authors.*<br>``, an indented links line). Defects are planted in a minority of entries, so the list
 still has a clear convention of its own to be fixed towards.
 """
 
@@ -39,7 +40,7 @@ ALWAYS_FOUND = {"ordinal", "trailing-space", "trailing-comma", "http", "mojibake
 
 @st.composite
 def lists(draw):
-    style = draw(st.sampled_from(["<br>", " \\"]))
+    style = draw(st.sampled_from(["<br>", " \\", "title-date"]))
     n = draw(st.integers(min_value=8, max_value=14))
     start = datetime.date(2024, 12, 28)
     gaps = draw(st.lists(st.integers(min_value=1, max_value=20), min_size=n, max_size=n))
@@ -58,6 +59,8 @@ def lists(draw):
 
 
 def _entry(i: int, day: datetime.date, style: str, defect: str | None, draw) -> str:
+    if style == "title-date":
+        return _title_date_entry(i, day, defect, draw)
     last_break = "<br>" if style == "<br>" else ""
     authors = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=4, unique=True))
     suffix = ordinal_suffix(day.day)
@@ -89,9 +92,48 @@ def _entry(i: int, day: datetime.date, style: str, defect: str | None, draw) -> 
     if defect == "backslash-space" and style == " \\":
         lines[2] += " "
     if defect == "trailing-space":
-        k = draw(st.integers(min_value=0, max_value=3))
-        lines[k] += draw(st.sampled_from([" ", "   ", "\t"]))
+        lines[_spaced(lines, draw)] += draw(st.sampled_from([" ", "\t", " \t"]))
     return "\n".join(lines)
+
+
+def _title_date_entry(i: int, day: datetime.date, defect: str | None, draw) -> str:
+    """FS's layout: ``**Title.** [date] [venue].<br>`` / ``*Authors.*<br>`` / `` [[PDF](u)]``."""
+    authors = ", ".join(draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True)))
+    suffix = ordinal_suffix(day.day)
+    if defect == "ordinal":
+        suffix = next(s for s in ("st", "nd", "rd", "th") if s != suffix)
+    month = MONTHS[[1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12].index(day.month)]
+    if defect == "month-dot":
+        month = month.rstrip(".")
+    if defect == "trailing-comma":
+        authors += ","
+    if defect == "mojibake":
+        authors += ", Jos\u00c3\u00a9 P\u00c3\u00a9rez"
+    scheme = "http" if defect == "http" else "https"
+    label = "Github" if defect == "label-case" else "GitHub"
+    pdf = f"[PDF]({scheme}://arxiv.org/abs/24{i:02d}.{i:05d})"
+    pdf = pdf if defect == "unbracketed" else f"[{pdf}]"
+    lines = [
+        f"**{TITLES[i % len(TITLES)]} {i}.** [{day.day}{suffix} {month}, {day.year}] [MICCAI, {day.year}].<br>",
+        f"*{authors}.*<br>",
+        f" {pdf} [[{label}](https://github.com/example/repo{i})]",
+    ]
+    if defect == "missing-break":
+        k = draw(st.integers(min_value=0, max_value=1))
+        lines[k] = lines[k][: -len("<br>")]
+    if defect == "trailing-space":
+        lines[_spaced(lines, draw)] += draw(st.sampled_from([" ", "\t", " \t"]))
+    return "\n".join(lines)
+
+
+def _spaced(lines: list[str], draw) -> int:
+    """The line to plant trailing whitespace on. Two or more spaces inside an entry are a
+    CommonMark hard break (rendering, not whitespace), so the planted run is one space or a
+    tab; the last line, before a blank line, may also take several spaces."""
+    k = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+    if k == len(lines) - 1 and draw(st.booleans()):
+        lines[k] += "  "
+    return k
 
 
 def _fixable_lines(text: str) -> set[int]:
