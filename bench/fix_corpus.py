@@ -82,7 +82,10 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
     both = normalize(work.read_text(encoding="utf-8"))
     doc = parse(fixed)
     toc = set(range(doc.toc[0].link.line, doc.toc[-1].link.line + 1)) if doc.toc else set()
-    keep = lambda text: sorted(ln for i, ln in enumerate(text.split("\n"), start=1) if i not in toc)  # noqa: E731
+
+    def keep(text: str) -> list[str]:
+        return sorted(ln for i, ln in enumerate(text.split("\n"), start=1) if i not in toc)
+
     if keep(both) != keep(fixed) and len(both.split("\n")) == len(fixed.split("\n")):
         problems.append("--sort-entries changed lines instead of moving them")
     moved = sum(1 for a, b in zip(fixed.split("\n"), both.split("\n")) if a != b)

@@ -44,8 +44,9 @@ def test_sorts_newest_first_and_keeps_blank_lines_in_place():
     out, notes = sort(text)
     assert titles(out)[8:] == ["New", "Mid", "Old"]
     assert not notes
-    assert [ln for ln in out.split("\n") if not ln.strip()].__len__() == [ln for ln in text.split("\n") if not ln.strip()].__len__()
-    gaps = lambda t: [i for i, ln in enumerate(t.split("\n")) if not ln]  # noqa: E731
+    def gaps(t: str) -> list[int]:
+        return [i for i, ln in enumerate(t.split("\n")) if not ln]
+
     assert gaps(out) == gaps(text)  # the same lines are blank: slots, not re-spacing
     assert sorted(out.split("\n")) == sorted(text.split("\n"))  # nothing lost or added
 

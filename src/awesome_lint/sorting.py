@@ -48,8 +48,11 @@ def sort_fixes(doc: Document, config: Config) -> SortPlan:
         direction = infer(doc).direction
         if direction is None:
             if any(len(_dated(s.entries)) >= 2 for s in doc.all_sections()):
-                return SortPlan((), ("cannot tell whether the list is sorted newest or oldest first; "
-                                     "pin it with [rules.entry-out-of-order] direction",))
+                why = (
+                    "cannot tell whether the list is sorted newest or oldest first; "
+                    "pin it with [rules.entry-out-of-order] direction"
+                )
+                return SortPlan((), (why,))
             return SortPlan((), ())
     fixes: list[Fix] = []
     notes: list[str] = []
