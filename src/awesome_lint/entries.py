@@ -26,6 +26,7 @@ _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _VENUE_PREFIX = re.compile(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
+_TRAILING_GROUPS = re.compile(r"(?:[ \t]*\[[^\[\]]+\](?!\())+[ \t]*\.?$")
 _UNBRACKETED_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
 _LINK_LINE_FILLER = re.compile(r"[\s\[\]().,;|/\\]")
 _STRONG = re.compile(r"\*\*|__")
@@ -154,8 +155,9 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
     if len(group) != 1:
         return False
-    c = lines[group[0]].content
-    return c.startswith(("**", "__")) and _unclosed(c, c[:2])
+    line = lines[group[0]]
+    c = line.content
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
 
 
 def _build(
@@ -164,7 +166,14 @@ def _build(
     first = cands[0]
     kinds: list[LineKind] = [LineKind.TITLE]
     title_marker = lines[0].content[:2]
-    title_open = first == _TITLE and title_marker in ("**", "__") and _unclosed(lines[0].content, title_marker)
+    # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
+    # is a title whose bold was never closed (title-not-bold reports it).
+    title_open = (
+        first == _TITLE
+        and title_marker in ("**", "__")
+        and _unclosed(lines[0].content, title_marker)
+        and lines[0].marker is Marker.NONE
+    )
     authors_marker = "*"
     authors_open = False
     seen: set[LineKind] = {LineKind.TITLE}
@@ -183,7 +192,7 @@ def _build(
         if cand == _AUTHORS and LineKind.AUTHORS not in seen:
             kind = LineKind.AUTHORS
             authors_marker = ln.content[0]
-            authors_open = _unclosed(ln.content, authors_marker)
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
         elif cand == _DATE:
             kind = LineKind.DATE_VENUE
         elif cand == _LINKS:
@@ -259,6 +268,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         inner_start = base + open_at + 2
         if close_line is None:
             text, span = _join_field(title_lines, inner_start)
+            return Field(text.strip(), span), False, "block", venue, groups
         else:
             text, span = _join_field(title_lines[: close_line + 1], inner_start, end_override=close_at)
             tail_line = title_lines[close_line]
@@ -278,6 +288,15 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
+    # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
+    tail = _TRAILING_GROUPS.search(first.text, base, first.content_end) if len(title_lines) == 1 else None
+    if tail and tail.start() > base and looks_like_date(tail.group(0)):
+        for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
+            groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
+        end = len(first.text[: tail.start()].rstrip())
+        text = first.text[base:end]
+        span = Span.on_line(number, base + 1, end + 1)
+        return Field(text, span), False, "title-date", venue, groups
     return Field(text, span) if text else None, False, "block", venue, groups
 
 

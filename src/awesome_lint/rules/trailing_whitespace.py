@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..fixes import Fix
@@ -42,6 +43,9 @@ class TrailingWhitespace(Rule):
             yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
 
 
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)")
+
+
 def _is_hard_break(text: str, stripped: str, lines, i: int, opaque, headings) -> bool:
     # Two or more spaces before a line of the same paragraph are a CommonMark line break:
     # removing them would change the rendering. Before a blank line they render nothing,
@@ -53,4 +57,6 @@ def _is_hard_break(text: str, stripped: str, lines, i: int, opaque, headings) ->
         return False
     if (i + 1) in headings or (i + 2) in headings:
         return False
+    if _BLOCK_START.match(lines[i + 1]):
+        return False  # the next line starts a list item, quote, fence or rule: no break
     return (i + 1) not in opaque and (i + 2) not in opaque
