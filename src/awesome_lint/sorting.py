@@ -29,7 +29,7 @@ from .engine import options_for
 from .fixes import Edit, Fix
 from .model import Document, Entry, Section, Span
 from .rules import REGISTRY
-from .rules.entry_out_of_order import EntryOutOfOrder, _section_direction
+from .rules.entry_out_of_order import EntryOutOfOrder, section_direction
 
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,9})([.)])")
 
@@ -60,7 +60,7 @@ def sort_fixes(doc: Document, config: Config) -> SortPlan:
         dated = _dated(section.entries)
         if len(dated) < 2:
             continue
-        own = direction if pinned != "infer" else _section_direction(dated, direction)
+        own = direction if pinned != "infer" else section_direction(dated, direction)
         if own is None:
             notes.append(f"section {_title(section)!r} is not sorted on purpose; left as it is")
             continue
