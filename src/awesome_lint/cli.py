@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
     cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
 
@@ -73,6 +74,11 @@ def _main(argv: Sequence[str] | None) -> int:
             return _list_rules()
         if args.explain:
             return _explain(args.explain)
+        if args.github:
+            from .github.action import run as run_github
+
+            return run_github(args.paths, config=args.config, isolated=args.isolated,
+                              select=(args.select, args.extend_select, args.ignore), today=args.today)
         return _lint(args)
     except AwesomeLintError as exc:
         print(f"awesome-lint: {exc}", file=sys.stderr)
@@ -110,13 +116,15 @@ def _lint(args) -> int:
     from .api import config_for, lint_file
     from .config import Config, resolve_selector
     from .errors import AwesomeLintError, UsageError
-    from .reporters import export, json as json_reporter, text
+    from .reporters import json as json_reporter, text
     from .rules import REGISTRY
 
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
     paths = args.paths or ["README.md"]
+    if args.export:
+        return _export(paths, args)
     results = []
     failed = False
     for path in paths:
@@ -127,10 +135,7 @@ def _lint(args) -> int:
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
-    if args.export:
-        docs = [r.document for r in results]
-        sys.stdout.write(export.render(docs[0]) if len(docs) == 1 else "".join(export.render(d).replace("\n", " ").rstrip() + "\n" for d in docs))
-    elif args.format == "json":
+    if args.format == "json":
         sys.stdout.write(json_reporter.render(results))
     else:
         out = text.render(results) if results else ""
@@ -140,3 +145,30 @@ def _lint(args) -> int:
     if failed:
         return EXIT_FAILURE
     return EXIT_ERRORS if any(r.errors for r in results) else EXIT_OK
+
+
+def _export(paths: list[str], args) -> int:
+    """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    import json
+
+    from .api import config_for
+    from .errors import AwesomeLintError
+    from .parser import parse
+    from .reporters.export import document_dict
+    from .textio import read_source
+
+    failed = False
+    docs = []
+    for path in paths:
+        try:
+            config = config_for(path if path != "-" else ".", args.config, args.isolated)
+            source = read_source(path, config.max_file_size)
+            docs.append(parse(source.text, source.path))
+        except AwesomeLintError as exc:
+            print(f"awesome-lint: {exc}", file=sys.stderr)
+            failed = True
+    if len(paths) == 1 and docs:
+        sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)
+    return EXIT_FAILURE if failed else EXIT_OK

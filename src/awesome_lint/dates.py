@@ -60,7 +60,25 @@ def looks_like_date(raw: str) -> bool:
     return any(w.lower() in MONTHS for w in words) or bool(_ISO.match(raw))
 
 
+def _parse_iso(raw: str, m: re.Match) -> ParsedDate:
+    year, month = int(m.group("year")), int(m.group("month"))
+    day = int(m.group("day")) if m.group("day") else None
+    style = DateStyle(ordinal=False, padded=True, month_form=MonthForm.NUMERIC, comma=False, day_comma=False)
+    common = dict(day=day, month=month, year=year, day_text=m.group("day"), day_offset=m.start("day") if day else None,
+                  month_text=m.group("month"), style=style)  # fmt: skip
+    if not 1 <= month <= 12:
+        return ParsedDate(value=None, problem=f"there is no month {month}", **common)
+    if day is None:
+        return ParsedDate(value=None, problem="no day", **common)
+    if day == 0 or day > calendar.monthrange(year, month)[1]:
+        return ParsedDate(value=None, problem=f"{calendar.month_name[month]} {year} has no day {day}", **common)
+    return ParsedDate(value=datetime.date(year, month, day), problem=None, **common)
+
+
 def parse_date(raw: str, today: datetime.date | None = None) -> ParsedDate:
+    iso = _ISO.match(raw)
+    if iso:
+        return _parse_iso(raw, iso)
     m = _DATE.match(raw)
     if not m or m.group("month").lower() not in MONTHS:
         m2 = _MONTH_FIRST.match(raw)
@@ -123,6 +141,8 @@ def _month_form(word: str, dot: bool) -> MonthForm:
 
 def format_date(day: int, month: int, year: int, style: DateStyle, may_dot: bool = False) -> str:
     """Write a date in a list's style (the inverse of parse_date for valid dates)."""
+    if style.month_form is MonthForm.NUMERIC:
+        return f"{year:04d}-{month:02d}-{day:02d}"
     day_text = f"{day:02d}" if style.padded else str(day)
     if style.ordinal:
         day_text += ordinal_suffix(day)

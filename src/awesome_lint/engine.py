@@ -8,15 +8,12 @@ from typing import Any, Mapping
 
 from .config import Config, lookup_rule, resolve_selector
 from .conventions import Conventions, infer
-from .model import Document, Span
+from .model import Document
 from .profile import detect as detect_profile
 from .rules import ALL_RULES, REGISTRY
-from .rules.base import Rule, RuleContext, Severity, Violation
+from .rules.base import Rule, RuleContext, Violation
 from .siblings import Siblings
 from .suppress import collect, filter_violations
-
-SUPPRESSION_CODE = "AL000"
-
 
 def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
     """The rules a config turns on, in registry order."""
@@ -66,12 +63,8 @@ def lint_document(
             if settings is not None and settings.severity is not None:
                 v = dataclasses.replace(v, severity=settings.severity)
             found.append(v)
-    suppressions, problems = collect(doc, lambda key: (r.code if (r := lookup_rule(key, REGISTRY)) else None))
+    suppressions, _ = collect(doc, lambda key: (r.code if (r := lookup_rule(key, REGISTRY)) else None))
     found = filter_violations(found, suppressions)
-    for line, problem in problems:
-        found.append(
-            Violation(SUPPRESSION_CODE, "invalid-suppression", problem, Span(line, 1, line, len(doc.lines[line - 1]) + 1), Severity.WARNING)
-        )
     found.sort(key=lambda v: (v.span.start_line, v.span.start_col, v.code))
     return _dedupe(found)
 

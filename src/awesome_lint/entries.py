@@ -23,12 +23,16 @@ from .dates import looks_like_date, parse_date
 from .layouts.blocks import date_last, leading_venue, regroup, with_leading_dates
 from .model import Entry, EntryDate, EntryLine, Field, LineKind, Link, Marker, Span
 
-_BR_END = re.compile(r"[ \t]*<br\s*/?>[ \t]*$", re.I)
-# "<br>." and "<br> ." : a break followed by stray text (FS:43).
-_BR_STRAY = re.compile(r"[ \t]*<br\s*/?>(?P<after>[ \t]*[^\s<][^<]{0,3})$", re.I)
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _VENUE_PREFIX = re.compile(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
+_UNBRACKETED_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
+_LINK_LINE_FILLER = re.compile(r"[\s\[\]().,;|/\\]")
+_STRONG = re.compile(r"\*\*|__")
+_LINKED_TEXT = re.compile(r"^\[(.*)\]\(.*\)$")
+_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NAME_SEPARATOR = re.compile(r",|\band\b|;")
 _PLACEHOLDER_AUTHORS = {"", "none", "n/a", "na", "-", "--", "–", "—", "tbd", "todo", "unknown", "authors", "author"}
 
 
@@ -43,16 +47,13 @@ def analyze_line(number: int, text: str, prefix: int = 0, kind: LineKind = LineK
     """Split a line into indentation, content and its hard-break marker."""
     stripped = text.rstrip(" \t")
     indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
-    m = _BR_END.search(text)
-    if m:
-        start = text.index("<", m.start())
-        end = text.index(">", start) + 1
-        return EntryLine(number, text, indent, m.start(), Marker.BR, start, end, text[end:], kind)
-    m = _BR_STRAY.search(text)
-    if m:
-        start = text.index("<", m.start())
-        end = text.index(">", start) + 1
-        return EntryLine(number, text, indent, m.start(), Marker.BR, start, end, text[end:], kind)
+    br = stripped.lower().rfind("<br")
+    if br != -1:
+        m = _BR_TAG.match(stripped, br)
+        # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).
+        if m and (m.end() == len(stripped) or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])):
+            content_end = len(text[:br].rstrip(" \t"))
+            return EntryLine(number, text, indent, content_end, Marker.BR, br, m.end(), text[m.end() :], kind)
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         start = len(stripped) - 1
         content_end = len(text[:start].rstrip(" \t"))
@@ -65,6 +66,8 @@ def analyze_line(number: int, text: str, prefix: int = 0, kind: LineKind = LineK
 
 
 def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
+    if line.kind is kind:
+        return line
     return EntryLine(
         line.number, line.text, line.indent, line.content_end, line.marker, line.marker_start, line.marker_end, line.after_marker, kind
     )
@@ -93,7 +96,7 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
         return _LINKS  # [MICCAI 2023] [[Paper](u)]: the venue in front of the links (date-last blocks)
     if c.startswith("["):
         return _DATE
-    if re.match(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b", c) and looks_like_date(c[:24]):
+    if _UNBRACKETED_DATE.match(c) and looks_like_date(c[:24]):
         return _DATE
     on_line = [ln for ln in links if ln.span.start_line == line.number]
     if on_line:
@@ -102,16 +105,19 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
             a, b = ln.span.start_col - 1 - line.indent, ln.span.end_col - 1 - line.indent
             if ln.span.end_line == line.number and 0 <= a <= b:
                 rest = rest[:a] + rest[b:]
-        if not re.sub(r"[\s\[\]().,;|/\\]", "", rest):
+        if not _LINK_LINE_FILLER.sub("", rest):
             return _LINKS
     return _TEXT
+
+
+_LIKELY = {_TITLE: LineKind.TITLE, _AUTHORS: LineKind.AUTHORS, _DATE: LineKind.DATE_VENUE, _LINKS: LineKind.LINKS}
 
 
 def _unclosed(text: str, marker: str) -> bool:
     """True when ``text`` opens ``marker`` emphasis without closing it."""
     if marker == "**":
         return text.count("**") % 2 == 1
-    singles = re.sub(r"\*\*|__", "", text)
+    singles = _STRONG.sub("", text)
     return singles.count(marker) % 2 == 1
 
 
@@ -119,6 +125,8 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
     """The entries in one paragraph (usually one; more when blank lines are missing)."""
     lines = [analyze_line(r.number, r.text, r.prefix) for r in raw]
     cands = [candidate(ln, links) for ln in lines]
+    # Build each line once with its likely kind; _build re-types only the few that differ.
+    lines = [_with_kind(ln, _LIKELY.get(c, LineKind.OTHER)) for ln, c in zip(lines, cands)]
     groups: list[list[int]] = []
     for i, cand in enumerate(cands):
         if cand == _TITLE and groups:
@@ -154,8 +162,9 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
     if len(group) != 1:
         return False
-    c = lines[group[0]].content
-    return c.startswith(("**", "__")) and _unclosed(c, c[:2])
+    line = lines[group[0]]
+    c = line.content
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
 
 
 def _build(
@@ -164,7 +173,14 @@ def _build(
     first = cands[0]
     kinds: list[LineKind] = [LineKind.TITLE]
     title_marker = lines[0].content[:2]
-    title_open = first == _TITLE and title_marker in ("**", "__") and _unclosed(lines[0].content, title_marker)
+    # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
+    # is a title whose bold was never closed (title-not-bold reports it).
+    title_open = (
+        first == _TITLE
+        and title_marker in ("**", "__")
+        and _unclosed(lines[0].content, title_marker)
+        and lines[0].marker is Marker.NONE
+    )
     authors_marker = "*"
     authors_open = False
     seen: set[LineKind] = {LineKind.TITLE}
@@ -183,7 +199,7 @@ def _build(
         if cand == _AUTHORS and LineKind.AUTHORS not in seen:
             kind = LineKind.AUTHORS
             authors_marker = ln.content[0]
-            authors_open = _unclosed(ln.content, authors_marker)
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
         elif cand == _DATE:
             kind = LineKind.DATE_VENUE
         elif cand == _LINKS:
@@ -245,7 +261,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     venue = None
     groups: list[tuple[str, Span]] = []
     m = _VENUE_PREFIX.match(c)
-    if m and not c[m.end() - 1 : m.end()] == "(" and not re.match(r"\]\(", c[m.end("venue") + 2 :]):
+    if m and not c[m.end() - 1 : m.end()] == "(" and not c.startswith("](", m.end("venue") + 2):
         # [**MICCAI 2020**] Title
         venue = Field(m.group("venue").strip(), Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))))
         start = base + m.end()
@@ -259,6 +275,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         inner_start = base + open_at + 2
         if close_line is None:
             text, span = _join_field(title_lines, inner_start)
+            return Field(text.strip(), span), False, "block", venue, groups
         else:
             text, span = _join_field(title_lines[: close_line + 1], inner_start, end_override=close_at)
             tail_line = title_lines[close_line]
@@ -274,8 +291,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
                 if rest[g.end() : g.end() + 1] == "(":
                     continue
                 groups.append((g.group(1), Span.on_line(tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1)))
-        text = re.sub(r"^\[(.*)\]\(.*\)$", r"\1", text.strip())
-        text = re.sub(r"^\[(.*)\]\(.*\)$", r"\1", text)
+        text = _LINKED_TEXT.sub(r"\1", text.strip())
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
@@ -324,11 +340,11 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
 
 
 def _names(text: str) -> tuple[str, ...]:
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip()
+    plain = _INLINE_LINK.sub(r"\1", text).strip()
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()
-    parts = re.split(r",|\band\b|;", plain)
+    parts = _NAME_SEPARATOR.split(plain)
     return tuple(p.strip() for p in parts if p.strip())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Entry
 
@@ -13,6 +14,9 @@ _ARXIV = re.compile(
 )
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
 _DOI = re.compile(r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/)?)(?P<doi>10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE)
+
+
+_PUNCTUATION = re.compile(r"[^\w\s+]")
 
 
 def arxiv_id(url: str) -> str | None:
@@ -27,11 +31,17 @@ def doi(url: str) -> str | None:
     return m.group("doi").rstrip(".").lower() if m else None
 
 
+@lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """Case, accents, punctuation and spacing do not make a different paper; '+' does (SAME++)."""
     text = unicodedata.normalize("NFKC", title).casefold()
-    text = re.sub(r"[^\w\s+]", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
+
+
+def document_keys(entries) -> dict[int, list[str]]:
+    """Paper keys of every entry, by the entry's first line (computed once per document)."""
+    return {e.line: paper_keys(e) for e in entries}
 
 
 def paper_keys(entry: Entry) -> list[str]:

@@ -19,6 +19,8 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 _BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
 _HTML_HREF = re.compile(r"""<(?:a|img|source)\b[^>]*?\b(?:href|src|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 _TRAILING_PUNCT = ".,:;!?*_~'\""
+# Where a link, code span or escape can start; the scanner jumps from one to the next.
+_INTERESTING = re.compile(r"[\\`<\[]|!\[|(?<![\w/(\[<\"'=])(?:https?://|www\.)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +53,23 @@ def _skip_code_span(s: str, i: int) -> int:
     return j
 
 
+_SIMPLE_LABEL = re.compile(r"\[[^\[\]\\`\n]*\]")
+_BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
+
+
 def _match_bracket(s: str, i: int) -> int:
     """Index of the ``]`` closing the ``[`` at ``i``, or -1. Brackets nest, escapes count."""
+    m = _SIMPLE_LABEL.match(s, i)
+    if m:  # the common case: a label without brackets, escapes or code inside
+        return m.end() - 1
     depth = 0
-    j = i
     n = len(s)
+    j = i
     while j < n:
+        m = _BRACKET_EVENT.search(s, j)
+        if m is None:
+            return -1
+        j = m.start()
         c = s[j]
         if c == "\\":
             j += 2
@@ -70,10 +83,13 @@ def _match_bracket(s: str, i: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-        elif c == "\n" and j + 1 < n and s[j + 1] == "\n":
+        elif j + 1 < n and s[j + 1] == "\n":  # a blank line ends the paragraph
             return -1
         j += 1
     return -1
+
+
+_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
 
 
 def _parse_destination(s: str, i: int) -> tuple[int, int, int] | None:
@@ -81,6 +97,9 @@ def _parse_destination(s: str, i: int) -> tuple[int, int, int] | None:
 
     Returns (url_start, url_end, end) where end is just past the closing ``)``.
     """
+    m = _SIMPLE_DESTINATION.match(s, i)
+    if m:  # the common case: no spaces, parentheses, escapes or title
+        return m.start(1), m.end(1), m.end()
     n = len(s)
     j = i + 1
     while j < n and s[j] in " \t\n":
@@ -144,6 +163,10 @@ def scan(s: str) -> list[Located]:
 def _scan_into(s: str, lo: int, hi: int, out: list[Located], images_only: bool = False) -> None:
     i = lo
     while i < hi:
+        m = _INTERESTING.search(s, i, hi)
+        if m is None:
+            return
+        i = m.start()
         c = s[i]
         if c == "\\":
             i += 2

@@ -99,6 +99,7 @@ class MonthForm(str, enum.Enum):
     ABBR_DOT = "abbr-dot"  # Sep.
     ABBR = "abbr"  # Sep
     FULL = "full"  # September (and May, which is all three)
+    NUMERIC = "numeric"  # 2023-09-12
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,13 @@ def _codec_repair(line: str) -> str:
     return "".join(out)
 
 
+def suspicious_lines(text: str) -> set[int]:
+    """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
+    if text.isascii():
+        return set()
+    return {text.count("\n", 0, m.start()) for m in _suspect_pattern().finditer(text)}
+
+
 def repair_line(line: str) -> str | None:
     """The repaired line, or None when the line shows no mojibake."""
     if line.isascii() or not _suspect_pattern().search(line):

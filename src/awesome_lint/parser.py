@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -251,8 +252,10 @@ def _sections(headings: list[Heading], entries: list[Entry], lines: list[str], o
             return True
         return False
 
+    entry_lines = [e.line for e in entries]  # entries come in document order
+
     def entries_in(lo: int, hi: int) -> tuple[Entry, ...]:
-        return tuple(e for e in entries if lo <= e.line <= hi)
+        return tuple(entries[bisect_left(entry_lines, lo) : bisect_right(entry_lines, hi)])
 
     # Build bottom-up with an explicit stack (no recursion: headings may be many).
     root_children: list[Section] = []

@@ -6,7 +6,10 @@ import html
 import re
 import unicodedata
 
-_TAG = re.compile(r"<[^>]*>")
+# A CommonMark HTML tag (so "<Tools & Co.>" stays text, as GitHub renders it).
+_TAG = re.compile(
+    r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
+)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from ..model import Document, Entry, LinkForm, Section
 
 
@@ -32,7 +30,3 @@ def section_dict(s: Section) -> dict:
 def document_dict(doc: Document) -> dict:
     roots = [s for s in doc.sections if s.heading is not None or s.entries]
     return {"path": doc.path, "sections": [section_dict(s) for s in roots]}
-
-
-def render(doc: Document) -> str:
-    return json.dumps(document_dict(doc), ensure_ascii=False, indent=2) + "\n"

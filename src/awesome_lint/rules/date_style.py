@@ -67,7 +67,7 @@ def _target(ctx) -> dict:
         if p.month == 5:
             fields.pop("month_form")
         return fields
-    return {k: m.value for k, m in ctx.conventions.date_style.items() if clear(m, 0.9)}
+    return {k: m.value for k, m in ctx.conventions.date_style.items() if clear(m)}
 
 
 def _may(ctx) -> bool | None:
@@ -76,4 +76,4 @@ def _may(ctx) -> bool | None:
     if ctx.options.example and parse_date(ctx.options.example).month == 5:
         return parse_date(ctx.options.example).style.month_form is MonthForm.ABBR_DOT
     m = ctx.conventions.may_dot
-    return m.value if clear(m, 0.9) else None
+    return m.value if clear(m) else None

@@ -10,6 +10,7 @@ from .base import Rule, Severity
 # When this share of a list's entries sits in several sections, cross-listing is the
 # list's policy (HFM files papers under each topic they touch), not a mistake.
 CROSS_LISTING_POLICY = 0.10
+CROSS_LISTING_MIN_ENTRIES = 10
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,13 @@ class DuplicateEntry(Rule):
     def check(self, doc: Document, ctx):
         mode = ctx.options.cross_section
         if mode == "infer":
-            mode = "ignore" if ctx.conventions.cross_listed_share >= CROSS_LISTING_POLICY else "warn"
+            share = ctx.conventions.cross_listed_share
+            policy = share >= CROSS_LISTING_POLICY and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
+            mode = "ignore" if policy else "warn"
         first_by_key: dict[str, object] = {}
         for e in doc.entries:
             reported = False
-            for key in paper_keys(e):
+            for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
                 prev = first_by_key.get(key)
                 if prev is None:
                     first_by_key[key] = e

@@ -64,6 +64,7 @@ class EntryOutOfOrder(Rule):
                 e.date.span,
                 f"entry {entry_name(e)} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
                 f"{entry_name(other)} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
+                severity=Severity.ERROR if pinned else None,
             )
 
 

@@ -66,6 +66,6 @@ class LineBreakStyle(Rule):
                 span = Span.on_line(line.number, line.content_end + 1, line.marker_end + 1)
                 yield self.violation(
                     Span.on_line(line.number, line.marker_start + 1, line.marker_end + 1),
-                    f"line break {_NAMES[line.marker]} differs from the list's {_NAMES[expected]}",
+                    f"line break {_NAMES[line.marker]} differs from the one the list uses ({_NAMES[expected]})",
                     Fix.replace(span, text, "use the list's line break"),
                 )

@@ -61,7 +61,7 @@ class MissingLineBreak(Rule):
         span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
         shown = text.strip()
         return self.violation(
-            Span.on_line(line.number, max(line.content_end, 1), len(line.text) + 1),
+            span,
             f"line of {entry_name(e)} has no line break ({shown}); {why}",
             Fix.replace(span, text, f"add {shown}"),
             severity,

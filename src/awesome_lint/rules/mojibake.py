@@ -5,7 +5,7 @@ import unicodedata
 
 from ..fixes import Edit, Fix
 from ..model import Document, Span
-from ..mojibake import repair_line
+from ..mojibake import repair_line, suspicious_lines
 from .base import Fixability, Rule, Severity
 
 
@@ -23,7 +23,10 @@ class Mojibake(Rule):
     tags = ("document", "encoding")
 
     def check(self, doc: Document, ctx):
-        for i, text in enumerate(doc.lines):
+        for i in sorted(suspicious_lines(doc.text)):
+            if i >= len(doc.lines):
+                continue
+            text = doc.lines[i]
             fixed = repair_line(text)
             if fixed is None:
                 continue

@@ -75,6 +75,8 @@ class NonstandardLinkLabel(Rule):
                         Severity.ERROR if allowed else Severity.WARNING,
                     )
                 continue
+            if key.endswith("s") and key[:-1] in known and not allowed:
+                continue  # "Codes", "Papers": a plural of a known label, not a misspelling
             near = self._near(key, known)
             if near is not None:
                 want = self._spelling(near, known, conv, allowed) or known[near]

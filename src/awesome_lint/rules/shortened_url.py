@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ..model import Document
 from ._util import quote
@@ -27,11 +26,13 @@ class Options:
     allow: tuple[str, ...] = ()
 
 
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
+
+
 def host_of(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    except ValueError:
-        return ""
+    """The lower-cased host of an absolute URL, without "www." ("" for anything else)."""
+    m = _HOST.match(url)
+    return m.group(1).lower() if m else ""
 
 
 class ShortenedUrl(Rule):

@@ -23,6 +23,13 @@ class TitleNotBold(Rule):
             if e.title_bold or e.title is None:
                 continue
             span = e.title.span
+            line = doc.lines[span.start_line - 1]
+            opened = line[: span.start_col - 1].rstrip().endswith(("**", "__"))
+            if opened:
+                mark = line[span.start_col - 3 : span.start_col - 1]
+                fix = Fix((Edit.insert(span.end_line, span.end_col, mark),), "close the bold")
+                yield self.violation(span, f"the bold around title {quote(e.title.text)} is not closed; add {mark} after it", fix)
+                continue
             fix = Fix(
                 (Edit.insert(span.start_line, span.start_col, "**"), Edit.insert(span.end_line, span.end_col, "**")),
                 "make the title bold",

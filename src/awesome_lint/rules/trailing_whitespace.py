@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..fixes import Fix
@@ -25,6 +26,7 @@ class TrailingWhitespace(Rule):
     def check(self, doc: Document, ctx):
         lines = doc.lines
         fenced = doc.opaque_lines
+        headings = {h.line for h in doc.headings}
         for i, text in enumerate(lines):
             stripped = text.rstrip(" \t")
             if stripped == text:
@@ -32,7 +34,7 @@ class TrailingWhitespace(Rule):
             number = i + 1
             if not stripped and not ctx.options.blank_lines:
                 continue
-            if stripped and _is_hard_break(text, stripped, lines, i, fenced):
+            if stripped and _is_hard_break(text, stripped, lines, i, fenced, headings):
                 continue
             if number in fenced and stripped:
                 continue  # code keeps its bytes
@@ -41,12 +43,20 @@ class TrailingWhitespace(Rule):
             yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
 
 
-def _is_hard_break(text: str, stripped: str, lines, i: int, opaque) -> bool:
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)")
+
+
+def _is_hard_break(text: str, stripped: str, lines, i: int, opaque, headings) -> bool:
     # Two or more spaces before a line of the same paragraph are a CommonMark line break:
-    # removing them would change the rendering. Before a blank line they render nothing.
+    # removing them would change the rendering. Before a blank line they render nothing,
+    # and a heading is never part of a paragraph, so neither on it nor before it.
     trailing = text[len(stripped) :]
     if len(trailing) < 2 or set(trailing) != {" "} or stripped.endswith("\\"):
         return False
     if i + 1 >= len(lines) or not lines[i + 1].strip():
         return False
+    if (i + 1) in headings or (i + 2) in headings:
+        return False
+    if _BLOCK_START.match(lines[i + 1]):
+        return False  # the next line starts a list item, quote, fence or rule: no break
     return (i + 1) not in opaque and (i + 2) not in opaque

@@ -1,0 +1,209 @@
+"""The parser: entry counts per layout, fields, exact spans, and properties over arbitrary text."""
+
+from __future__ import annotations
+
+import datetime
+import string
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.inline import scan
+from awesome_lint.model import LineKind, LinkForm, Marker, Span
+from awesome_lint.parser import parse
+
+from .conftest import FIXTURES
+
+LISTS = FIXTURES / "lists"
+
+
+def load(name: str):
+    return parse((LISTS / name).read_text(encoding="utf-8"), name)
+
+
+def counts(doc) -> list[tuple[str, int]]:
+    return [(s.heading.text, len(s.entries)) for s in doc.all_sections() if s.heading and s.entries]
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("fm_style.md", [("Contrastive", 5), ("Generative", 3)]),
+        ("dm_style.md", [("Survey Papers", 3), ("Segmentation", 4)]),
+        ("fs_style.md", [("Segmentation", 4)]),
+        ("tr_style.md", [("Image Classification", 3)]),
+        ("clip_style.md", [("Multi-scale", 3)]),
+    ],
+)
+def test_entry_counts_per_section(name, expected):
+    assert counts(load(name)) == expected
+
+
+def test_block_entry_fields():
+    doc = load("fm_style.md")
+    e = doc.entries[0]
+    assert e.title.text == "Paper 1: Learning Representations for Medical Image Task 1"
+    assert e.authors == ("Ann Author1", "Bob Builder1", "Céline Núñez1")
+    assert e.authors_italic is True
+    assert e.date.value == datetime.date(2023, 9, 28)
+    assert e.venue.text == "arXiv, 2023"
+    assert [(lk.label, lk.form) for lk in e.links] == [("Paper", LinkForm.BRACKETED), ("GitHub", LinkForm.BRACKETED)]
+    assert [ln.kind for ln in e.lines] == [LineKind.TITLE, LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS]
+    assert all(ln.marker is Marker.BR for ln in e.lines)
+    assert e.section == "contrastive"
+
+
+def test_title_line_date_layout():
+    e = load("fs_style.md").entries[2]
+    assert e.layout == "title-date"
+    assert e.title.text == "Paper 2: Learning Representations for Medical Image Task 2."
+    assert e.title.span.start_col == 5  # after two spaces of indentation and the **
+    assert e.date.value == datetime.date(2021, 2, 11)
+    assert e.venue.text == "⚡MICCAI, 2021"
+    assert e.authors == ("Ann Author2", "Bob Builder2", "Céline Núñez2")
+
+
+def test_venue_prefix_layout_with_wrapped_fields():
+    doc = load("clip_style.md")
+    wrapped_title, wrapped_authors = doc.entries[1], doc.entries[2]
+    assert wrapped_title.layout == "venue-prefix"
+    assert wrapped_title.venue.text == "arXiv 2023"
+    assert wrapped_title.title.text == "G2D: From Global to Dense Radiography Representation Learning via Vision-Language Pre-training"
+    assert [ln.kind for ln in wrapped_title.lines] == [LineKind.TITLE, LineKind.TITLE, LineKind.AUTHORS, LineKind.LINKS]
+    assert wrapped_authors.authors == ("David Wood", "Emily Guilhem", "Ahmed Hammam", "Nina Mansoor")
+    assert wrapped_title.date is None
+
+
+def test_mixed_markers_per_line():
+    e = load("tr_style.md").entries[0]
+    assert [ln.marker for ln in e.lines] == [Marker.BR, Marker.BR, Marker.BACKSLASH, Marker.NONE]
+    assert e.lines[0].marker_text == "<br>" and e.lines[0].text.endswith(" <br>")
+
+
+def test_toc_and_slugs():
+    doc = load("fm_style.md")
+    assert [(t.anchor, t.depth) for t in doc.toc] == [("survey-papers", 0), ("papers", 0), ("contrastive", 1), ("generative", 1)]
+    assert {"survey-papers", "papers", "contrastive", "generative"} <= doc.anchors
+    assert doc.headings[0].text == ":fire:Awesome Foundation Models :fire:"
+
+
+def test_duplicate_heading_slugs_get_suffixes():
+    doc = parse("## Healthcare Domain\n\n## Healthcare Domain\n\n## Healthcare Domain\n")
+    assert [h.slug for h in doc.headings] == ["healthcare-domain", "healthcare-domain-1", "healthcare-domain-2"]
+
+
+def test_html_anchor_targets():
+    doc = parse('<a name="top"></a>\n\n<div id="refs">x</div>\n\n# Title\n')
+    assert {"top", "refs", "title"} <= doc.anchors
+
+
+def test_two_entries_without_a_blank_line_are_two_entries():
+    text = (
+        "**First Title**<br>\n*A One*<br>\n[1st Jan., 2023] [arXiv, 2023]<br>\n[[Paper](https://arxiv.org/abs/2301.00001)]<br>\n"
+        "**Second Title**<br>\n*B Two*<br>\n[2nd Jan., 2023] [arXiv, 2023]<br>\n[[Paper](https://arxiv.org/abs/2301.00002)]<br>\n"
+    )
+    assert [e.title.text for e in parse(text).entries] == ["First Title", "Second Title"]
+
+
+def test_prose_is_not_an_entry():
+    text = "**Note:** contributions welcome.\n\n**[Our Survey](https://x.org/s)**\n<br />\nAnn One,\nBob Two\n<br />\n"
+    assert parse(text).entries == ()
+
+
+def test_url_with_balanced_parentheses():
+    (lk,) = [x for x in scan("[[Paper]](https://www.cell.com/PIIS2666-6065(24)00042-7/fulltext)")]
+    assert lk.url == "https://www.cell.com/PIIS2666-6065(24)00042-7/fulltext"
+    assert lk.form is LinkForm.OUTER
+
+
+def test_crlf_and_bom_parse_like_lf():
+    text = (LISTS / "fm_style.md").read_text(encoding="utf-8")
+    plain = parse(text)
+    other = parse("\ufeff" + text.replace("\n", "\r\n"))
+    assert [(e.span, e.title.text) for e in other.entries] == [(e.span, e.title.text) for e in plain.entries]
+
+
+def test_deeply_nested_lists_and_quotes_do_not_crash():
+    nested = "".join("  " * i + "- item\n" for i in range(500)) + ">" * 2000 + " deep\n"
+    doc = parse(nested)
+    assert doc.lines[0] == "- item"
+
+
+def _text_at(doc, span: Span) -> str:
+    lines = doc.lines[span.start_line - 1 : span.end_line]
+    if len(lines) == 1:
+        return lines[0][span.start_col - 1 : span.end_col - 1]
+    return "\n".join([lines[0][span.start_col - 1 :], *lines[1:-1], lines[-1][: span.end_col - 1]])
+
+
+def test_link_spans_cover_their_source():
+    doc = load("fm_style.md")
+    for lk in doc.links:
+        if lk.form is LinkForm.BRACKETED:
+            assert _text_at(doc, lk.span) == f"[[{lk.label}]({lk.url})]"
+            assert _text_at(doc, lk.url_span) == lk.url
+            assert _text_at(doc, lk.label_span) == lk.label
+
+
+# --- properties -------------------------------------------------------------------------
+
+_MD = st.text(
+    alphabet=st.sampled_from(list("[]()*_`\\<>!#-:. \n\t|~&\"'0123456789abcPDFéü🔥\r\ufeff\u00a0")) | st.characters(),
+    max_size=400,
+)
+
+
+def _check_span(doc, span: Span):
+    n = len(doc.lines)
+    assert 1 <= span.start_line <= max(n, 1)
+    assert 1 <= span.end_line <= max(n, 1) or (span.end_line == n + 1 and span.end_col == 1)
+    assert (span.start_line, span.start_col) <= (span.end_line, span.end_col)
+    if span.start_line <= n:
+        assert 1 <= span.start_col <= len(doc.lines[span.start_line - 1]) + 1
+    if span.end_line <= n:
+        assert 1 <= span.end_col <= len(doc.lines[span.end_line - 1]) + 1
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MD)
+def test_parser_never_raises_and_spans_stay_inside(text):
+    doc = parse(text)
+    for lk in doc.links:
+        for span in (lk.span, lk.label_span, lk.url_span):
+            _check_span(doc, span)
+    for e in doc.entries:
+        _check_span(doc, e.span)
+        for f in (e.title, e.authors_field, e.venue, e.date_venue):
+            if f is not None:
+                _check_span(doc, f.span)
+        if e.date is not None:
+            _check_span(doc, e.date.span)
+    for h in doc.headings:
+        _check_span(doc, h.span)
+
+
+_ENTRY_PART = st.text(alphabet=string.ascii_letters + string.digits + " ,.-:éß", min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    titles=st.lists(_ENTRY_PART, min_size=1, max_size=6),
+    marker=st.sampled_from(["<br>", " <br>", "<br/>", "<br />", " \\", "  "]),
+    day=st.integers(1, 28),
+    month=st.sampled_from(["Jan.", "Feb.", "May", "June", "Sep", "Oct."]),
+    form=st.sampled_from(["[[Paper]({u})]", "[[Paper]]({u})", "[Paper]({u})"]),
+)
+def test_generated_entries_round_trip(titles, marker, day, month, form):
+    blocks = []
+    for i, t in enumerate(titles):
+        url = f"https://arxiv.org/abs/2301.{i:05d}"
+        blocks.append(
+            f"**{t}**{marker}\n*Ann One, Bob Two*{marker}\n[{day}th {month}, 2023] [arXiv, 2023]{marker}\n{form.format(u=url)}\n"
+        )
+    doc = parse("\n".join(blocks))
+    assert [e.title.text for e in doc.entries] == [t.strip() for t in titles]
+    for i, e in enumerate(doc.entries):
+        assert e.authors == ("Ann One", "Bob Two")
+        assert e.date.day == day and e.date.year == 2023
+        assert [lk.url for lk in e.links] == [f"https://arxiv.org/abs/2301.{i:05d}"]

@@ -1,0 +1,106 @@
+"""Every rule's doc runs: its bad example is flagged, its good one is clean, its fix works.
+
+No linter we studied runs its own doc examples; ours do, so the docs cannot drift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from awesome_lint.api import fix_text, lint_text
+from awesome_lint.docs import docs_dir, rule_doc
+from awesome_lint.rules import ALL_RULES
+from awesome_lint.rules.base import Fixability
+
+from .conftest import ROOT, TODAY, only
+
+_FENCE = re.compile(r"^```markdown\n(.*?)^```", re.M | re.S)
+
+
+def _sections(doc: str) -> dict[str, str]:
+    """The page's ``## `` sections; headings inside fenced examples belong to the example."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    fenced = False
+    for line in doc.splitlines(keepends=True):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and line.startswith("## "):
+            current = sections.setdefault(line[3:].strip(), [])
+            continue
+        if current is not None:
+            current.append(line)
+    return {name: "".join(body) for name, body in sections.items()}
+
+
+def _examples(doc: str) -> tuple[str, str]:
+    example = _sections(doc)["Example"]
+    bad_part, _, good_part = example.partition("Use instead:")
+    bad = _FENCE.search(bad_part)
+    good = _FENCE.search(good_part)
+    assert bad and good, "the Example section needs a ```markdown block, 'Use instead:', and another block"
+    return bad.group(1), good.group(1)
+
+
+def _config_comment(text: str) -> dict:
+    """Per-example options: <!-- awesome-lint-configure {"marker": "<br>"} --> on the first line."""
+    import json
+
+    m = re.match(r"<!-- awesome-lint-configure (\{.*?\}) -->\n", text)
+    return json.loads(m.group(1)) if m else {}
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_doc_header_matches_metadata(rule):
+    doc = rule_doc(rule.code)
+    assert doc is not None, f"rules/{rule.code}.md is missing"
+    lines = [ln for ln in doc.splitlines() if ln.strip()]
+    assert lines[0] == f"# {rule.code} `{rule.name}`"
+    tags = ", ".join(rule.tags)
+    assert lines[1] == f"Severity: {rule.default_severity.value} · Fix: {rule.fixable.value} · Tags: {tags}"
+    sections = _sections(doc)
+    for name in ("What it does", "Why is this bad?", "Example"):
+        assert name in sections, f"missing section '## {name}'"
+    if rule.fixable is not Fixability.NEVER:
+        assert "Fix" in sections, "fixable rules document their fix"
+    fields = [f.name.replace("_", "-") for f in dataclasses.fields(rule.Options)]
+    if fields:
+        assert "Options" in sections, "rules with options document them"
+        for name in fields:
+            assert f"`{name}`" in sections["Options"], f"option {name} is not documented"
+
+
+@pytest.mark.parametrize("rule", [r for r in ALL_RULES if not r.needs_links], ids=lambda r: f"{r.code}-{r.name}")
+def test_doc_examples_run(rule):
+    doc = rule_doc(rule.code)
+    assert doc is not None
+    bad, good = _examples(doc)
+    options = _config_comment(bad)
+    config = only(rule.code, **({rule.name: options} if options else {}))
+    flagged = [v for v in lint_text(bad, config=config, today=TODAY).violations if v.code == rule.code]
+    assert flagged, f"the bad example of {rule.code} is not flagged"
+    clean = [v for v in lint_text(good, config=config, today=TODAY).violations if v.code == rule.code]
+    assert not clean, f"the good example of {rule.code} is flagged: {[v.message for v in clean]}"
+    if rule.fixable is not Fixability.NEVER:
+        fixed, result, applied = fix_text(bad, config=config, today=TODAY)
+        assert applied, f"the bad example of {rule.code} offers no fix"
+        assert not [v for v in result.violations if v.fix is not None], "fixable findings remain after fixing"
+        assert fixed == good, "fixing the bad example should give the good one"
+
+
+def test_every_doc_belongs_to_a_rule():
+    codes = {r.code for r in ALL_RULES}
+    docs = {p.stem for p in docs_dir().glob("AL*.md")}
+    assert docs <= codes, f"docs without a rule: {sorted(docs - codes)}"
+
+
+@pytest.mark.parametrize("path,prefix", [("rules/README.md", ""), ("README.md", "rules/")])
+def test_index_tables_match_the_registry(path, prefix):
+    from awesome_lint.docs import MARKERS, index_table
+
+    text = (ROOT / path).read_text(encoding="utf-8")
+    start = text.index(MARKERS[0]) + len(MARKERS[0])
+    assert text[start : text.index(MARKERS[1])] == index_table(prefix), "run: python -m awesome_lint.docs"
