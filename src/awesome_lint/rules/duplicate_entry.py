@@ -22,13 +22,13 @@ class Options:
 
 def _describe(key: str) -> str:
     kind, _, value = key.partition(":")
-    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title"}[kind]
+    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title", "url": f"paper link {value}"}[kind]
 
 
 class DuplicateEntry(Rule):
     code = "AL211"
     name = "duplicate-entry"
-    summary = "The same paper twice: same arXiv id, DOI or title"
+    summary = "The same paper twice: same arXiv id, DOI, paper link or title"
     default_severity = Severity.ERROR
     tags = ("entries",)
     Options = Options
@@ -53,7 +53,7 @@ class DuplicateEntry(Rule):
                 if not same_section and mode == "ignore":
                     continue
                 where = "in this section" if same_section else f"in section #{prev.section}"
-                titles_differ = key.startswith(("arxiv:", "doi:")) and prev.title and e.title and (
+                titles_differ = key.startswith(("arxiv:", "doi:", "url:")) and prev.title and e.title and (
                     prev.title.text.casefold() != e.title.text.casefold()
                 )
                 what = (

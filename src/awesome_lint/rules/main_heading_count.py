@@ -4,6 +4,7 @@ import re
 
 from ..model import Document
 from ._classic import doc_span
+from ._util import quote
 from .base import Rule, Severity
 
 # A header written in HTML (a logo, <h1>) stands for the main heading (sindresorhus/awesome).
@@ -16,11 +17,12 @@ class MainHeadingCount(Rule):
     summary = "The list has no main heading (# Title), or more than one"
     default_severity = Severity.ERROR
     tags = ("classic", "document")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         tops = [h for h in doc.headings if h.level == 1]
-        if not tops:
+        # A paper list is held to less: an extra # heading is a warning, a missing one is fine.
+        classic = ctx.profile == "classic"
+        if not tops and classic:
             first = doc.headings[0].line if doc.headings else len(doc.lines) + 1
             if any(_HTML_TITLE.search(doc.lines[n - 1]) for n in range(1, first) if n in doc.opaque_lines):
                 return
@@ -30,5 +32,7 @@ class MainHeadingCount(Rule):
         for h in tops[1:]:
             yield self.violation(
                 h.span,
-                f'second main heading "{h.text}" after "{tops[0].text}" at line {tops[0].line}; a list has one # heading, sections use ##',
+                f"second main heading {quote(h.text, 50)} after {quote(tops[0].text, 50)} at line {tops[0].line}; "
+                "a list has one # heading, sections use ##",
+                severity=None if classic else Severity.WARNING,
             )
