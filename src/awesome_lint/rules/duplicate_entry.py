@@ -40,12 +40,16 @@ class DuplicateEntry(Rule):
             policy = share >= CROSS_LISTING_POLICY and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
             mode = "ignore" if policy else "warn"
         first_by_key: dict[str, object] = {}
+        # A repeat within a section is found even when the paper also sits in an earlier one.
+        first_in_section: dict[tuple[str, str], object] = {}
         for e in doc.entries:
             reported = False
             for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
-                prev = first_by_key.get(key)
-                if prev is None:
-                    first_by_key[key] = e
+                prev = first_in_section.setdefault((key, e.section), e)
+                if prev is e:
+                    prev = first_by_key.get(key)
+                if prev is None or prev is e:
+                    first_by_key.setdefault(key, e)
                     continue
                 if reported:
                     continue
