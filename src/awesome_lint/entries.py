@@ -27,6 +27,7 @@ _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _VENUE_PREFIX = re.compile(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
+_TRAILING_GROUPS = re.compile(r"(?:[ \t]*\[[^\[\]]+\](?!\())+[ \t]*\.?$")
 _UNBRACKETED_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
 _LINK_LINE_FILLER = re.compile(r"[\s\[\]().,;|/\\]")
 _STRONG = re.compile(r"\*\*|__")
@@ -295,6 +296,15 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
+    # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
+    tail = _TRAILING_GROUPS.search(first.text, base, first.content_end) if len(title_lines) == 1 else None
+    if tail and tail.start() > base and looks_like_date(tail.group(0)):
+        for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
+            groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
+        end = len(first.text[: tail.start()].rstrip())
+        text = first.text[base:end]
+        span = Span.on_line(number, base + 1, end + 1)
+        return Field(text, span), False, "title-date", venue, groups
     return Field(text, span) if text else None, False, "block", venue, groups
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..layouts import BREAKLESS_LAYOUTS
 from ..model import Entry, EntryLine, LineKind, Marker
 
@@ -37,3 +39,9 @@ def is_field_end(entry: Entry, index: int) -> bool:
         return False
     here, nxt = entry.lines[index], entry.lines[index + 1]
     return here.kind is not nxt.kind or here.kind in (LineKind.OTHER, LineKind.LINKS)
+
+
+@dataclass(frozen=True)
+class BreakOptions:
+    # Pin the break ("<br>", " <br>", " \\"); empty: the list's own, per kind of line.
+    marker: str = field(default="", metadata={"choices": ("", *MARKER_TEXT)})

@@ -7,11 +7,11 @@ from ..model import Document, Section
 from ._util import entry_name, quote
 from .base import Rule, Severity
 
-# A long section that is this unsorted in the list's direction is not sorted on purpose.
-MIN_SORTED_SHARE = 0.6
-LONG_SECTION_PAIRS = 8
-# A section this long that clearly runs the other way keeps its own direction.
+# A section with this many steps between dated entries is judged on its own: it follows
+# the list's direction if at least MIN_SORTED_SHARE of its steps do, keeps its own if 75%
+# run the other way, and is otherwise not sorted on purpose (no findings).
 OWN_DIRECTION_PAIRS = 4
+MIN_SORTED_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,21 @@ class EntryOutOfOrder(Rule):
 
 
 def _section_direction(dated, list_direction: str) -> str | None:
-    """The list's direction, unless the section clearly keeps its own or no order at all."""
+    """The list's direction, unless a long section clearly keeps its own, or no order at all.
+
+    Short sections follow the list (a 3-entry section says little about intent).
+    """
     down = sum(1 for a, b in zip(dated, dated[1:]) if a.date.value > b.date.value)
     up = sum(1 for a, b in zip(dated, dated[1:]) if a.date.value < b.date.value)
     pairs = down + up
-    if pairs >= OWN_DIRECTION_PAIRS:
-        own, share = ("newest-first", down / pairs) if down >= up else ("oldest-first", up / pairs)
-        if own != list_direction and share >= 0.75:
-            return own
-        if pairs >= LONG_SECTION_PAIRS and share < MIN_SORTED_SHARE:
-            return None
-    return list_direction
+    if pairs < OWN_DIRECTION_PAIRS:
+        return list_direction
+    along = (down if list_direction == "newest-first" else up) / pairs
+    if along >= MIN_SORTED_SHARE:
+        return list_direction
+    if 1 - along >= 0.75:
+        return "oldest-first" if list_direction == "newest-first" else "newest-first"
+    return None
 
 
 def _longest_sorted(keys: list[int]) -> set[int]:

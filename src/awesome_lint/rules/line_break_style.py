@@ -1,19 +1,11 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..fixes import Fix
 from ..model import Document, Marker, Span
-from ._breaks import MARKER_TEXT, break_text, is_field_end, working
+from ._breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
 from .base import Fixability, Rule, Severity
 
 _NAMES = {Marker.BR: "<br>", Marker.BACKSLASH: "a trailing backslash", Marker.SPACES: "two trailing spaces"}
-
-
-@dataclass(frozen=True)
-class Options:
-    # Pin the break ("<br>", " <br>", " \\"); empty: the list's own, per field.
-    marker: str = field(default="", metadata={"choices": ("", *MARKER_TEXT)})
 
 
 class LineBreakStyle(Rule):
@@ -23,7 +15,7 @@ class LineBreakStyle(Rule):
     default_severity = Severity.WARNING
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks", "style")
-    Options = Options
+    Options = BreakOptions
 
     def check(self, doc: Document, ctx):
         conv = ctx.conventions

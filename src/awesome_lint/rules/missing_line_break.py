@@ -1,18 +1,10 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..fixes import Fix
 from ..model import Document, Marker, Span
-from ._breaks import MARKER_TEXT, break_text, is_field_end, working
+from ._breaks import BreakOptions, break_text, is_field_end, working
 from ._util import entry_name
 from .base import Fixability, Rule, Severity
-
-
-@dataclass(frozen=True)
-class Options:
-    # Pin the break to insert ("<br>", " <br>", " \\"); empty: the list's own, per field.
-    marker: str = field(default="", metadata={"choices": ("", *MARKER_TEXT)})
 
 
 class MissingLineBreak(Rule):
@@ -22,7 +14,7 @@ class MissingLineBreak(Rule):
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks")
-    Options = Options
+    Options = BreakOptions
 
     def check(self, doc: Document, ctx):
         conv = ctx.conventions

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..model import Document
+from ..model import Document, LineKind
 from ._util import entry_name, line_span
 from .base import Rule, Severity
 
@@ -14,5 +14,6 @@ class MissingPaperLink(Rule):
 
     def check(self, doc: Document, ctx):
         for e in doc.entries:
-            if not e.links:
+            # A links line whose links are all broken is malformed-link's finding, not this one.
+            if not e.links and e.line_of(LineKind.LINKS) is None:
                 yield self.violation(line_span(e.lines[-1]), f"entry {entry_name(e)} has no link to the paper")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 import unicodedata
 
 from ..fixes import Edit, Fix
@@ -35,8 +36,10 @@ class Mojibake(Rule):
             if not ops:
                 continue
             edits = tuple(Edit(Span.on_line(i + 1, a1 + 1, a2 + 1), fixed[b1:b2]) for _, a1, a2, b1, b2 in ops)
-            pairs = ", ".join(f'"{visible(text[a1:a2])}" -> "{fixed[b1:b2]}"' for _, a1, a2, b1, b2 in ops[:3])
-            more = f" and {len(ops) - 3} more" if len(ops) > 3 else ""
+            seen = Counter(f'"{visible(text[a1:a2])}" -> "{fixed[b1:b2]}"' for _, a1, a2, b1, b2 in ops)
+            shown = [f"{pair} ({n} times)" if n > 1 else pair for pair, n in seen.most_common()]
+            pairs = ", ".join(shown[:3])
+            more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
             span = Span.on_line(i + 1, ops[0][1] + 1, ops[-1][2] + 1)
             yield self.violation(
                 span, f"mojibake (UTF-8 decoded with the wrong codec): {pairs}{more}", Fix(edits, "re-decode as UTF-8")

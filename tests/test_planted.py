@@ -1,0 +1,43 @@
+"""Defects planted into clean lists are found by their named rule, and nothing else changes."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from awesome_lint.api import lint_text
+
+from .conftest import FIXTURES, TODAY
+from .plant import PLANTERS, plant
+
+LISTS = ["fm_style.md", "dm_style.md", "fs_style.md", "tr_style.md", "clip_style.md"]
+
+
+def findings(text: str) -> Counter:
+    # By rule and line: a finding on the edited entry may be re-worded (it quotes the text).
+    return Counter((v.name, v.line) for v in lint_text(text, today=TODAY).violations)
+
+
+def entry_lines(text: str, first_line: int) -> range:
+    from awesome_lint.parser import parse
+
+    e = next(e for e in parse(text).entries if e.line == first_line)
+    return range(e.span.start_line, e.span.end_line + 1)
+
+
+@pytest.mark.parametrize("name", LISTS)
+@pytest.mark.parametrize("rule", sorted(PLANTERS))
+def test_planted_defect_is_found_by_its_rule(name, rule):
+    text = (FIXTURES / "lists" / name).read_text(encoding="utf-8")
+    planted = plant(text, rule)
+    if planted is None:
+        pytest.skip(f"{name} has no entry where {rule} can be planted")
+    new_text, line = planted
+    before, after = findings(text), findings(new_text)
+    new = after - before
+    assert new, f"{rule} planted in {name} was not found"
+    assert {n for n, _ in new} == {rule}, f"planting {rule} brought other findings: {sorted(new)}"
+    # A finding may disappear only from the entry that was edited (the link it was about changed).
+    touched = entry_lines(text, line)
+    assert not [f for f in before - after if f[1] not in touched], "planting removed findings elsewhere"
