@@ -104,6 +104,24 @@ def test_cli_on_a_classic_list(tmp_path):
     )
 
 
+def test_export_json_yields_classic_items():
+    proc = run_cli("--isolated", "--export", "json", str(LISTS / "awe_style.md"))
+    assert proc.returncode == 0, proc.stderr
+    sections = json.loads(proc.stdout)["sections"][0]["sections"]
+    platforms = next(s for s in sections if s["title"] == "Platforms")
+    assert platforms["items"][0] == {
+        "line": 12,
+        "name": "Node.js",
+        "url": "https://github.com/sindresorhus/awesome-nodejs#readme",
+        "description": "Async non-blocking event-driven JavaScript runtime.",
+    }
+    assert [i["name"] for s in sections for i in s.get("items", [])] == [
+        "Node.js", "Cross-Platform", "Frontend Development", "iOS", "Transit",
+        "JavaScript", "Promises", "Standard Style", "Python",
+    ]
+    assert all("items" not in s for s in sections if s["title"] == "Contents")
+
+
 @pytest.mark.parametrize(
     "name,entries",
     [("hfm_style.md", 11), ("reg_style.md", 9), ("table_style.md", 3), ("numbered_style.md", 3), ("date_first_style.md", 3), ("date_last_style.md", 3)],
