@@ -52,6 +52,7 @@ def counts(doc) -> list[tuple[str, int]]:
         ("numbered_style.md", [("Segmentation", 3)]),
         ("date_first_style.md", [("Detection", 3)]),
         ("date_last_style.md", [("Segmentation", 3)]),
+        ("abbr_style.md", [("Medical", 3)]),
         ("awe_style.md", []),
         ("py_style.md", []),
     ],
@@ -90,6 +91,14 @@ def test_venue_prefixed_bullets():
     assert same.title.text.startswith("SAME:") and same_pp.title.text.startswith("SAME++:")
     # Items of the "Related Awesome Lists" and "Software" sections are classic items.
     assert [i.name for i in doc.items] == ["Awesome Optical Flow", "Awesome Medical Imaging", "ANTs", "FireANTs (GPU)"]
+
+
+def test_abbreviated_bullets():
+    medsam, med2d, msa = load("abbr_style.md").entries
+    assert (medsam.title.text, medsam.venue.text) == ("Segment Anything in Medical Images", "Nature Communications, 2024")
+    assert (med2d.title.text, med2d.venue.text) == ("SAM-Med2D", "arXiv, 2023")
+    assert msa.title.text.startswith("Medical SAM Adapter: Adapting")
+    assert [lk.label for lk in medsam.links] == ["Paper", "Code"]
 
 
 def test_table_rows():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..entries import analyze_line, strip_bullet
-from ..model import Entry, LineKind, Link, LinkForm, Span
+from ..model import Entry, Field, LineKind, Link, LinkForm, Span
 from .fields import Text, is_paper_link, new_entry
 
 _VENUE = re.compile(
@@ -21,6 +21,8 @@ _VENUE = re.compile(
 _DATE_STAMP = re.compile(r"^\s*(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\s*$")
 _VENUE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|^[A-Z][A-Za-z&-]{1,15}(?: [A-Z][A-Za-z&-]{1,15}){0,3}$")
 _TITLE_TRAIL = " \t-–—:|,;"
+# * **MedSAM**: "Segment Anything in Medical Images", Nature Communications, 2024 (*Toronto*).
+_ABBREVIATED = re.compile(r"\*\*[^*]+\*\*\s*:\s*[\"“](?P<title>[^\"”]+)[\"”]\s*,?\s*(?P<rest>[^()]*?)[\s.,]*(?:\([^()]*\))?[\s.]*$")
 
 
 def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -> Entry | None:
@@ -56,6 +58,10 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
     title = text.field(start, end, _TITLE_TRAIL)
     if title is None or not re.search(r"[^\W\d_]{2}", title.text):
         return None
+    quoted = _abbreviated(text, title)
+    if quoted is not None:
+        title, found_venue = quoted
+        venue = venue or found_venue
     bold = False
     raw = title.text
     if raw.startswith(("**", "__")) and raw.endswith(raw[:2]) and len(raw) > 4:
@@ -70,3 +76,14 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         Span(first, prefix + 1, last.number, len(last.text) + 1), "bullet", lines, title, real, section,
         title_bold=bold, venue=venue,
     )
+
+
+def _abbreviated(text: Text, title: Field):
+    """(title, venue) of ``**Abbr**: "Title", Venue, Year (*Org*).``, or None for other titles."""
+    at = text.offset(title.span.start_line, title.span.start_col)
+    end = text.offset(title.span.end_line, title.span.end_col)
+    m = _ABBREVIATED.match(text.joined, at, end)
+    if m is None:
+        return None
+    venue = text.field(m.start("rest"), m.end("rest"), " \t,.") if m.group("rest").strip() else None
+    return text.field(m.start("title"), m.end("title")), venue
