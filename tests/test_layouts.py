@@ -11,25 +11,14 @@ from __future__ import annotations
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 
 from awesome_lint.model import LineKind, LinkForm
-from awesome_lint.parser import parse
 from awesome_lint.profile import detect
 from awesome_lint.reporters.export import document_dict
 
-LISTS = Path(__file__).parent / "fixtures" / "lists"
-TODAY = datetime.date(2026, 1, 1)
-
-
-def load(name: str):
-    return parse((LISTS / name).read_text(encoding="utf-8"), name)
-
-
-def counts(doc) -> list[tuple[str, int]]:
-    return [(s.heading.text, len(s.entries)) for s in doc.all_sections() if s.heading and s.entries]
+from .test_parser import LISTS, counts, load
 
 
 @pytest.mark.parametrize(
