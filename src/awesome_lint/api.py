@@ -13,6 +13,7 @@ from .model import Document
 from .parser import parse
 from .rules import REGISTRY
 from .rules.base import Severity, Violation
+from .siblings import scan as scan_siblings
 from .textio import Source, read_source
 
 
@@ -66,7 +67,8 @@ def lint_file(
     config = config if config is not None else config_for(path)
     source = read_source(path, config.max_file_size)
     doc = parse(source.text, source.path)
-    found = lint_document(doc, config, today=today, link_results=link_results)
+    siblings = scan_siblings(path) if path != "-" else None
+    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
     return LintResult(source.path, doc, tuple(found), source)
 
 

@@ -20,6 +20,8 @@ list's own conventions. Offline by default.
 
 EPILOG = """\
 exit status: 0 no error-severity findings, 1 errors found, 2 usage, config or input error.
+  --fix: the same, judged on what remains after fixing. --diff: 1 when there is a diff to
+  show, else 0 (like ruff: findings without a fix do not count).
 configuration: .awesome-lint.toml or [tool.awesome-lint] in pyproject.toml, found by
 walking up from each file; see the README. Rule docs: awesome-lint --explain RULE.
 """
@@ -38,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files to lint ('-' for stdin; default: README.md)")
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    out.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="report format (default: text; github: workflow-command annotations)")
     out.add_argument("--export", choices=("json",), help="print the parsed model (sections, entries) instead of findings")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
     sel = p.add_argument_group("rule selection")
@@ -47,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules")
     sel.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     sel.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
+    fix = p.add_argument_group("fixing")
+    fix.add_argument("--fix", action="store_true", help="apply every available fix in place, then report what remains ('-': fixed text to stdout)")
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them (exit 1 when there is a diff)")
+    fix.add_argument("--sort-entries", action="store_true", help="with --fix/--diff: reorder each section's entries by date in the list's direction")
+    fix.add_argument("--fix-toc", action="store_true", help="with --fix/--diff: bring the table of contents in line with the headings")
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
@@ -123,16 +130,22 @@ def _lint(args) -> int:
     from .api import config_for, lint_file
     from .config import Config, resolve_selector
     from .errors import AwesomeLintError, UsageError
-    from .reporters import json as json_reporter, text
     from .rules import REGISTRY
+    from .textio import STDIN
 
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
+    fixing = args.fix or args.diff
+    if (args.sort_entries or args.fix_toc) and not fixing:
+        raise UsageError("--sort-entries and --fix-toc need --fix or --diff")
+    if fixing and args.export:
+        raise UsageError("--export cannot be combined with --fix or --diff")
     paths = args.paths or ["README.md"]
     if args.export:
         return _export(paths, args)
     results = []
+    outcomes = []
     failed = False
     if args.check_links:
         from .links.lint import lint_paths
@@ -143,20 +156,54 @@ def _lint(args) -> int:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
             config = config.with_cli(args.select, args.extend_select, args.ignore)
-            results.append(lint_file(path, config, today=args.today))
+            if fixing:
+                from .fixer import FixOptions
+                from .fixrun import fix_path
+
+                result, outcome = fix_path(path, config, FixOptions(args.sort_entries, args.fix_toc), diff=args.diff, today=args.today)
+                results.append(result)
+                outcomes.append(outcome)
+            else:
+                results.append(lint_file(path, config, today=args.today))
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
-    if args.format == "json":
-        sys.stdout.write(json_reporter.render(results))
-    else:
-        out = text.render(results) if results else ""
-        if args.quiet:
-            out = "".join(line + "\n" for line in out.splitlines()[:-1])
-        sys.stdout.write(out)
+    if fixing:
+        from .fixrun import summary
+
+        line = summary(outcomes, args.diff)
+        if line and not args.quiet:
+            print(line, file=sys.stderr)
+    if args.diff:
+        return EXIT_FAILURE if failed else (EXIT_ERRORS if any(o.changed for o in outcomes) else EXIT_OK)
+    # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
+    stream = sys.stderr if args.fix and STDIN in paths else sys.stdout
+    _report(results, args, stream)
     if failed:
         return EXIT_FAILURE
     return EXIT_ERRORS if any(r.errors for r in results) else EXIT_OK
+
+
+def _report(results, args, stream) -> None:
+    from .reporters import json as json_reporter, text
+
+    if args.format == "json":
+        stream.write(json_reporter.render(results))
+    elif args.format == "sarif":
+        from .reporters import sarif
+
+        stream.write(sarif.render(results))
+    elif args.format == "github":
+        from .reporters import github
+
+        stream.write("".join(github.report(r.path, r.violations) for r in results))
+    else:
+        from .reporters.ansi import painter
+
+        out = text.render(results, painter(stream)) if results else ""
+        if args.quiet:
+            out = "".join(line + "\n" for line in out.splitlines()[:-1])
+        stream.write(out)
 
 
 def _export(paths: list[str], args) -> int:

@@ -80,7 +80,7 @@ def infer(doc: Document) -> Conventions:
         last_break=_last_break(entries),
         link_form=majority(
             lk.form for e in entries for lk in e.links if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
-            and e.line_of(LineKind.LINKS) is not None and lk.line != e.line
+            and (e.line_of(LineKind.LINKS) is not None and lk.line != e.line or _item_link(e, lk))
         ),
         labels=_labels(entries),
         date_style=_date_style(entries),
@@ -133,11 +133,21 @@ def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
     return BreakConvention(m.value, text[0][0] if text and m.value is not Marker.NONE else "", m.share)
 
 
+def _item_link(e: Entry, lk) -> bool:
+    """A link of a one-line entry (a bullet, a table row) that is not the title's own link."""
+    if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
+        return False
+    t = e.title.span if e.title else None
+    return t is None or not (t.start_line <= lk.span.end_line and lk.span.start_line <= t.end_line
+                             and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
+                             and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col))
+
+
 def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
     by_key: dict[str, list[str]] = {}
     for e in entries:
         for lk in e.links:
-            if lk.label and lk.line != e.line:
+            if lk.label and (lk.line != e.line or _item_link(e, lk)):
                 by_key.setdefault(lk.label.lower(), []).append(lk.label)
     return {k: m for k, v in by_key.items() if (m := majority(v)) is not None}
 

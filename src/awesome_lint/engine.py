@@ -9,8 +9,10 @@ from typing import Any, Mapping
 from .config import Config, lookup_rule, resolve_selector
 from .conventions import Conventions, infer
 from .model import Document
+from .profile import detect as detect_profile
 from .rules import ALL_RULES, REGISTRY
 from .rules.base import Rule, RuleContext, Violation
+from .siblings import Siblings
 from .suppress import collect, filter_violations
 
 def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
@@ -37,13 +39,16 @@ def lint_document(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     conventions: Conventions | None = None,
+    siblings: Siblings | None = None,
 ) -> list[Violation]:
     today = today or datetime.date.today()
     conventions = conventions or infer(doc)
-    profile = config.profile or "paper"
+    profile = config.profile or detect_profile(doc)
     found: list[Violation] = []
     for rule in active_rules(config):
         if rule.needs_links and link_results is None:
+            continue
+        if profile not in rule.profiles:
             continue
         ctx = RuleContext(
             options=options_for(rule, config),
@@ -51,6 +56,7 @@ def lint_document(
             today=today,
             link_results=link_results or {},
             profile=profile,
+            siblings=siblings,
         )
         settings = config.rules.get(rule.code)
         for v in rule.check(doc, ctx):

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import looks_like_date, parse_date
+from .layouts.blocks import date_last, leading_venue, regroup, with_leading_dates
 from .model import Entry, EntryDate, EntryLine, Field, LineKind, Link, Marker, Span
 
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
@@ -92,6 +93,8 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
         return _AUTHORS
     if c.startswith(("[[", "\\[[", "[!")) or (c.startswith("[") and _starts_with_link(c, links, line)):
         return _LINKS
+    if c.startswith("[") and leading_venue(line, links):
+        return _LINKS  # [MICCAI 2023] [[Paper](u)]: the venue in front of the links (date-last blocks)
     if c.startswith("["):
         return _DATE
     if _UNBRACKETED_DATE.match(c) and looks_like_date(c[:24]):
@@ -137,11 +140,16 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
             groups.append([i])
         else:
             groups[-1].append(i)
+    groups, leads = regroup(cands, groups)
     entries = []
-    for group in groups:
-        entry = _build(lines[group[0] : group[-1] + 1], cands[group[0] : group[-1] + 1], links, section)
+    for k, group in enumerate(groups):
+        skip = leads.get(k, 0)
+        entry = _build(lines[group[0] + skip : group[-1] + 1], cands[group[0] + skip : group[-1] + 1], links, section)
+        if entry is not None and skip:
+            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : group[0] + skip]]
+            entry = with_leading_dates(entry, dates, _date_venue)
         if entry is not None:
-            entries.append(entry)
+            entries.append(date_last(entry, links))
     if len(entries) < len(groups) and entries:
         # A stray title line in a paragraph of entries is a broken entry, not prose.
         entries = []

@@ -39,6 +39,21 @@ def normalize_title(title: str) -> str:
     return " ".join(text.split())
 
 
+# Labels that name the paper itself; a code or project link may serve several papers.
+_PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "abstract", "html", "openreview", "full text"})
+_LABEL_SUFFIX = re.compile(r"[\s_-]*(?:\d+|v\d+)$")
+
+
+def paper_page(label: str, url: str) -> str | None:
+    """The page a paper link points to (scheme, www. and a trailing slash aside), for links
+    labelled as the paper; two papers sharing it is a link pasted into the wrong entry."""
+    if _LABEL_SUFFIX.sub("", label.strip().strip("*_").lower()) not in _PAPER_LABELS:
+        return None
+    page = re.sub(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", "", url.strip(), flags=re.I).rstrip("/")
+    host, _, path = page.partition("/")
+    return f"{host.lower()}/{path}" if path and "." in host else None
+
+
 def document_keys(entries) -> dict[int, list[str]]:
     """Paper keys of every entry, by the entry's first line (computed once per document)."""
     return {e.line: paper_keys(e) for e in entries}
@@ -54,6 +69,10 @@ def paper_keys(entry: Entry) -> list[str]:
         d = doi(link.url)
         if d:
             keys.append(f"doi:{d}")
+            continue
+        page = paper_page(link.label, link.url)
+        if page:
+            keys.append(f"url:{page}")
     if entry.title and entry.title.text:
         norm = normalize_title(entry.title.text)
         if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity

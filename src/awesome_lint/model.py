@@ -70,6 +70,7 @@ class LineKind(str, enum.Enum):
     AUTHORS = "authors"
     DATE_VENUE = "date-venue"
     LINKS = "links"
+    ITEM = "item"  # a one-line entry (a bullet or a table row): title and links on one line
     OTHER = "other"
 
 
@@ -158,6 +159,24 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class ClassicItem:
+    """A classic awesome-list item, ``- [Name](url) - Description.`` (layouts/classic.py)."""
+
+    span: Span  # the item's first paragraph, bullet excluded
+    depth: int  # list nesting: 0 for a top-level item
+    group: int  # first line of the list that holds it: items with the same group are siblings
+    link: Link  # the item's own link, [Name](url)
+    name: str  # the link text as rendered (emphasis and code marks removed)
+    separator: Field | None  # what stands between the link and the description (" - ")
+    description: Field | None  # the text after the separator, None when there is none
+    section: str  # slug of the innermost section heading ("" before any heading)
+
+    @property
+    def line(self) -> int:
+        return self.span.start_line
+
+
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str  # rendered text, HTML and emphasis removed
@@ -207,6 +226,7 @@ class Document:
     anchors: frozenset[str]  # heading slugs and <a name>/<div id> targets
     opaque_lines: frozenset[int]  # code, HTML blocks and comments: not Markdown text
     comments: tuple[tuple[int, str], ...]  # (line, text) of HTML comments, for suppression
+    items: tuple[ClassicItem, ...] = ()  # classic list items (never also in ``entries``)
 
     def all_sections(self):
         for root in self.sections:

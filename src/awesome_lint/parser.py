@@ -7,6 +7,7 @@ by ``inline.py``; entries are recognised by ``entries.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from functools import lru_cache
 
 from .entries import RawLine, split_entries, strip_bullet
 from .inline import links_in_block
+from .layouts import extract as extract_layouts
+from .layouts.structure import ListItemBlock, TableBlock
 from .model import Document, Entry, Heading, Link, Section, Span, TocItem
 from .slug import Slugger, heading_text
 
@@ -60,6 +63,8 @@ class _Lists:
 
     lists: list[tuple[int, int]] = field(default_factory=list)  # (start, end) lines
     items: list[tuple[int, int]] = field(default_factory=list)  # (line, depth)
+    # Every list item, nested ones too, for the layout recognisers (layouts/).
+    item_blocks: list[ListItemBlock] = field(default_factory=list)
 
 
 def parse(text: str, path: str = "<text>") -> Document:
@@ -110,6 +115,10 @@ def parse(text: str, path: str = "<text>") -> Document:
             block_links = code_links + block_links
             pending_code = None
         entries.extend(split_entries(raw, block_links, current_slug))
+    tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
+    more, items = extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque)
+    if more:
+        entries = sorted(entries + more, key=lambda e: e.line)
     anchors = {h.slug for h in headings}
     comments = []
     for m in _COMMENT.finditer(text):
@@ -135,6 +144,7 @@ def parse(text: str, path: str = "<text>") -> Document:
         anchors=frozenset(anchors),
         opaque_lines=frozenset(opaque),
         comments=tuple(comments),
+        items=tuple(items),
     )
 
 
@@ -149,24 +159,39 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
     opaque: set[int] = set()
     depth = 0
     pending_item = False
+    list_stack: list[tuple[int, bool]] = []  # (first line, ordered) of the open lists
+    item_stack: list[int] = []  # indices into lists.item_blocks of the open items
     for i, tok in enumerate(tokens):
         t = tok.type
         if t in ("bullet_list_open", "ordered_list_open"):
             depth += 1
+            list_stack.append(((tok.map[0] + 1) if tok.map else 0, t == "ordered_list_open"))
             if depth == 1 and tok.map:
                 lists.lists.append((tok.map[0] + 1, tok.map[1]))
         elif t in ("bullet_list_close", "ordered_list_close"):
             depth -= 1
+            list_stack.pop()
         elif t == "list_item_open":
             pending_item = True
             if tok.map:
                 lists.items.append((tok.map[0] + 1, depth - 1))
+                start, ordered = list_stack[-1]
+                parent = item_stack[-1] if item_stack else None
+                lists.item_blocks.append(
+                    ListItemBlock(tok.map[0] + 1, min(tok.map[1], n_lines), depth - 1, ordered, start, None, parent)
+                )
+            item_stack.append(len(lists.item_blocks) - 1 if tok.map else -1)
+        elif t == "list_item_close":
+            item_stack.pop()
         elif tok.map is None:
             continue
         elif t == "heading_open":
             blocks.append(_Block("heading", tok.map[0] + 1, tok.map[1], depth, level=int(tok.tag[1:]), raw=tokens[i + 1].content))
         elif t == "paragraph_open":
             blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], depth, item_start=pending_item))
+            if pending_item and item_stack and item_stack[-1] >= 0:
+                k = item_stack[-1]
+                lists.item_blocks[k] = dataclasses.replace(lists.item_blocks[k], paragraph=(tok.map[0] + 1, tok.map[1]))
             pending_item = False
         elif t in ("fence", "code_block"):
             blocks.append(_Block("code", tok.map[0] + 1, min(tok.map[1], n_lines), depth, indented=t == "code_block"))

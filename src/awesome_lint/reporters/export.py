@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Entry, LinkForm, Section
+from ..model import ClassicItem, Document, Entry, LinkForm, Section
 
 
 def entry_dict(e: Entry) -> dict:
@@ -17,16 +17,30 @@ def entry_dict(e: Entry) -> dict:
     }
 
 
-def section_dict(s: Section) -> dict:
+def item_dict(i: ClassicItem) -> dict:
     return {
+        "line": i.line,
+        "name": i.name,
+        "url": i.link.url,
+        "description": i.description.text if i.description else None,
+    }
+
+
+def section_dict(s: Section, items: tuple[ClassicItem, ...] = ()) -> dict:
+    out = {
         "title": s.heading.text if s.heading else "",
         "level": s.heading.level if s.heading else 0,
         "line": s.heading.line if s.heading else 1,
         "entries": [entry_dict(e) for e in s.entries],
-        "sections": [section_dict(c) for c in s.subsections],
+        "sections": [section_dict(c, items) for c in s.subsections],
     }
+    lo, hi = s.body_lines
+    mine = [item_dict(i) for i in items if lo <= i.line <= hi]
+    if mine:
+        out["items"] = mine  # classic items (- [Name](url) - Description.), only where there are some
+    return out
 
 
 def document_dict(doc: Document) -> dict:
     roots = [s for s in doc.sections if s.heading is not None or s.entries]
-    return {"path": doc.path, "sections": [section_dict(s) for s in roots]}
+    return {"path": doc.path, "sections": [section_dict(s, doc.items) for s in roots]}

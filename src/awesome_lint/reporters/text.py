@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from ..rules.base import Severity
+from .ansi import Paint, plain
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def format_violation(path: str, v) -> str:
-    tag = "" if v.severity is Severity.ERROR else f" [{v.severity.value}]"
-    return f"{path}:{v.span.start_line}:{v.span.start_col}: {v.code} {v.name}: {_one_line(v.message)}{tag}"
+def format_violation(path: str, v, paint: Paint = plain) -> str:
+    tag = "" if v.severity is Severity.ERROR else paint("dim", f" [{v.severity.value}]")
+    code = paint(v.severity.value, v.code)
+    return f"{paint('path', path)}:{v.span.start_line}:{v.span.start_col}: {code} {v.name}: {_one_line(v.message)}{tag}"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    # Messages quote the list's text: a stray escape byte in it must not drive the terminal.
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", " ".join(text.split()))
 
 
 def summary(results: Sequence) -> str:
@@ -33,7 +39,7 @@ def summary(results: Sequence) -> str:
     return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {entries} entries, {files}{tail}."
 
 
-def render(results: Sequence) -> str:
-    lines = [format_violation(r.path, v) for r in results for v in r.violations]
-    lines.append(summary(results))
+def render(results: Sequence, paint: Paint = plain) -> str:
+    lines = [format_violation(r.path, v, paint) for r in results for v in r.violations]
+    lines.append(paint("summary", summary(results)))
     return "\n".join(lines) + "\n"

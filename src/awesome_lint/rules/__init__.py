@@ -35,6 +35,23 @@ from .trailing_whitespace import TrailingWhitespace
 from .unbracketed_link import UnbracketedLink
 from .unreachable_link import UnreachableLink
 from .wrong_ordinal import WrongOrdinal
+# Classic awesome lists (AL4xx).
+from .ci_badge import CiBadge
+from .description_repeats_name import DescriptionRepeatsName
+from .double_bullet import DoubleBullet
+from .duplicate_link import DuplicateLink
+from .license_section import LicenseSection
+from .lowercase_description import LowercaseDescription
+from .main_heading_count import MainHeadingCount
+from .main_heading_not_title_case import MainHeadingNotTitleCase
+from .misspelled_technology import MisspelledTechnology
+from .missing_awesome_badge import MissingAwesomeBadge
+from .missing_contributing_guide import MissingContributingGuide
+from .toc_item_mismatch import TocItemMismatch
+from .unbalanced_punctuation import UnbalancedPunctuation
+from .unsorted_items import UnsortedItems
+from .unterminated_description import UnterminatedDescription
+from .wrong_item_separator import WrongItemSeparator
 
 ALL_RULES: tuple[Rule, ...] = (
     TrailingWhitespace(),
@@ -69,6 +86,23 @@ ALL_RULES: tuple[Rule, ...] = (
     ArchivedRepository(),
     BrokenAnchor(),
     MalformedMailto(),
+    # Classic awesome lists (AL4xx).
+    WrongItemSeparator(),
+    LowercaseDescription(),
+    UnterminatedDescription(),
+    DescriptionRepeatsName(),
+    MissingAwesomeBadge(),
+    MainHeadingNotTitleCase(),
+    MainHeadingCount(),
+    TocItemMismatch(),
+    DuplicateLink(),
+    UnbalancedPunctuation(),
+    CiBadge(),
+    MissingContributingGuide(),
+    LicenseSection(),
+    MisspelledTechnology(),
+    UnsortedItems(),
+    DoubleBullet(),
 )
 
 REGISTRY: dict[str, Rule] = {r.code: r for r in ALL_RULES}

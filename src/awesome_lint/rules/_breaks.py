@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..layouts import BREAKLESS_LAYOUTS
 from ..model import Entry, EntryLine, LineKind, Marker
 
 DEFAULT_BREAK = "<br>"
@@ -34,7 +35,7 @@ def break_text(entry: Entry, line: EntryLine, conventions, pinned: str) -> str:
 
 def is_field_end(entry: Entry, index: int) -> bool:
     """True when line ``index`` ends a field: the next line starts another one."""
-    if index + 1 >= len(entry.lines):
+    if index + 1 >= len(entry.lines) or entry.layout in BREAKLESS_LAYOUTS:
         return False
     here, nxt = entry.lines[index], entry.lines[index + 1]
     return here.kind is not nxt.kind or here.kind in (LineKind.OTHER, LineKind.LINKS)

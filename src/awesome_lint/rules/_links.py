@@ -6,7 +6,7 @@ from ..model import Document, Entry, LineKind, Link, LinkForm
 
 
 def links_line_links(entry: Entry) -> list[Link]:
-    lines = {ln.number for ln in entry.lines if ln.kind is LineKind.LINKS}
+    lines = {ln.number for ln in entry.lines if ln.kind in (LineKind.LINKS, LineKind.ITEM)}
     return [lk for lk in entry.links if lk.line in lines]
 
 

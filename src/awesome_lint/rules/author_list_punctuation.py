@@ -39,7 +39,8 @@ class AuthorListPunctuation(Rule):
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
                         yield self.violation(s, f"{what} in the author list", Fix.replace(s, repl, f"fix {what}"), sev)
                 if number == span.end_line:
-                    m = re.search(r"[ \t]*,[ \t]*$", segment)
+                    # "A, B,*" and, in lists that end authors with a period, "A, B,.*"
+                    m = re.search(r"[ \t]*,[ \t]*(?=\.?[ \t]*$)", segment)
                     if m:
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
                         yield self.violation(s, "trailing comma after the last author", Fix.replace(s, "", "remove the trailing comma"))

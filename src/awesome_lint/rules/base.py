@@ -12,6 +12,7 @@ from ..model import Document, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..conventions import Conventions
+    from ..siblings import Siblings
 
 
 class Severity(str, enum.Enum):
@@ -59,6 +60,8 @@ class RuleContext:
     # URL -> result of the link checker (set only when links were checked).
     link_results: Mapping[str, Any] = field(default_factory=dict)
     profile: str = "paper"
+    # Files next to the linted list (siblings.py); None when unknown, e.g. for text from stdin.
+    siblings: Siblings | None = None
 
 
 class Rule:
@@ -74,6 +77,8 @@ class Rule:
     needs_links: ClassVar[bool] = False
     # Off unless selected explicitly (opt-in rules).
     enabled_by_default: ClassVar[bool] = True
+    # The list profiles the rule runs in (profile.py): classic-list rules declare ("classic",).
+    profiles: ClassVar[tuple[str, ...]] = ("paper", "classic")
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Violation]:
         raise NotImplementedError

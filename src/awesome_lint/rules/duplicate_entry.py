@@ -22,13 +22,13 @@ class Options:
 
 def _describe(key: str) -> str:
     kind, _, value = key.partition(":")
-    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title"}[kind]
+    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title", "url": f"paper link {value}"}[kind]
 
 
 class DuplicateEntry(Rule):
     code = "AL211"
     name = "duplicate-entry"
-    summary = "The same paper twice: same arXiv id, DOI or title"
+    summary = "The same paper twice: same arXiv id, DOI, paper link or title"
     default_severity = Severity.ERROR
     tags = ("entries",)
     Options = Options
@@ -40,12 +40,16 @@ class DuplicateEntry(Rule):
             policy = share >= CROSS_LISTING_POLICY and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
             mode = "ignore" if policy else "warn"
         first_by_key: dict[str, object] = {}
+        # A repeat within a section is found even when the paper also sits in an earlier one.
+        first_in_section: dict[tuple[str, str], object] = {}
         for e in doc.entries:
             reported = False
             for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
-                prev = first_by_key.get(key)
-                if prev is None:
-                    first_by_key[key] = e
+                prev = first_in_section.setdefault((key, e.section), e)
+                if prev is e:
+                    prev = first_by_key.get(key)
+                if prev is None or prev is e:
+                    first_by_key.setdefault(key, e)
                     continue
                 if reported:
                     continue
@@ -53,7 +57,7 @@ class DuplicateEntry(Rule):
                 if not same_section and mode == "ignore":
                     continue
                 where = "in this section" if same_section else f"in section #{prev.section}"
-                titles_differ = key.startswith(("arxiv:", "doi:")) and prev.title and e.title and (
+                titles_differ = key.startswith(("arxiv:", "doi:", "url:")) and prev.title and e.title and (
                     prev.title.text.casefold() != e.title.text.casefold()
                 )
                 what = (

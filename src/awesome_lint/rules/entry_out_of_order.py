@@ -43,7 +43,7 @@ class EntryOutOfOrder(Rule):
         if len(dated) < 2:
             return
         if not pinned:
-            direction = _section_direction(dated, direction)
+            direction = section_direction(dated, direction)
             if direction is None:
                 return
         newest_first = direction == "newest-first"
@@ -68,7 +68,7 @@ class EntryOutOfOrder(Rule):
             )
 
 
-def _section_direction(dated, list_direction: str) -> str | None:
+def section_direction(dated, list_direction: str) -> str | None:
     """The list's direction, unless a long section clearly keeps its own, or no order at all.
 
     Short sections follow the list (a 3-entry section says little about intent).

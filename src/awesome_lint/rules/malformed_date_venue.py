@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, LineKind
 from ._util import entry_name, line_span, quote
 from .base import Rule, Severity
@@ -20,7 +21,7 @@ class MalformedDateVenue(Rule):
         dated_list = ctx.conventions.dated_share >= 0.75
         for e in doc.entries:
             line = e.line_of(LineKind.DATE_VENUE)
-            if line is not None:
+            if line is not None and e.layout in BRACKETED_DATE_LAYOUTS:
                 content = line.text[line.indent : line.content_end]
                 if not _WELL_FORMED.match(content):
                     yield self.violation(

@@ -40,7 +40,7 @@ class MalformedLink(Rule):
                 elif "(" in lk.label and "http" in lk.label:
                     yield self.violation(lk.span, f"link label {quote(lk.label, 40)} contains a URL; close the label with ]")
             for line in e.lines:
-                if line.kind is not LineKind.LINKS:
+                if line.kind not in (LineKind.LINKS, LineKind.ITEM):
                     continue
                 yield from self._leftovers(doc, line, [lk for lk in e.links if lk.line == line.number])
 

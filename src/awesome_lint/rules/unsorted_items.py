@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from ._classic import item_label
+from .base import Rule, Severity
+from .entry_out_of_order import _longest_sorted
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical the way a reader looks things up: case, accents and leading symbols ignored."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return re.sub(r"^[\W_]+", "", plain.casefold())
+
+
+@dataclass(frozen=True)
+class Options:
+    # Lists shorter than this are not checked (two or three items are in any order by chance).
+    min_items: int = 3
+
+
+class UnsortedItems(Rule):
+    code = "AL415"
+    name = "unsorted-items"
+    summary = "A classic item out of alphabetical order within its list (opt-in)"
+    default_severity = Severity.WARNING
+    tags = ("classic", "items", "order")
+    profiles = ("classic",)
+    enabled_by_default = False
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        groups: dict[tuple[int, int], list] = {}
+        for item in doc.items:
+            groups.setdefault((item.group, item.depth), []).append(item)
+        for items in groups.values():
+            if len(items) < max(ctx.options.min_items, 2):
+                continue
+            keys = [sort_key(i.name) for i in items]
+            rank = {k: r for r, k in enumerate(sorted(set(keys)))}
+            keep = _longest_sorted([rank[k] for k in keys])
+            for k, item in enumerate(items):
+                if k in keep:
+                    continue
+                after = next((items[j] for j in range(k - 1, -1, -1) if j in keep), None)
+                where = f"after {item_label(after)}" if after is not None else "at the top"
+                yield self.violation(item.link.span, f"item {item_label(item)} is out of alphabetical order ({where})")

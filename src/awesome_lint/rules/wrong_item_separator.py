@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..fixes import Fix
+from ..model import Document
+from ._classic import described, is_short_form, item_label
+from .base import Fixability, Rule, Severity
+
+DEFAULT = " - "
+# A majority this strong makes another separator the list's own (" – " or ": ").
+CLEAR = 0.75
+_NAMES = {"–": "an en dash", "—": "an em dash", ":": "a colon", "|": "a bar"}
+
+
+def canonical(separator: str) -> str:
+    """The separator as it renders: runs of spaces and tabs count as one space."""
+    return re.sub(r"[ \t]+", " ", separator.replace("\n", " "))
+
+
+def describe(separator: str) -> str:
+    if "\u00a0" in separator:
+        return "a non-breaking space"
+    mark = separator.strip()
+    if not mark:
+        return "only a space" if separator else "nothing"
+    if mark == "-":
+        return "a hyphen" if canonical(separator) == " - " else "a hyphen without a space on each side"
+    return _NAMES.get(mark, f'"{mark}"')
+
+
+@dataclass(frozen=True)
+class Options:
+    # "infer": the list's own separator when a clear majority of items agree, else " - ".
+    # Or pin one: " - ", " – ", " — ", ": ".
+    separator: str = field(default="infer", metadata={"choices": ("infer", " - ", " – ", " — ", ": ")})
+
+
+class WrongItemSeparator(Rule):
+    code = "AL401"
+    name = "wrong-item-separator"
+    summary = "A classic item whose link and description are not separated by ' - '"
+    default_severity = Severity.ERROR
+    fixable = Fixability.SOMETIMES
+    tags = ("classic", "items")
+    profiles = ("classic",)
+    Options = Options
+
+    def check(self, doc: Document, ctx):
+        items = [(i, d) for i, d in described(doc) if not is_short_form(d) or i.separator.text.strip()]
+        want = ctx.options.separator
+        if want == "infer":
+            counts = Counter(canonical(i.separator.text) for i, _ in items)
+            top = counts.most_common(1)
+            want = top[0][0] if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip() else DEFAULT
+        for item, _ in items:
+            sep = item.separator
+            if canonical(sep.text) == want:
+                continue
+            fix = None
+            first = item.description.text[:1]
+            if sep.span.start_line == sep.span.end_line and (first.isalnum() or first in "\"'(“‘`*_["):
+                fix = Fix.replace(sep.span, want, f'separate with "{want}"')
+            yield self.violation(
+                sep.span if sep.text else item.link.span,
+                f'item {item_label(item)}: link and description are separated by {describe(sep.text)}; write "[Name](url){want}Description"',
+                fix,
+            )

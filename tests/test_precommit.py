@@ -1,0 +1,132 @@
+"""The pre-commit hooks, through the real ``pre-commit`` tool and a real git repository.
+
+The hooks in this checkout's ``.pre-commit-hooks.yaml`` are ``language: python``: pre-commit
+would build a virtualenv and pip-install awesome-lint from the package index, and tests
+never touch the network. So the offline test copies each hook's definition from the
+manifest verbatim (entry, args, files, types) into a ``repo: local`` config and changes only
+``language`` to ``system``, running the ``awesome-lint`` this test suite installed. What is
+tested is therefore the manifest's hook definitions, pre-commit's file selection and exit
+handling, git's refusal of the commit, and our CLI; what is not is pre-commit's own pip
+install of this package, which ``test_try_repo_installs_the_hooks`` covers when network
+tests are allowed (AWESOME_LINT_NETWORK_TESTS=1).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.cli_runner import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = str(Path(sys.executable).parent)
+
+DEFECTIVE = (FIXTURES / "dm_list.md").read_text(encoding="utf-8")
+
+
+def _env(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update(
+        PATH=BIN + os.pathsep + env.get("PATH", ""),
+        PRE_COMMIT_HOME=str(tmp_path / "cache"),
+        HOME=str(tmp_path / "home"),
+        GIT_CONFIG_NOSYSTEM="1",
+        NO_COLOR="1",
+    )
+    (tmp_path / "home").mkdir(exist_ok=True)
+    return env
+
+
+def _git(repo: Path, env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check, timeout=120)
+
+
+def _pre_commit(repo: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def _repo(tmp_path: Path, env: dict) -> Path:
+    repo = tmp_path / "list"
+    repo.mkdir()
+    _git(repo, env, "init", "-q", "-b", "main")
+    _git(repo, env, "config", "user.name", "Test")
+    _git(repo, env, "config", "user.email", "test@example.invalid")
+    _git(repo, env, "config", "commit.gpgsign", "false")
+    return repo
+
+
+def _local_config() -> str:
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = []
+    for hook in manifest:
+        assert hook["language"] == "python"
+        local = dict(hook, language="system")
+        if hook["id"] == "awesome-lint-fix":
+            local["stages"] = ["manual"]  # fix on demand; the check runs on every commit
+        hooks.append(local)
+    return yaml.safe_dump({"repos": [{"repo": "local", "hooks": hooks}]}, sort_keys=False)
+
+
+def test_manifest_declares_the_check_and_the_fix_hook():
+    manifest = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert set(manifest) == {"awesome-lint", "awesome-lint-fix"}
+    assert manifest["awesome-lint"]["entry"] == "awesome-lint"
+    assert manifest["awesome-lint-fix"]["entry"] == "awesome-lint --fix"
+    for hook in manifest.values():
+        assert "--check-links" not in hook["entry"] + " ".join(hook.get("args", []))  # never the network
+
+
+def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
+    env = _env(tmp_path)
+    repo = _repo(tmp_path, env)
+    (repo / ".pre-commit-config.yaml").write_text(_local_config(), encoding="utf-8")
+    installed = _pre_commit(repo, env, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    (repo / "README.md").write_text(DEFECTIVE, encoding="utf-8", newline="")
+    (repo / "CONTRIBUTING.md").write_text("# Contributing\n\ntext \n", encoding="utf-8")  # not a list: not checked
+    _git(repo, env, "add", ".")
+
+    refused = _git(repo, env, "commit", "-m", "add a list", check=False)
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0, out
+    assert "awesome-lint" in out and "Failed" in out
+    assert "README.md:14:2: AL207 wrong-ordinal" in out
+    assert "CONTRIBUTING.md" not in out
+    assert _git(repo, env, "rev-list", "--all").stdout == ""  # nothing was committed
+
+    fixing = _pre_commit(repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md")
+    assert fixing.returncode == 1  # pre-commit fails a hook that modified files ...
+    assert "files were modified by this hook" in fixing.stdout
+    assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()  # ... and it fixed them
+
+    again = _pre_commit(repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md")
+    assert again.returncode == 0 and "Passed" in again.stdout, again.stdout
+
+    _git(repo, env, "add", "README.md")
+    committed = _git(repo, env, "commit", "-m", "add a list", check=False)
+    assert committed.returncode == 0, committed.stdout + committed.stderr
+    assert "Passed" in committed.stdout + committed.stderr
+
+
+@pytest.mark.skipif(os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1", reason="pre-commit pip-installs from the package index")
+def test_try_repo_installs_the_hooks(tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = _env(tmp_path)
+    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != BIN)
+    repo = _repo(tmp_path, env)
+    (repo / "README.md").write_text(DEFECTIVE, encoding="utf-8", newline="")
+    _git(repo, env, "add", ".")
+    check = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint", "--files", "README.md")
+    assert check.returncode == 1 and "AL207 wrong-ordinal" in check.stdout, check.stdout + check.stderr
+    fix = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint-fix", "--files", "README.md")
+    assert "files were modified by this hook" in fix.stdout, fix.stdout + fix.stderr
+    assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()
