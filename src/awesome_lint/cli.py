@@ -147,11 +147,16 @@ def _lint(args) -> int:
     results = []
     outcomes = []
     failed = False
+    link_results: dict = {}
     if args.check_links:
-        from .links.lint import lint_paths
+        from .links.lint import check_paths, lint_checked
 
-        results, failed = lint_paths(paths, args, quiet=args.quiet)
-        paths = []
+        checked, failed = check_paths(paths, args, quiet=args.quiet)
+        if fixing:
+            link_results = {c.path: c.results for c in checked}
+            paths = [c.path for c in checked]
+        else:
+            results, paths = lint_checked(checked, args.today), []
     for path in paths:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
@@ -160,7 +165,8 @@ def _lint(args) -> int:
                 from .fixer import FixOptions
                 from .fixrun import fix_path
 
-                result, outcome = fix_path(path, config, FixOptions(args.sort_entries, args.fix_toc), diff=args.diff, today=args.today)
+                result, outcome = fix_path(path, config, FixOptions(args.sort_entries, args.fix_toc), diff=args.diff, today=args.today,
+                                           link_results=link_results.get(path))
                 results.append(result)
                 outcomes.append(outcome)
             else:

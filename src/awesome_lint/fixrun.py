@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import sys
-from typing import TextIO
+from typing import Any, Mapping, TextIO
 
 from .api import LintResult
 from .config import Config
@@ -26,6 +26,7 @@ def fix_path(
     today: datetime.date | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    link_results: Mapping[str, Any] | None = None,
 ) -> tuple[LintResult, FixOutcome]:
     """Fix one file (or stdin). Raises InputError, leaving the file untouched, when it must not
     or cannot be written."""
@@ -34,7 +35,7 @@ def fix_path(
     source = read_source(path, config.max_file_size)
     if path != STDIN and not diff:
         check_writable(path)  # before the work: a link or a read-only file is refused either way
-    outcome = fix_source_text(source.text, source.path, config, options, today=today)
+    outcome = fix_source_text(source.text, source.path, config, options, today=today, link_results=link_results)
     for note in outcome.notes:
         err.write(f"awesome-lint: {source.path}: {note}\n")
     if diff:

@@ -204,3 +204,15 @@ def test_progress_bar_only_on_a_terminal(listed, tmp_path):
             os.close(sub)
     assert b"\rchecking links [" in out
     assert b"8/8" in out
+
+
+def test_fix_writes_where_permanent_redirects_lead(listed, server, tmp_path):
+    before = listed.read_text(encoding="utf-8")
+    args = ("--check-links", "--allow-private-hosts", "--isolated", "--select", "redirected-link")
+    diff = run_cli(*args, "--diff", str(listed), env=env(tmp_path))
+    assert f"+[[Paper]({server.url('/new-home')})]" in diff.stdout
+    assert listed.read_text(encoding="utf-8") == before  # --diff writes nothing
+    proc = run_cli(*args, "--fix", str(listed), env=env(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    after = listed.read_text(encoding="utf-8")
+    assert after == before.replace(server.url("/old-home"), server.url("/new-home"))

@@ -1,4 +1,5 @@
-"""``awesome-lint --check-links``: check every file's URLs once, then lint with the results.
+"""``awesome-lint --check-links``: check every file's URLs once; the CLI lints or fixes with
+the results.
 
 Checking is bound by network latency and leaves the CPU mostly idle, while parsing a long
 list is pure CPU. So the checks start first, on the URLs a quick scan of the raw text
@@ -15,7 +16,8 @@ import sys
 import threading
 import time
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
 
 from . import LinkReport, LinkResult, LinkSettings, Outcome, check_links
 from .options import settings_from
@@ -56,10 +58,20 @@ class _Check(threading.Thread):
             self.seconds = time.monotonic() - started
 
 
-def lint_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tuple[list, bool]:
-    """Lint each path with link results. Returns (LintResults, whether any input failed)."""
-    from ..api import LintResult, config_for
-    from ..engine import lint_document
+@dataclass(frozen=True)
+class Checked:
+    """One file, parsed, with the results of its links."""
+
+    path: str  # as given on the command line
+    config: Any
+    source: Any
+    document: Any
+    results: Mapping[str, LinkResult]
+
+
+def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tuple[list[Checked], bool]:
+    """Read, parse and check the links of each path. Returns (checked files, any input failed)."""
+    from ..api import config_for
     from ..errors import AwesomeLintError, ConfigError, UsageError
     from ..parser import parse
     from ..textio import read_source
@@ -78,19 +90,19 @@ def lint_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tuple
                 settings = settings_from(config.links, args)
             except SettingsError as exc:
                 raise ConfigError(f"{config.source}: [links] {exc}") from None
-            sources.append((config, settings, read_source(path, config.max_file_size)))
+            sources.append((path, config, settings, read_source(path, config.max_file_size)))
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
 
     groups: dict[LinkSettings, list[str]] = {}
-    for _config, settings, source in sources:
+    for _path, _config, settings, source in sources:
         groups.setdefault(settings, []).extend(scan_urls(source.text))
     checks = {s: _Check(list(dict.fromkeys(urls)), s) for s, urls in groups.items()}
     for check in checks.values():
         check.start()
 
-    docs = [(config, settings, source, parse(source.text, source.path)) for config, settings, source in sources]
+    docs = [(path, config, settings, source, parse(source.text, source.path)) for path, config, settings, source in sources]
 
     results: dict[LinkSettings, dict[str, LinkResult]] = {}
     for settings, check in checks.items():
@@ -98,23 +110,30 @@ def lint_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tuple
         if check.error is not None:
             raise check.error
         assert check.report is not None
-        wanted = _unique(lk.url for _c, s, _src, doc in docs if s == settings for lk in doc.links)
+        wanted = _unique(lk.url for _p, _c, s, _src, doc in docs if s == settings for lk in doc.links)
         missed = [u for u in wanted if u not in check.report.results]
         report = _restricted(check.report, wanted)
         if missed:
-            extra = check_links(missed, settings)
-            report = _merged(report, extra)
+            report = _merged(report, check_links(missed, settings))
         results[settings] = dict(report.results)
         for notice in report.notices:
             print(f"awesome-lint: note: {notice}", file=sys.stderr)
         if not quiet:
             print(summary(report, check.seconds), file=sys.stderr)
+    checked = [Checked(path, config, source, doc, results[settings]) for path, config, settings, source, doc in docs]
+    return checked, failed
+
+
+def lint_checked(checked: Sequence[Checked], today: Any) -> list:
+    """Lint the parsed files with their link results (no second parse)."""
+    from ..api import LintResult
+    from ..engine import lint_document
 
     out = []
-    for config, settings, source, doc in docs:
-        found = lint_document(doc, config, today=args.today, link_results=results[settings])
-        out.append(LintResult(source.path, doc, tuple(found), source))
-    return out, failed
+    for c in checked:
+        found = lint_document(c.document, c.config, today=today, link_results=c.results)
+        out.append(LintResult(c.source.path, c.document, tuple(found), c.source))
+    return out
 
 
 def _unique(urls: Iterable[str]) -> list[str]:
