@@ -142,3 +142,22 @@ def test_result_json_round_trip():
     )
     assert LinkResult.from_json(r.to_json(), from_cache=True) == dataclasses.replace(r, from_cache=True)
     assert r.permanent_target == "https://b.org/x"
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_URLISH = st.one_of(
+    st.text(max_size=80),
+    st.builds(lambda s, h, p: f"{s}://{h}{p}", st.sampled_from(["http", "https", "HTTP", "ftp", "javascript"]),
+              st.text(max_size=30), st.text(max_size=30)),
+)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_URLISH)
+def test_prepare_never_raises(url):
+    result = prepare(url, S)
+    if isinstance(result, LinkResult):
+        assert result.url == url and result.error
+    else:
+        assert result.url.startswith(("http://", "https://")) and " " not in result.url
