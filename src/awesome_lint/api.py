@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .config import Config, find_config, load_config
-from .engine import lint_document
+from .engine import lint_document, needs_entries
 from .model import Document
 from .parser import parse
 from .rules import REGISTRY
@@ -42,8 +42,9 @@ def lint_text(
     link_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
-    doc = parse(text, path)
-    found = lint_document(doc, config or Config(), today=today, link_results=link_results)
+    config = config or Config()
+    doc = parse(text, path, entries=needs_entries(config))
+    found = lint_document(doc, config, today=today, link_results=link_results)
     return LintResult(path, doc, tuple(found))
 
 
@@ -66,7 +67,7 @@ def lint_file(
     path = str(path)
     config = config if config is not None else config_for(path)
     source = read_source(path, config.max_file_size)
-    doc = parse(source.text, source.path)
+    doc = parse(source.text, source.path, entries=needs_entries(config))
     siblings = scan_siblings(path) if path != "-" else None
     found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
     return LintResult(source.path, doc, tuple(found), source)

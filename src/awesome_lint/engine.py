@@ -27,6 +27,11 @@ def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> lis
     return [r for r in ALL_RULES if r.code in chosen]
 
 
+def needs_entries(config: Config) -> bool:
+    """Whether any selected rule reads entries (or needs them to pick the list's profile)."""
+    return any(r.reads_entries or set(r.profiles) != {"paper", "classic"} for r in active_rules(config))
+
+
 def options_for(rule: Rule, config: Config) -> Any:
     settings = config.rules.get(rule.code)
     return rule.Options(**settings.options) if settings else rule.Options()

@@ -67,7 +67,10 @@ class _Lists:
     item_blocks: list[ListItemBlock] = field(default_factory=list)
 
 
-def parse(text: str, path: str = "<text>") -> Document:
+def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
+    """Parse ``text``. With ``entries=False`` no entries or items are recognised (rules that
+    read only lines, headings and links do not need them)."""
+    want_entries = entries
     text = normalize(text)
     lines = text.split("\n")
     if text.endswith("\n"):
@@ -103,7 +106,7 @@ def parse(text: str, path: str = "<text>") -> Document:
             continue
         block_links = links_in_block(b.start, block_lines)
         links.extend(block_links)
-        if b.kind != "paragraph":
+        if b.kind != "paragraph" or not want_entries:
             continue
         prefix = strip_bullet(block_lines[0]) if b.item_start else 0
         raw = [RawLine(b.start + k, ln, prefix if k == 0 else 0) for k, ln in enumerate(block_lines)]
@@ -116,7 +119,9 @@ def parse(text: str, path: str = "<text>") -> Document:
             pending_code = None
         entries.extend(split_entries(raw, block_links, current_slug))
     tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
-    more, items = extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque)
+    more, items = (
+        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque) if want_entries else ([], [])
+    )
     if more:
         entries = sorted(entries + more, key=lambda e: e.line)
     anchors = {h.slug for h in headings}

@@ -73,6 +73,7 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
     """Read, parse and check the links of each path. Returns (checked files, any input failed)."""
     from ..api import config_for
     from ..errors import AwesomeLintError, ConfigError, UsageError
+    from ..engine import needs_entries
     from ..parser import parse
     from ..textio import read_source
 
@@ -102,7 +103,10 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
     for check in checks.values():
         check.start()
 
-    docs = [(path, config, settings, source, parse(source.text, source.path)) for path, config, settings, source in sources]
+    docs = [
+        (path, config, settings, source, parse(source.text, source.path, entries=needs_entries(config)))
+        for path, config, settings, source in sources
+    ]
 
     results: dict[LinkSettings, dict[str, LinkResult]] = {}
     for settings, check in checks.items():

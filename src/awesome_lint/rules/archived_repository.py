@@ -12,6 +12,7 @@ class ArchivedRepository(Rule):
     summary = "A link to a GitHub repository that its owners archived (--check-links)"
     default_severity = Severity.WARNING
     tags = ("links", "network")
+    reads_entries = False
     needs_links = True
 
     def check(self, doc: Document, ctx):

@@ -14,6 +14,7 @@ class DeadLink(Rule):
     summary = "A link whose page is gone: 404/410, no such host, connection refused, TLS failure, redirect loop (--check-links)"
     default_severity = Severity.ERROR
     tags = ("links", "network")
+    reads_entries = False
     needs_links = True
 
     def check(self, doc: Document, ctx):

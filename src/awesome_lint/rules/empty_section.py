@@ -19,6 +19,7 @@ class EmptySection(Rule):
     summary = "A heading with nothing under it"
     default_severity = Severity.ERROR
     tags = ("sections",)
+    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

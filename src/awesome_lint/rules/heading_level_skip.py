@@ -11,6 +11,7 @@ class HeadingLevelSkip(Rule):
     summary = "A heading more than one level deeper than the heading before it"
     default_severity = Severity.WARNING
     tags = ("sections",)
+    reads_entries = False
 
     def check(self, doc: Document, ctx):
         prev = None

@@ -34,6 +34,7 @@ class InsecureUrl(Rule):
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     tags = ("links",)
+    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -10,6 +10,7 @@ class InvalidSuppression(Rule):
     summary = "An awesome-lint-disable comment that names an unknown rule"
     default_severity = Severity.WARNING
     tags = ("document",)
+    reads_entries = False
 
     def check(self, doc: Document, ctx):
         from ..config import lookup_rule  # the registry imports this module

@@ -44,6 +44,7 @@ class MalformedMailto(Rule):
     summary = "A mailto: link whose address cannot receive mail (no @, no domain, spaces)"
     default_severity = Severity.ERROR
     tags = ("links",)
+    reads_entries = False
 
     def check(self, doc: Document, ctx):
         for lk in doc.links:

@@ -22,6 +22,7 @@ class Mojibake(Rule):
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS
     tags = ("document", "encoding")
+    reads_entries = False
 
     def check(self, doc: Document, ctx):
         for i in sorted(suspicious_lines(doc.text)):

@@ -13,6 +13,7 @@ class RedirectedLink(Rule):
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     tags = ("links", "network")
+    reads_entries = False
     needs_links = True
 
     def check(self, doc: Document, ctx):

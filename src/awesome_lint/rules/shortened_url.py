@@ -43,6 +43,7 @@ class ShortenedUrl(Rule):
     default_severity = Severity.ERROR
     fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
+    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

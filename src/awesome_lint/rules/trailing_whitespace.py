@@ -21,6 +21,7 @@ class TrailingWhitespace(Rule):
     default_severity = Severity.WARNING
     fixable = Fixability.ALWAYS
     tags = ("document", "whitespace")
+    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -12,6 +12,7 @@ class UnreachableLink(Rule):
     summary = "A link that could not be verified: timeouts, 5xx, 429, hosts that block checkers, private addresses (--check-links)"
     default_severity = Severity.WARNING
     tags = ("links", "network")
+    reads_entries = False
     needs_links = True
 
     def check(self, doc: Document, ctx):
