@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 from tests.conftest import FIXTURES as ALL_FIXTURES
-from tests.conftest import awesome_lint_command
+from tests.conftest import assert_no_traffic, awesome_lint_command, fenced_env
 
 FIXTURES = ALL_FIXTURES / "fix"
 
@@ -20,4 +21,7 @@ def run(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None, e
     # Colour is decided by the test (NO_COLOR / FORCE_COLOR), never inherited.
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full_env.update(env or {})
-    return subprocess.run([command(), *args], cwd=cwd, input=stdin, capture_output=True, env=full_env, timeout=120)
+    netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
+    proc = subprocess.run([command(), *args], cwd=cwd, input=stdin, capture_output=True, env=fenced_env(full_env, netlog), timeout=120)
+    assert_no_traffic(netlog)
+    return proc

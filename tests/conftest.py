@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import ipaddress
 import os
+import socket
+from dataclasses import dataclass, field
 import shutil
 import subprocess
 import sys
@@ -38,9 +41,27 @@ def awesome_lint_command() -> list[str]:
     return [exe]
 
 
+NETGUARD = Path(__file__).parent / "netguard"
+
+
+def fenced_env(env: dict, netlog: Path) -> dict:
+    """Environment for a subprocess that must not reach beyond loopback (netguard/)."""
+    path = os.pathsep.join(p for p in (str(NETGUARD), env.get("PYTHONPATH", "")) if p)
+    return {**env, "PYTHONPATH": path, "AWESOME_LINT_TEST_NETLOG": str(netlog)}
+
+
+def assert_no_traffic(netlog: Path) -> None:
+    attempts = netlog.read_text(encoding="utf-8") if netlog.exists() else ""
+    netlog.unlink(missing_ok=True)
+    assert not attempts, f"a subprocess tried to reach beyond loopback:\n{attempts}"
+
+
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
+    import tempfile
+
+    netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
+    full_env = fenced_env({**os.environ, "NO_COLOR": "1", **(env or {})}, netlog)
+    proc = subprocess.run(
         awesome_lint_command() + list(args),
         cwd=cwd,
         input=stdin,
@@ -49,6 +70,52 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: 
         env=full_env,
         timeout=120,
     )
+    assert_no_traffic(netlog)
+    return proc
+
+
+# In-process network fence, for every test: no connection or lookup beyond 127.0.0.0/8.
+
+
+@dataclass
+class Net:
+    connects: list = field(default_factory=list)  # every socket.connect() address
+    lookups: list = field(default_factory=list)  # every getaddrinfo() host
+    violations: list = field(default_factory=list)
+
+
+@pytest.fixture(autouse=True)
+def net(monkeypatch) -> Net:
+    record = Net()
+    real_connect = socket.socket.connect
+    real_getaddrinfo = socket.getaddrinfo
+
+    def connect(self, address):
+        record.connects.append(address)
+        host = address[0] if isinstance(address, tuple) else address
+        try:
+            ip = ipaddress.ip_address(str(host).split("%")[0])
+        except ValueError:
+            ip = None
+        if ip is None or not ip.is_loopback:
+            record.violations.append(("connect", address))
+            raise AssertionError(f"test tried to connect outside loopback: {address!r}")
+        return real_connect(self, address)
+
+    def getaddrinfo(host, *args, **kwargs):
+        record.lookups.append(host)
+        try:
+            ipaddress.ip_address(host)
+        except (ValueError, TypeError):
+            if host not in ("localhost", None):
+                record.violations.append(("getaddrinfo", host))
+                raise AssertionError(f"test asked the system resolver about {host!r}") from None
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    yield record
+    assert not record.violations, record.violations
 
 
 @pytest.fixture

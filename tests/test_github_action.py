@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import assert_no_traffic, fenced_env
 from tests.github_api_server import FakeGitHub
 
 from awesome_lint.api import lint_text
@@ -70,6 +71,9 @@ class PR:
             "GITHUB_STEP_SUMMARY": str(self.tmp / "summary.md"),
             "GITHUB_OUTPUT": str(self.tmp / "output"),
             "GITHUB_RUN_ID": "4242",
+            # Link liveness is tested in tests/links/test_action_links.py against a local
+            # server; here the lists link real hosts, which no test may contact.
+            "AWESOME_LINT_CHECK_LINKS": "none",
         }
         env.update(extra)
         return {k: v for k, v in env.items() if v is not None}
@@ -77,8 +81,10 @@ class PR:
     def run(self, **extra: str) -> subprocess.CompletedProcess:
         for name in ("summary.md", "output"):
             (self.tmp / name).write_text("")
-        proc = subprocess.run([EXE, "--github"], env=self.env(**extra), cwd=self.ws,
+        netlog = self.tmp / "netlog"
+        proc = subprocess.run([EXE, "--github"], env=fenced_env(self.env(**extra), netlog), cwd=self.ws,
                               capture_output=True, text=True, timeout=120)
+        assert_no_traffic(netlog)
         assert "Traceback" not in proc.stderr, proc.stderr
         return proc
 

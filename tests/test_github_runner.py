@@ -35,7 +35,7 @@ class WordLinter:
                 out.append(Violation("AL901", "warn-word", "the word warn", Span(n, c + 1, n, c + 5), Severity.WARNING))
         return out
 
-    def lint_file(self, path):
+    def lint_file(self, path, link_lines=None):
         lines = open(path, encoding="utf-8").read().split("\n")
         return lines, self._check(lines)
 

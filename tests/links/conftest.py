@@ -19,50 +19,6 @@ import pytest
 
 from awesome_lint.links.policy import forbidden_reason
 
-# ----------------------------------------------------------------------------- fence
-
-
-@dataclass
-class Net:
-    connects: list = field(default_factory=list)  # every socket.connect() address
-    lookups: list = field(default_factory=list)  # every getaddrinfo() host
-    violations: list = field(default_factory=list)
-
-
-@pytest.fixture(autouse=True)
-def net(monkeypatch) -> Net:
-    record = Net()
-    real_connect = socket.socket.connect
-    real_getaddrinfo = socket.getaddrinfo
-
-    def connect(self, address):
-        record.connects.append(address)
-        host = address[0] if isinstance(address, tuple) else address
-        try:
-            ip = ipaddress.ip_address(str(host).split("%")[0])
-        except ValueError:
-            ip = None
-        if ip is None or not ip.is_loopback:
-            record.violations.append(("connect", address))
-            raise AssertionError(f"test tried to connect outside loopback: {address!r}")
-        return real_connect(self, address)
-
-    def getaddrinfo(host, *args, **kwargs):
-        record.lookups.append(host)
-        try:
-            ipaddress.ip_address(host)
-        except (ValueError, TypeError):
-            if host not in ("localhost", None):
-                record.violations.append(("getaddrinfo", host))
-                raise AssertionError(f"test asked the system resolver about {host!r}") from None
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket.socket, "connect", connect)
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    yield record
-    assert not record.violations, record.violations
-
-
 @pytest.fixture(autouse=True)
 def private_cache_dir(monkeypatch, tmp_path):
     """No test reads or writes the user's real link cache."""

@@ -26,6 +26,7 @@ from .findings import Finding, Suggestion, classify
 PR_EVENTS = ("pull_request", "pull_request_target")
 FAIL_ON = ("error", "warning", "never")
 CHECK_LINKS = ("changed", "all", "none")
+ALL_LINES = "all"
 
 
 class ActionError(Exception):
@@ -33,8 +34,12 @@ class ActionError(Exception):
 
 
 class Linter(Protocol):
-    def lint_file(self, path: str) -> tuple[Sequence[str], Sequence[Violation]]:
-        """(lines, violations); raises ActionError for an unreadable file."""
+    def lint_file(self, path: str, link_lines: frozenset[int] | str | None = None) -> tuple[Sequence[str], Sequence[Violation]]:
+        """(lines, violations); raises ActionError for an unreadable file.
+
+        ``link_lines``: check the liveness of the links on these lines (ALL_LINES: every
+        link; None: none).
+        """
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]: ...
 
@@ -175,7 +180,9 @@ class Runner:
                         "check out the pull request's head commit before this step"
                     )
                 raise ActionError(f"{rel}: no such file in {workspace}")
-            lines, violations = self.linter.lint_file(str(path))
+            lines, violations = self.linter.lint_file(str(path), _link_lines(settings.check_links, diff))
+            for message in getattr(self.linter, "take_notices", lambda: [])():
+                self.notice(outcome, f"{rel}: {message}", "warning")
             if diff is not None and diff.patch_omitted:
                 self.notice(
                     outcome,
@@ -288,12 +295,36 @@ class Runner:
                 self.notice(outcome, f"commenting failed, findings are in the annotations: {exc}", "warning")
 
 
+def _link_lines(check_links: str, diff: FileDiff | None):
+    """Which lines' links to check: "changed" needs a diff (no diff, no changed lines)."""
+    if check_links == "all":
+        return ALL_LINES
+    if check_links == "changed" and diff is not None and not diff.patch_omitted and diff.added:
+        return diff.added
+    return None
+
+
 class CoreLinter:
     """The Linter the action uses: the engine with the config that applies to each file."""
 
-    def __init__(self, config: str | None = None, isolated: bool = False, cli: tuple = (None, None, None), today=None):
+    def __init__(
+        self,
+        config: str | None = None,
+        isolated: bool = False,
+        cli: tuple = (None, None, None),
+        today=None,
+        link_options: Mapping[str, object] | None = None,
+    ):
         self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
         self._configs: dict[str, object] = {}
+        # Extra LinkSettings values; only tests set them (a PR's config can never open
+        # private hosts: allow-private-hosts is not a config key).
+        self.link_options = dict(link_options or {})
+        self._notices: list[str] = []
+
+    def take_notices(self) -> list[str]:
+        notices, self._notices = self._notices, []
+        return notices
 
     def _config(self, path: str):
         from ..api import config_for
@@ -302,15 +333,36 @@ class CoreLinter:
             self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
         return self._configs[path]
 
-    def lint_file(self, path: str) -> tuple[Sequence[str], Sequence[Violation]]:
-        from ..api import lint_file
+    def lint_file(self, path: str, link_lines=None) -> tuple[Sequence[str], Sequence[Violation]]:
+        from ..api import lint_file, lint_text
         from ..errors import AwesomeLintError
 
+        config = self._config(path)
         try:
-            result = lint_file(path, self._config(path), today=self.today)
+            result = lint_file(path, config, today=self.today)
         except AwesomeLintError as exc:
             raise ActionError(str(exc)) from None
+        urls = [
+            lk.url
+            for lk in result.document.links
+            if lk.url and not lk.url.startswith("#") and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
+        ]
+        if urls:
+            results = self._check(urls, config)
+            result = lint_text(result.source.text, path, config, today=self.today, link_results=results)
         return result.document.lines, result.violations
+
+    def _check(self, urls: list[str], config) -> Mapping[str, object]:
+        from ..links import LinkSettings, SettingsError, check_links
+        from ..links.options import from_table
+
+        try:
+            settings = LinkSettings(**{**from_table(config.links), **self.link_options})
+        except SettingsError as exc:
+            raise ActionError(f"{config.source}: [links] {exc}") from None
+        report = check_links(urls, settings)
+        self._notices.extend(report.notices)
+        return report.results
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]:
         from ..api import lint_text
