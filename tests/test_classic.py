@@ -139,3 +139,41 @@ def test_export_json_yields_the_entries(name, entries):
     got = list(walk(data["sections"]))
     assert len(got) == entries
     assert all(e["title"] and e["links"] for e in got)
+
+
+# The contributing guide next to the list must count on every path that lints a file,
+# including those that lint again after checking links or fixing.
+GUIDED_LIST = """# Awesome Things [![Awesome](https://awesome.invalid/badge.svg)](https://awesome.invalid)
+
+## Contents
+
+- [Tools](#tools)
+
+## Tools
+
+- [Alpha](https://example.invalid/a) - A first tool.
+- [Beta](https://example.invalid/b) - A second tool.
+- [Gamma](https://example.invalid/c) - A third tool.
+"""
+
+
+@pytest.mark.parametrize("extra", [[], ["--check-links"], ["--fix"]])
+def test_contributing_guide_seen_on_every_path(cli, tmp_path, extra):
+    (tmp_path / "readme.md").write_text(GUIDED_LIST, encoding="utf-8")
+    (tmp_path / "contributing.md").write_text("Open a pull request.\n", encoding="utf-8")
+    r = cli(*extra, "--select", "missing-contributing-guide", "readme.md", cwd=tmp_path)
+    assert "AL412" not in r.stdout, r.stdout
+    (tmp_path / "contributing.md").unlink()
+    r = cli(*extra, "--select", "missing-contributing-guide", "readme.md", cwd=tmp_path)
+    assert "AL412" in r.stdout
+
+
+def test_contributing_guide_seen_by_the_action_after_link_checks(tmp_path):
+    from awesome_lint.github.action import ALL_LINES, CoreLinter
+
+    (tmp_path / "readme.md").write_text(GUIDED_LIST, encoding="utf-8")
+    (tmp_path / "contributing.md").write_text("Open a pull request.\n", encoding="utf-8")
+    linter = CoreLinter(isolated=True, link_options={"no_cache": True})
+    _, violations = linter.lint_file(str(tmp_path / "readme.md"), ALL_LINES)
+    assert any(v.code == "AL306" for v in violations)  # the links were checked (.invalid is dead)
+    assert not any(v.code == "AL412" for v in violations)

@@ -42,10 +42,18 @@ def lint_text(
     link_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
-    config = config or Config()
+    return _lint(text, path, config or Config(), today, link_results, siblings=None)
+
+
+def _lint(text, path, config, today, link_results, siblings, source=None) -> LintResult:
     doc = parse(text, path, entries=needs_entries(config))
-    found = lint_document(doc, config, today=today, link_results=link_results)
-    return LintResult(path, doc, tuple(found))
+    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
+    return LintResult(path, doc, tuple(found), source)
+
+
+def siblings_of(path: str):
+    """The files next to a list read from ``path`` (None for stdin: the folder is unknown)."""
+    return scan_siblings(path) if path != "-" else None
 
 
 def config_for(path: str | Path, explicit: str | Path | None = None, isolated: bool = False) -> Config:
@@ -67,10 +75,7 @@ def lint_file(
     path = str(path)
     config = config if config is not None else config_for(path)
     source = read_source(path, config.max_file_size)
-    doc = parse(source.text, source.path, entries=needs_entries(config))
-    siblings = scan_siblings(path) if path != "-" else None
-    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
-    return LintResult(source.path, doc, tuple(found), source)
+    return _lint(source.text, source.path, config, today, link_results, siblings_of(path), source)
 
 
 MAX_FIX_PASSES = 10
@@ -83,19 +88,21 @@ def fix_text(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    siblings=None,
 ) -> tuple[str, LintResult, int]:
     """Apply every available fix, re-linting after each pass, until nothing more changes.
 
     Returns the fixed (normalised) text, the lint result of that text, and the number of
     fixes applied. Overlapping fixes wait for the next pass; the cap stops fixes that undo
-    each other from looping.
+    each other from looping. ``siblings``: the files next to the list (``siblings_of``).
     """
     from .fixes import apply_fixes
     from .parser import normalize
 
     current = normalize(text)
     applied = 0
-    result = lint_text(current, path, config, today=today, link_results=link_results)
+    config = config or Config()
+    result = _lint(current, path, config, today, link_results, siblings)
     for _ in range(MAX_FIX_PASSES):
         fixes = [v.fix for v in result.violations if v.fix is not None]
         if not fixes:
@@ -104,5 +111,5 @@ def fix_text(
         if n == 0 or new == current:
             break
         current, applied = new, applied + n
-        result = lint_text(current, path, config, today=today, link_results=link_results)
+        result = _lint(current, path, config, today, link_results, siblings)
     return current, result, applied

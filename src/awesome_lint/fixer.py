@@ -48,10 +48,11 @@ def fix_source_text(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    siblings=None,
 ) -> FixOutcome:
     config = config or Config()
     before = normalize(text)
-    current, result, applied = fix_text(before, path, config, today=today, link_results=link_results)
+    current, result, applied = fix_text(before, path, config, today=today, link_results=link_results, siblings=siblings)
     notes: list[str] = []
     runs = 0
     toc = False
@@ -76,7 +77,7 @@ def fix_source_text(
     if runs or toc:
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
-        current, result, more = fix_text(current, path, config, today=today, link_results=link_results)
+        current, result, more = fix_text(current, path, config, today=today, link_results=link_results, siblings=siblings)
         applied += more
     return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))
 

@@ -10,7 +10,7 @@ import datetime
 import sys
 from typing import Any, Mapping, TextIO
 
-from .api import LintResult
+from .api import LintResult, siblings_of
 from .config import Config
 from .fixer import FixOptions, FixOutcome, fix_source_text, unified_diff
 from .textio import STDIN, read_source
@@ -35,7 +35,9 @@ def fix_path(
     source = read_source(path, config.max_file_size)
     if path != STDIN and not diff:
         check_writable(path)  # before the work: a link or a read-only file is refused either way
-    outcome = fix_source_text(source.text, source.path, config, options, today=today, link_results=link_results)
+    outcome = fix_source_text(
+        source.text, source.path, config, options, today=today, link_results=link_results, siblings=siblings_of(path)
+    )
     for note in outcome.notes:
         err.write(f"awesome-lint: {source.path}: {note}\n")
     if diff:

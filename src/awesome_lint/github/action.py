@@ -334,7 +334,7 @@ class CoreLinter:
         return self._configs[path]
 
     def lint_file(self, path: str, link_lines=None) -> tuple[Sequence[str], Sequence[Violation]]:
-        from ..api import lint_file, lint_text
+        from ..api import lint_file
         from ..errors import AwesomeLintError
 
         config = self._config(path)
@@ -349,7 +349,10 @@ class CoreLinter:
         ]
         if urls:
             results = self._check(urls, config)
-            result = lint_text(result.source.text, path, config, today=self.today, link_results=results)
+            try:
+                result = lint_file(path, config, today=self.today, link_results=results)
+            except AwesomeLintError as exc:
+                raise ActionError(str(exc)) from None
         return result.document.lines, result.violations
 
     def _check(self, urls: list[str], config) -> Mapping[str, object]:

@@ -130,12 +130,12 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
 
 def lint_checked(checked: Sequence[Checked], today: Any) -> list:
     """Lint the parsed files with their link results (no second parse)."""
-    from ..api import LintResult
+    from ..api import LintResult, siblings_of
     from ..engine import lint_document
 
     out = []
     for c in checked:
-        found = lint_document(c.document, c.config, today=today, link_results=c.results)
+        found = lint_document(c.document, c.config, today=today, link_results=c.results, siblings=siblings_of(c.path))
         out.append(LintResult(c.source.path, c.document, tuple(found), c.source))
     return out
 
