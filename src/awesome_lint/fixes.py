@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Iterable, Sequence
@@ -47,6 +48,10 @@ class LineIndex:
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
         return self.offset(span.start_line, span.start_col), self.offset(span.end_line, span.end_col)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset``."""
+        return bisect_right(self.starts, offset)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

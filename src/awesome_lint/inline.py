@@ -10,6 +10,7 @@ autolinks, code spans, backslash escapes) and classifies how a link is bracketed
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Link, LinkForm, Span
@@ -263,14 +264,8 @@ class OffsetMap:
             pos += len(ln) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
-        lo, hi = 0, len(self.starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.first_line + lo, offset - self.starts[lo] + 1
+        i = bisect_right(self.starts, offset) - 1
+        return self.first_line + i, offset - self.starts[i] + 1
 
     def span(self, start: int, end: int) -> Span:
         sl, sc = self.position(start)

@@ -95,7 +95,10 @@ def suspicious_lines(text: str) -> set[int]:
     """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
     if text.isascii():
         return set()
-    return {text.count("\n", 0, m.start()) for m in _suspect_pattern().finditer(text)}
+    from .fixes import LineIndex
+
+    index = LineIndex(text)
+    return {index.line_of(m.start()) - 1 for m in _suspect_pattern().finditer(text)}
 
 
 def repair_line(line: str) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .entries import RawLine, split_entries, strip_bullet
+from .fixes import LineIndex
 from .inline import links_in_block
 from .layouts import extract as extract_layouts
 from .layouts.structure import ListItemBlock, TableBlock
@@ -126,13 +127,14 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         entries = sorted(entries + more, key=lambda e: e.line)
     anchors = {h.slug for h in headings}
     comments = []
+    index = LineIndex(text)
+    code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
     for m in _COMMENT.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        if not _in_code(line, blocks):
+        line = index.line_of(m.start())
+        if line not in code:
             comments.append((line, m.group(1)))
     for m in _HTML_ANCHOR.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        if not _in_code(line, blocks):
+        if index.line_of(m.start()) not in code:
             anchors.add(m.group(1))
     toc, toc_line = _toc(lists, links)
     sections = _sections(headings, entries, lines, opaque)
@@ -151,10 +153,6 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         comments=tuple(comments),
         items=tuple(items),
     )
-
-
-def _in_code(line: int, blocks: list[_Block]) -> bool:
-    return any(b.kind == "code" and b.start <= line <= b.end for b in blocks)
 
 
 def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:

@@ -11,12 +11,6 @@ def line_span(line: EntryLine) -> Span:
     return Span.on_line(line.number, line.indent + 1, max(end, line.indent) + 1)
 
 
-def text_line_span(number: int, text: str) -> Span:
-    stripped = text.strip()
-    start = len(text) - len(text.lstrip())
-    return Span.on_line(number, start + 1, start + len(stripped) + 1)
-
-
 def quote(text: str, limit: int = 60) -> str:
     """A short, single-line quotation of document text for a message."""
     text = " ".join(text.split())
