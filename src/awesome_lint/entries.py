@@ -141,23 +141,21 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         else:
             groups[-1].append(i)
     groups, leads = regroup(cands, groups)
-    entries = []
-    for k, group in enumerate(groups):
-        skip = leads.get(k, 0)
-        entry = _build(lines[group[0] + skip : group[-1] + 1], cands[group[0] + skip : group[-1] + 1], links, section)
+
+    def build(k: int, force: bool) -> Entry | None:
+        group, skip = groups[k], leads.get(k, 0)
+        first, last = group[0] + skip, group[-1] + 1
+        entry = _build(lines[first:last], cands[first:last], links, section, force=force)
         if entry is not None and skip:
-            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : group[0] + skip]]
+            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : first]]
             entry = with_leading_dates(entry, dates, _date_venue)
-        if entry is not None:
-            entries.append(date_last(entry, links))
-    if len(entries) < len(groups) and entries:
+        return date_last(entry, links) if entry is not None else None
+
+    built = [build(k, force=False) for k in range(len(groups))]
+    if any(e is not None for e in built):
         # A stray title line in a paragraph of entries is a broken entry, not prose.
-        entries = []
-        for group in groups:
-            entry = _build(lines[group[0] : group[-1] + 1], cands[group[0] : group[-1] + 1], links, section, force=True)
-            if entry is not None:
-                entries.append(entry)
-    return entries
+        built = [e if e is not None else build(k, force=True) for k, e in enumerate(built)]
+    return [e for e in built if e is not None]
 
 
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
