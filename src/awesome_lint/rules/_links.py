@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document, Entry, LineKind, Link, LinkForm
+from ._util import clear
 
 
 def links_line_links(entry: Entry) -> list[Link]:
@@ -19,7 +20,7 @@ def entry_links(doc: Document):
 def list_form(conventions) -> LinkForm | None:
     """The bracketing the list uses for entry links, when most of its links agree."""
     m = conventions.link_form
-    if m is None or m.samples < 3 or m.share < 0.75 or m.value is LinkForm.BARE:
+    if not clear(m) or m.value is LinkForm.BARE:
         return None
     return m.value
 

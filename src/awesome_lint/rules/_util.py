@@ -23,8 +23,6 @@ def entry_name(entry: Entry) -> str:
     return quote(entry.title.text if entry.title else entry.lines[0].content, 50)
 
 
-def clear(majority, threshold: float | None = None) -> bool:
+def clear(majority) -> bool:
     """True when a convention is strong enough to enforce."""
-    if majority is None:
-        return False
-    return majority.clear if threshold is None else (majority.samples >= 3 and majority.share >= threshold)
+    return majority is not None and majority.clear

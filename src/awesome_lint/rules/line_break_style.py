@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..conventions import CLEAR_MAJORITY
 from ..fixes import Fix
 from ..model import Document, Marker, Span
 from ._breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
@@ -50,7 +51,7 @@ class LineBreakStyle(Rule):
                     continue
                 expected = pinned
                 want = conv.breaks.get(line.kind)
-                if expected is None and want is not None and want.share >= 0.75:
+                if expected is None and want is not None and want.share >= CLEAR_MAJORITY:
                     expected = want.marker
                 if expected is None or expected is line.marker:
                     continue

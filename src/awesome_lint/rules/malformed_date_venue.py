@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..layouts import BRACKETED_DATE_LAYOUTS
+from ..conventions import CLEAR_MAJORITY
 from ..model import Document, LineKind
 from ._util import entry_name, line_span, quote
 from .base import Rule, Severity
@@ -18,7 +19,7 @@ class MalformedDateVenue(Rule):
     tags = ("entries", "dates")
 
     def check(self, doc: Document, ctx):
-        dated_list = ctx.conventions.dated_share >= 0.75
+        dated_list = ctx.conventions.dated_share >= CLEAR_MAJORITY
         for e in doc.entries:
             line = e.line_of(LineKind.DATE_VENUE)
             if line is not None and e.layout in BRACKETED_DATE_LAYOUTS:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..conventions import CLEAR_MAJORITY
 from ..fixes import Fix
 from ..model import Document, Marker, Span
 from ._breaks import BreakOptions, break_text, is_field_end, working
@@ -27,7 +28,7 @@ class MissingLineBreak(Rule):
             if (
                 last_conv is not None
                 and last_conv.marker is not Marker.NONE
-                and last_conv.share >= 0.75
+                and last_conv.share >= CLEAR_MAJORITY
                 and not working(last)
                 and len(doc.entries) >= 3
             ):
