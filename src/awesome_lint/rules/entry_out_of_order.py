@@ -48,7 +48,7 @@ class EntryOutOfOrder(Rule):
                 return
         newest_first = direction == "newest-first"
         keys = [(-e.date.value.toordinal() if newest_first else e.date.value.toordinal()) for e in dated]
-        keep = _longest_sorted(keys)
+        keep = longest_sorted(keys)
         for i, e in enumerate(dated):
             if i in keep:
                 continue
@@ -86,7 +86,7 @@ def section_direction(dated, list_direction: str) -> str | None:
     return None
 
 
-def _longest_sorted(keys: list[int]) -> set[int]:
+def longest_sorted(keys: list[int]) -> set[int]:
     """Indices of one longest non-decreasing subsequence: the entries that are in place.
 
     Built from the end, so of two equally long answers the one that keeps the earlier entry

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..model import Document
 from ._util import quote
 from .base import Rule, Severity
-from .entry_out_of_order import _longest_sorted
+from .entry_out_of_order import longest_sorted
 
 
 def _words(text: str) -> str:
@@ -62,7 +62,7 @@ class TocItemMismatch(Rule):
                     item.link.label_span, f"ToC item {quote(item.text)} does not match its heading {quote(heading.text)}"
                 )
             resolved.append((item, heading))
-        keep = _longest_sorted([h.line for _, h in resolved])
+        keep = longest_sorted([h.line for _, h in resolved])
         for k, (item, heading) in enumerate(resolved):
             if k in keep:
                 continue

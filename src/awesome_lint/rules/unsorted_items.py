@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..model import Document
 from ._classic import item_label
 from .base import Rule, Severity
-from .entry_out_of_order import _longest_sorted
+from .entry_out_of_order import longest_sorted
 
 
 def sort_key(name: str) -> str:
@@ -42,7 +42,7 @@ class UnsortedItems(Rule):
                 continue
             keys = [sort_key(i.name) for i in items]
             rank = {k: r for r, k in enumerate(sorted(set(keys)))}
-            keep = _longest_sorted([rank[k] for k in keys])
+            keep = longest_sorted([rank[k] for k in keys])
             for k, item in enumerate(items):
                 if k in keep:
                     continue
