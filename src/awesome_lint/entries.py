@@ -370,13 +370,13 @@ def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
     date = venue = None
     for text, span in groups:
         if date is None and looks_like_date(text):
-            date = _entry_date(text, span)
+            date = entry_date(text, span)
         elif venue is None:
             venue = Field(text.strip(), span)
     return date, venue, field
 
 
-def _entry_date(text: str, span: Span) -> EntryDate:
+def entry_date(text: str, span: Span) -> EntryDate:
     p = parse_date(text)
     day_span = None
     if p.day_text is not None and p.day_offset is not None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import looks_like_date
-from ..entries import _entry_date, strip_bullet
+from ..entries import entry_date, strip_bullet
 from ..model import Entry, EntryDate, Field, Link, LinkForm, Span
 
 # Labels paper lists give their links (FORMATS.md §2), lower case, numbered variants stripped.
@@ -88,7 +88,7 @@ def make_date(raw: str, span: Span) -> EntryDate | None:
                 problem = f"{year}-{month:02d} has no day {day}"
         return EntryDate(text, span, value, day, month, year, None, None, None, None, problem)
     if looks_like_date(text):
-        return _entry_date(text, span)
+        return entry_date(text, span)
     return None
 
 
