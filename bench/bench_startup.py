@@ -51,7 +51,17 @@ def command() -> str:
 
 def hyperfine(commands: dict[str, list[str]], runs: int, cwd: str) -> dict[str, list[float]]:
     out = Path(cwd) / "hyperfine.json"
-    args = ["hyperfine", "--shell=none", "--warmup", "3", "--runs", str(runs), "--ignore-failure", "--export-json", str(out)]
+    args = [
+        "hyperfine",
+        "--shell=none",
+        "--warmup",
+        "3",
+        "--runs",
+        str(runs),
+        "--ignore-failure",
+        "--export-json",
+        str(out),
+    ]
     for name, argv in commands.items():
         args += ["--command-name", name, subprocess.list2cmdline(argv)]
     subprocess.run(args, cwd=cwd, check=True, capture_output=True)
@@ -59,7 +69,9 @@ def hyperfine(commands: dict[str, list[str]], runs: int, cwd: str) -> dict[str, 
     return {r["command"]: r["times"] for r in data["results"]}
 
 
-def round_robin(commands: dict[str, list[str]], runs: int, cwd: str) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+def round_robin(
+    commands: dict[str, list[str]], runs: int, cwd: str
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     wall: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
     for argv in commands.values():
@@ -77,9 +89,13 @@ def round_robin(commands: dict[str, list[str]], runs: int, cwd: str) -> tuple[di
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--runs", type=int, default=40)
-    ap.add_argument("--hyperfine", action="store_true", help="measure wall time with hyperfine instead")
+    ap.add_argument(
+        "--hyperfine", action="store_true", help="measure wall time with hyperfine instead"
+    )
     args = ap.parse_args()
     exe = command()
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,9 +120,13 @@ def main() -> int:
     load = os.getloadavg()
     tool = "hyperfine" if args.hyperfine else "round-robin subprocess runs"
     print(f"start-up on a 10-line list, {args.runs} runs each, measured with {tool}")
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     floor = statistics.median(times["python -c pass"])
-    print(f"{'command':<42} {'median':>8} {'mean':>8} {'min':>8} {'max':>8} {'x python':>9} {'cpu median':>11}")
+    print(
+        f"{'command':<42} {'median':>8} {'mean':>8} {'min':>8} {'max':>8} {'x python':>9} {'cpu median':>11}"
+    )
     for name, samples in times.items():
         med = statistics.median(samples)
         cpu_med = f"{statistics.median(cpu[name]) * 1000:9.1f}ms" if cpu else ""

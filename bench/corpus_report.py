@@ -23,14 +23,27 @@ GROUND_TRUTH = {
     "000_3fca7bda073997d0.txt": [12, 9, 3, 2, 8, 6],
     "xmindflow__Awesome-Foundation-Models-in-Medical-Imaging.md": [1, 12, 9, 3, 2, 8, 6],
     "xmindflow__Awesome-Transformer-in-Medical-Imaging.md": [18, 16, 16, 5, 7, 6, 12],
-    "fahadshamshad__awesome-transformers-in-medical-imaging.md": [8, 75, 22, 15, 24, 6, 5, 9, 17, 23],
+    "fahadshamshad__awesome-transformers-in-medical-imaging.md": [
+        8,
+        75,
+        22,
+        15,
+        24,
+        6,
+        5,
+        9,
+        17,
+        23,
+    ],
     "zhaozh10__Awesome-CLIP-in-Medical-Imaging.md": [33, 22, 14, 19, 42, 25, 10],
 }
 TOTALS = {"amirhossein-kz__Awesome-Diffusion-Models-in-Medical-Imaging.md": 568}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = ap.parse_args()
     files = sorted([args.corpus / "000_3fca7bda073997d0.txt", *args.corpus.glob("*/*.md")])

@@ -34,11 +34,17 @@ DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 def command() -> str:
     here = Path(sys.executable).parent / "awesome-lint"
-    return str(here) if here.exists() else (shutil.which("awesome-lint") or sys.exit("awesome-lint is not installed"))
+    return (
+        str(here)
+        if here.exists()
+        else (shutil.which("awesome-lint") or sys.exit("awesome-lint is not installed"))
+    )
 
 
 def lists(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.suffix in (".md", ".txt") and p.name != "SOURCES.md")
+    return sorted(
+        p for p in corpus.rglob("*") if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"
+    )
 
 
 def fixable_lines(text: str) -> tuple[set[int], collections.Counter]:
@@ -75,10 +81,14 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
         problems.append("a second --fix changed the file again")
     left = [v for v in lint_text(fixed).violations if v.fix is not None]
     if left:
-        problems.append(f"{len(left)} fixable findings remain, first: {left[0].code} line {left[0].line}")
+        problems.append(
+            f"{len(left)} fixable findings remain, first: {left[0].code} line {left[0].line}"
+        )
     # The opt-in reorderings: lines move, but the multiset of entry lines stays the same.
     shutil.copyfile(path, work)
-    subprocess.run([exe, "--fix", "--sort-entries", "--fix-toc", "--quiet", str(work)], capture_output=True)
+    subprocess.run(
+        [exe, "--fix", "--sort-entries", "--fix-toc", "--quiet", str(work)], capture_output=True
+    )
     both = normalize(work.read_text(encoding="utf-8"))
     doc = parse(fixed)
     toc = set(range(doc.toc[0].link.line, doc.toc[-1].link.line + 1)) if doc.toc else set()
@@ -103,7 +113,9 @@ def main() -> int:
     exe = command()
     failed = False
     print(f"--fix on {corpus} (load average {os.getloadavg()[0]:.2f})")
-    print(f"{'list':<44} {'lines':>6} {'changed':>7} {'sorted':>7} {'time':>9}  fixable findings by rule")
+    print(
+        f"{'list':<44} {'lines':>6} {'changed':>7} {'sorted':>7} {'time':>9}  fixable findings by rule"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for path in lists(corpus):
             problems, row = check(path, exe, Path(tmp))

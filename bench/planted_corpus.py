@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.plant import PLANTERS, plant  # noqa: E402
+
 from awesome_lint.api import lint_text  # noqa: E402
 from awesome_lint.parser import parse  # noqa: E402
-from tests.plant import PLANTERS, plant  # noqa: E402
 
 TODAY = datetime.date(2026, 1, 1)
 
@@ -31,10 +32,14 @@ def findings(text: str) -> Counter:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = ap.parse_args()
-    files = sorted([args.corpus / "000_3fca7bda073997d0.txt", *(args.corpus / "paper").glob("*.md")])
+    files = sorted(
+        [args.corpus / "000_3fca7bda073997d0.txt", *(args.corpus / "paper").glob("*.md")]
+    )
     failures = 0
     print("| list | rule | result |")
     print("|---|---|---|")

@@ -17,11 +17,20 @@ def command() -> str:
     return awesome_lint_command()[0]
 
 
-def run(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, cwd: Path | str | None = None, stdin: bytes | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     # Colour is decided by the test (NO_COLOR / FORCE_COLOR), never inherited.
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full_env.update(env or {})
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
-    proc = subprocess.run([command(), *args], cwd=cwd, input=stdin, capture_output=True, env=fenced_env(full_env, netlog), timeout=120)
+    proc = subprocess.run(
+        [command(), *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=fenced_env(full_env, netlog),
+        timeout=120,
+    )
     assert_no_traffic(netlog)
     return proc

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import os
-import socket
-from dataclasses import dataclass, field
 import shutil
+import socket
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,9 @@ def only(*rules: str, **options) -> Config:
 
 def awesome_lint_command() -> list[str]:
     """The installed console script (end-to-end tests run what users run)."""
-    exe = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which("awesome-lint")
+    exe = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which(
+        "awesome-lint"
+    )
     if exe is None:
         pytest.fail("the awesome-lint command is not installed; run: pip install -e '.[test]'")
     return [exe]
@@ -56,7 +58,9 @@ def assert_no_traffic(netlog: Path) -> None:
     assert not attempts, f"a subprocess tried to reach beyond loopback:\n{attempts}"
 
 
-def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     import tempfile
 
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])

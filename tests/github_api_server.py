@@ -18,9 +18,10 @@ import itertools
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 DOCS = "https://docs.github.com/rest"
@@ -146,9 +147,16 @@ class FakeGitHub:
 
     def add_repo(self, full_name: str, private: bool = False, archived: bool = False) -> None:
         owner = full_name.split("/")[0]
-        self.repos[full_name] = {"full_name": full_name, "private": private, "owner": owner, "archived": archived}
+        self.repos[full_name] = {
+            "full_name": full_name,
+            "private": private,
+            "owner": owner,
+            "archived": archived,
+        }
 
-    def add_pull(self, repo: str, number: int, head_sha: str, base_sha: str, files: list[dict]) -> Pull:
+    def add_pull(
+        self, repo: str, number: int, head_sha: str, base_sha: str, files: list[dict]
+    ) -> Pull:
         """``files``: dicts with ``filename`` and ``patch`` (None: GitHub omitted it) and
         optionally ``status``, ``additions``, ``deletions``."""
         if repo not in self.repos:
@@ -168,7 +176,9 @@ class FakeGitHub:
                     if not self._line_in_hunk(pull, c["path"], c["line"], "RIGHT"):
                         c["line"] = c["position"] = c["start_line"] = None
 
-    def seed_issue_comment(self, repo: str, number: int, body: str, login: str, type: str = "User") -> dict:
+    def seed_issue_comment(
+        self, repo: str, number: int, body: str, login: str, type: str = "User"
+    ) -> dict:
         with self.lock:
             return self._new_issue_comment(repo, number, body, {"login": login, "type": type})
 
@@ -195,17 +205,22 @@ class FakeGitHub:
             return [
                 r
                 for r in self.requests
-                if (method is None or r.method == method) and (path is None or re.search(path, r.path))
+                if (method is None or r.method == method)
+                and (path is None or re.search(path, r.path))
             ]
 
     def writes(self) -> list[Recorded]:
         return [r for r in self.calls() if r.method != "GET"]
 
     def comments_on(self, repo: str, number: int) -> list[dict]:
-        return [c for c in self.issue_comments.values() if c["_repo"] == repo and c["_pull"] == number]
+        return [
+            c for c in self.issue_comments.values() if c["_repo"] == repo and c["_pull"] == number
+        ]
 
     def review_comments_on(self, repo: str, number: int) -> list[dict]:
-        return [c for c in self.review_comments.values() if c["_repo"] == repo and c["_pull"] == number]
+        return [
+            c for c in self.review_comments.values() if c["_repo"] == repo and c["_pull"] == number
+        ]
 
     def reviews_on(self, repo: str, number: int) -> list[dict]:
         return [r for r in self.reviews.values() if r["_repo"] == repo and r["_pull"] == number]
@@ -230,7 +245,9 @@ class FakeGitHub:
             "avatar_url": f"https://avatars.githubusercontent.com/u/{uid}?v=4",
             "gravatar_id": "",
             "url": self._api(f"/users/{login}"),
-            "html_url": self._html(f"/{login}" if type == "User" else f"/apps/{login.removesuffix('[bot]')}"),
+            "html_url": self._html(
+                f"/{login}" if type == "User" else f"/apps/{login.removesuffix('[bot]')}"
+            ),
             "type": type,
             "site_admin": False,
         }
@@ -318,7 +335,9 @@ class FakeGitHub:
             "changes": adds + dels,
             "blob_url": self._html(f"/{repo}/blob/{pull.head_sha}/{f['filename']}"),
             "raw_url": self._html(f"/{repo}/raw/{pull.head_sha}/{f['filename']}"),
-            "contents_url": self._api(f"/repos/{repo}/contents/{f['filename']}?ref={pull.head_sha}"),
+            "contents_url": self._api(
+                f"/repos/{repo}/contents/{f['filename']}?ref={pull.head_sha}"
+            ),
         }
         if patch is not None:  # GitHub leaves the key out when it omits the patch
             out["patch"] = patch
@@ -384,7 +403,9 @@ class FakeGitHub:
         ]
         return [(m, re.compile(p + r"\Z"), h) for m, p, h in table]
 
-    def dispatch(self, method: str, path: str, query: dict, body: Any, headers: dict) -> tuple[int, dict, Any]:
+    def dispatch(
+        self, method: str, path: str, query: dict, body: Any, headers: dict
+    ) -> tuple[int, dict, Any]:
         with self.lock:
             rec = Recorded(method, path, query, body, headers)
             self.requests.append(rec)
@@ -408,21 +429,36 @@ class FakeGitHub:
                 key = auth.split(" ", 1)[-1] if auth else None
                 left = self.rate_remaining.get(key, 5000)
                 if left <= 0:
-                    return 403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4102444800"}, {
-                        "message": "API rate limit exceeded", "documentation_url": DOCS}
+                    return (
+                        403,
+                        {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4102444800"},
+                        {"message": "API rate limit exceeded", "documentation_url": DOCS},
+                    )
                 self.rate_remaining[key] = left - 1
             repo = args.get("repo")
             if repo is not None:
                 private = self.repos.get(repo, {}).get("private")
-                if repo not in self.repos or (token is None and private) or (token and not token.read):
+                if (
+                    repo not in self.repos
+                    or (token is None and private)
+                    or (token and not token.read)
+                ):
                     return 404, {}, {"message": "Not Found", "documentation_url": DOCS}
                 if rec.method != "GET":
                     if token is None:
-                        return 401, {}, {"message": "Requires authentication", "documentation_url": DOCS}
+                        return (
+                            401,
+                            {},
+                            {"message": "Requires authentication", "documentation_url": DOCS},
+                        )
                     if not token.write:
                         return 403, {}, {"message": NOT_ACCESSIBLE, "documentation_url": DOCS}
             failure = next(
-                (f for f in self.failures if f.times > 0 and f.method == rec.method and f.pattern.search(rec.path)),
+                (
+                    f
+                    for f in self.failures
+                    if f.times > 0 and f.method == rec.method and f.pattern.search(rec.path)
+                ),
                 None,
             )
             if failure is not None:
@@ -461,7 +497,16 @@ class FakeGitHub:
         return 404, {}, {"message": "Not Found", "documentation_url": DOCS}
 
     def _unprocessable(self, *errors: Any) -> tuple[int, dict, Any]:
-        return 422, {}, {"message": "Unprocessable Entity", "errors": list(errors), "documentation_url": DOCS, "status": "422"}
+        return (
+            422,
+            {},
+            {
+                "message": "Unprocessable Entity",
+                "errors": list(errors),
+                "documentation_url": DOCS,
+                "status": "422",
+            },
+        )
 
     # ------------------------------------------------------------------ handlers
     def h_user(self, rec, token):
@@ -474,31 +519,59 @@ class FakeGitHub:
     def h_rate_limit(self, rec, token):
         auth = rec.headers.get("authorization", "")
         left = self.rate_remaining.get(auth.split(" ", 1)[-1] if auth else None, 5000)
-        core = {"limit": 60 if not auth else 5000, "remaining": left, "reset": 4102444800, "used": 0, "resource": "core"}
-        return 200, {}, {"resources": {"core": core, "search": dict(core, resource="search")}, "rate": core}
+        core = {
+            "limit": 60 if not auth else 5000,
+            "remaining": left,
+            "reset": 4102444800,
+            "used": 0,
+            "resource": "core",
+        }
+        return (
+            200,
+            {},
+            {"resources": {"core": core, "search": dict(core, resource="search")}, "rate": core},
+        )
 
     def h_repo(self, rec, token, repo):
         return 200, {}, self.repo_json(repo)
 
     def h_commit(self, rec, token, repo, sha):
-        known = {c for (r, _), p in self.pulls.items() if r == repo for c in (*p.commits, p.base_sha)}
+        known = {
+            c for (r, _), p in self.pulls.items() if r == repo for c in (*p.commits, p.base_sha)
+        }
         full = next((c for c in known if c.startswith(sha)), None)
         if full is None:
-            return 422, {}, {"message": f"No commit found for SHA: {sha}", "documentation_url": DOCS}
+            return (
+                422,
+                {},
+                {"message": f"No commit found for SHA: {sha}", "documentation_url": DOCS},
+            )
         person = {"name": "Contributor", "email": "c@example.org", "date": "2024-05-01T00:00:00Z"}
-        return 200, {}, {
-            "sha": full,
-            "node_id": f"C_kwDO{full[:8]}",
-            "commit": {"author": person, "committer": person, "message": "Add a paper",
-                       "tree": {"sha": "c" * 40, "url": self._api(f"/repos/{repo}/git/trees/{'c' * 40}")},
-                       "url": self._api(f"/repos/{repo}/git/commits/{full}"), "comment_count": 0},
-            "url": self._api(f"/repos/{repo}/commits/{full}"),
-            "html_url": self._html(f"/{repo}/commit/{full}"),
-            "comments_url": self._api(f"/repos/{repo}/commits/{full}/comments"),
-            "author": self.user_json("contributor"),
-            "committer": self.user_json("contributor"),
-            "parents": [],
-        }
+        return (
+            200,
+            {},
+            {
+                "sha": full,
+                "node_id": f"C_kwDO{full[:8]}",
+                "commit": {
+                    "author": person,
+                    "committer": person,
+                    "message": "Add a paper",
+                    "tree": {
+                        "sha": "c" * 40,
+                        "url": self._api(f"/repos/{repo}/git/trees/{'c' * 40}"),
+                    },
+                    "url": self._api(f"/repos/{repo}/git/commits/{full}"),
+                    "comment_count": 0,
+                },
+                "url": self._api(f"/repos/{repo}/commits/{full}"),
+                "html_url": self._html(f"/{repo}/commit/{full}"),
+                "comments_url": self._api(f"/repos/{repo}/commits/{full}/comments"),
+                "author": self.user_json("contributor"),
+                "committer": self.user_json("contributor"),
+                "parents": [],
+            },
+        )
 
     def h_pull(self, rec, token, repo, n):
         pull = self._pull(repo, n)
@@ -521,10 +594,18 @@ class FakeGitHub:
             return self._not_found()
         body = (rec.body or {}).get("body")
         if not isinstance(body, str) or not body:
-            return self._unprocessable({"resource": "IssueComment", "code": "missing_field", "field": "body"})
+            return self._unprocessable(
+                {"resource": "IssueComment", "code": "missing_field", "field": "body"}
+            )
         if len(body) > 65536:
-            return self._unprocessable({"resource": "IssueComment", "code": "custom", "field": "body",
-                                        "message": "body is too long (maximum is 65536 characters)"})
+            return self._unprocessable(
+                {
+                    "resource": "IssueComment",
+                    "code": "custom",
+                    "field": "body",
+                    "message": "body is too long (maximum is 65536 characters)",
+                }
+            )
         c = self._new_issue_comment(repo, int(n), body, {"login": token.login, "type": token.type})
         return 201, {"Location": c["url"]}, self._public(c)
 
@@ -540,9 +621,13 @@ class FakeGitHub:
             return 403, {}, {"message": NOT_ACCESSIBLE, "documentation_url": DOCS}
         body = (rec.body or {}).get("body")
         if not isinstance(body, str) or not body:
-            return self._unprocessable({"resource": "IssueComment", "code": "missing_field", "field": "body"})
+            return self._unprocessable(
+                {"resource": "IssueComment", "code": "missing_field", "field": "body"}
+            )
         if len(body) > 65536:
-            return self._unprocessable({"resource": "IssueComment", "code": "custom", "field": "body"})
+            return self._unprocessable(
+                {"resource": "IssueComment", "code": "custom", "field": "body"}
+            )
         c["body"] = body
         c["updated_at"] = self._time()
         return 200, {}, self._public(c)
@@ -595,13 +680,19 @@ class FakeGitHub:
             "node_id": f"PRR_kwDO{rid}",
             "user": user,
             "body": body,
-            "state": {None: "PENDING", "APPROVE": "APPROVED", "REQUEST_CHANGES": "CHANGES_REQUESTED",
-                      "COMMENT": "COMMENTED"}[event],
+            "state": {
+                None: "PENDING",
+                "APPROVE": "APPROVED",
+                "REQUEST_CHANGES": "CHANGES_REQUESTED",
+                "COMMENT": "COMMENTED",
+            }[event],
             "html_url": self._html(f"/{repo}/pull/{n}#pullrequestreview-{rid}"),
             "pull_request_url": self._api(f"/repos/{repo}/pulls/{n}"),
             "author_association": "NONE",
-            "_links": {"html": {"href": self._html(f"/{repo}/pull/{n}#pullrequestreview-{rid}")},
-                       "pull_request": {"href": self._api(f"/repos/{repo}/pulls/{n}")}},
+            "_links": {
+                "html": {"href": self._html(f"/{repo}/pull/{n}#pullrequestreview-{rid}")},
+                "pull_request": {"href": self._api(f"/repos/{repo}/pulls/{n}")},
+            },
             "submitted_at": self._time() if event else None,
             "commit_id": commit,
             "_repo": repo,
@@ -614,7 +705,11 @@ class FakeGitHub:
 
     def _check_review_comment(self, pull: Pull, c: dict) -> Any:
         if not isinstance(c.get("body"), str) or not c["body"]:
-            return {"resource": "PullRequestReviewComment", "code": "missing_field", "field": "body"}
+            return {
+                "resource": "PullRequestReviewComment",
+                "code": "missing_field",
+                "field": "body",
+            }
         if len(c["body"]) > 65536:
             return "Body is too long (maximum is 65536 characters)"
         if not any(f["filename"] == c.get("path") for f in pull.files):
@@ -713,7 +808,9 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             body = {"_invalid_json": raw.decode("utf-8", "replace")}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        status, extra, payload = self.github.dispatch(self.command, path, parse_qs(parts.query), body, headers)
+        status, extra, payload = self.github.dispatch(
+            self.command, path, parse_qs(parts.query), body, headers
+        )
         data = b"" if payload is None else json.dumps(payload).encode()
         self.send_response(status)
         if data:

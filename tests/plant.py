@@ -8,7 +8,7 @@ anywhere else.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from awesome_lint.api import lint_text
 from awesome_lint.model import Entry, LineKind, LinkForm
@@ -58,7 +58,9 @@ def unbracket_link(lines, e):
             if text[lk.span.start_col - 1] != "[":
                 continue
             s = lk.span
-            lines[lk.line - 1] = text[: s.start_col - 1] + text[s.start_col : s.end_col - 2] + text[s.end_col - 1 :]
+            lines[lk.line - 1] = (
+                text[: s.start_col - 1] + text[s.start_col : s.end_col - 2] + text[s.end_col - 1 :]
+            )
             return True
     return False
 
@@ -74,10 +76,16 @@ def drop_break(lines, e):
 
 def shorten_url(lines, e):
     for lk in e.links:
-        if lk.form is LinkForm.BRACKETED and lk.url.startswith("http") and lk.span.start_line == lk.span.end_line:
+        if (
+            lk.form is LinkForm.BRACKETED
+            and lk.url.startswith("http")
+            and lk.span.start_line == lk.span.end_line
+        ):
             s = lk.url_span
             text = lines[s.start_line - 1]
-            lines[s.start_line - 1] = text[: s.start_col - 1] + "https://tinyurl.com/abc123" + text[s.end_col - 1 :]
+            lines[s.start_line - 1] = (
+                text[: s.start_col - 1] + "https://tinyurl.com/abc123" + text[s.end_col - 1 :]
+            )
             return True
     return False
 
@@ -124,9 +132,14 @@ def unbold_title(lines, e):
     if s.start_line != s.end_line:
         return False
     text = lines[s.start_line - 1]
-    if text[s.start_col - 3 : s.start_col - 1] != "**" or text[s.end_col - 1 : s.end_col + 1] != "**":
+    if (
+        text[s.start_col - 3 : s.start_col - 1] != "**"
+        or text[s.end_col - 1 : s.end_col + 1] != "**"
+    ):
         return False
-    lines[s.start_line - 1] = text[: s.start_col - 3] + text[s.start_col - 1 : s.end_col - 1] + text[s.end_col + 1 :]
+    lines[s.start_line - 1] = (
+        text[: s.start_col - 3] + text[s.start_col - 1 : s.end_col - 1] + text[s.end_col + 1 :]
+    )
     return True
 
 

@@ -48,15 +48,29 @@ def test_defaults():
 def test_the_env_names_are_the_ones_the_runner_reads():
     run_step = next(s for s in STEPS if "--github" in s.get("run", ""))
     defaults = {n: str(i.get("default", "")) for n, i in ACTION["inputs"].items()}
-    env = {k: defaults[EXPR.sub("", v).split("inputs.")[1].rstrip("} ")]
-           for k, v in run_step["env"].items() if "inputs." in v}
-    assert set(env) >= {"GITHUB_TOKEN", "AWESOME_LINT_FILES", "AWESOME_LINT_FAIL_ON", "AWESOME_LINT_COMMENT",
-                        "AWESOME_LINT_CHECK_LINKS", "AWESOME_LINT_CONFIG"}
+    env = {
+        k: defaults[EXPR.sub("", v).split("inputs.")[1].rstrip("} ")]
+        for k, v in run_step["env"].items()
+        if "inputs." in v
+    }
+    assert set(env) >= {
+        "GITHUB_TOKEN",
+        "AWESOME_LINT_FILES",
+        "AWESOME_LINT_FAIL_ON",
+        "AWESOME_LINT_COMMENT",
+        "AWESOME_LINT_CHECK_LINKS",
+        "AWESOME_LINT_CONFIG",
+    }
     env["AWESOME_LINT_FILES"] = "README.md docs/more.md"
     env["AWESOME_LINT_CONFIG"] = "lint.toml"
     s = settings_from_env(env, ())
     assert s.files == ("README.md", "docs/more.md")
-    assert (s.fail_on, s.comment, s.check_links, s.config) == ("error", "both", "changed", "lint.toml")
+    assert (s.fail_on, s.comment, s.check_links, s.config) == (
+        "error",
+        "both",
+        "changed",
+        "lint.toml",
+    )
 
 
 def test_outputs_come_from_the_run_step():

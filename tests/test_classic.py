@@ -23,22 +23,33 @@ LIST = """# Awesome Editors [![Awesome](https://awesome.re/badge.svg)](https://a
 
 
 def test_every_classic_rule_is_ruled_by_the_profile():
-    assert {f"AL4{n:02d}" for n in range(1, 17)} == {r.code for r in ALL_RULES if r.code.startswith("AL4")}
+    assert {f"AL4{n:02d}" for n in range(1, 17)} == {
+        r.code for r in ALL_RULES if r.code.startswith("AL4")
+    }
     # Shared by every profile: extra # headings, the ToC, duplicates among list items, doubled bullets.
-    assert {r.code for r in ALL_RULES if r.code.startswith("AL4")} - CLASSIC_ONLY == {"AL407", "AL408", "AL409", "AL416"}
+    assert {r.code for r in ALL_RULES if r.code.startswith("AL4")} - CLASSIC_ONLY == {
+        "AL407",
+        "AL408",
+        "AL409",
+        "AL416",
+    }
 
 
 def test_profile_gates_rules():
     text = (LISTS / "awe_style.md").read_text(encoding="utf-8")
     classic = {v.code for v in lint_text(text, today=TODAY).violations}
     assert "AL401" in classic  # the en dash separator
-    as_paper = {v.code for v in lint_text(text, config=Config(profile="paper"), today=TODAY).violations}
+    as_paper = {
+        v.code for v in lint_text(text, config=Config(profile="paper"), today=TODAY).violations
+    }
     assert not as_paper & CLASSIC_ONLY
     hfm = (LISTS / "hfm_style.md").read_text(encoding="utf-8")
     paper = {v.code for v in lint_text(hfm, today=TODAY).violations}
     # The Apex item's ": " separator would be a classic finding; a paper list never gets one.
     assert not paper & CLASSIC_ONLY and "AL416" in paper
-    forced = {v.code for v in lint_text(hfm, config=Config(profile="classic"), today=TODAY).violations}
+    forced = {
+        v.code for v in lint_text(hfm, config=Config(profile="classic"), today=TODAY).violations
+    }
     assert "AL401" in forced  # config pins the profile
 
 
@@ -54,7 +65,12 @@ def test_paper_rules_skip_classic_items():
         ({"CONTRIBUTING.md": "Open a pull request."}, []),
         ({".github/contributing.md": "Open a pull request."}, []),
         ({"CONTRIBUTING.md": ""}, ["the contributing guide CONTRIBUTING.md is empty"]),
-        ({}, ["no contributing guide: add CONTRIBUTING.md next to the list (or in .github/) saying how to propose an item"]),
+        (
+            {},
+            [
+                "no contributing guide: add CONTRIBUTING.md next to the list (or in .github/) saying how to propose an item"
+            ],
+        ),
     ],
 )
 def test_contributing_guide_is_looked_up_next_to_the_list(tmp_path, files, expected):
@@ -67,9 +83,13 @@ def test_contributing_guide_is_looked_up_next_to_the_list(tmp_path, files, expec
 
 
 def test_a_relative_link_to_a_missing_guide(tmp_path):
-    (tmp_path / "readme.md").write_text(LIST + "\nRead [the guide](contributing.md).\n", encoding="utf-8")
+    (tmp_path / "readme.md").write_text(
+        LIST + "\nRead [the guide](contributing.md).\n", encoding="utf-8"
+    )
     result = lint_file(tmp_path / "readme.md", only("missing-contributing-guide"))
-    assert [v.message for v in result.violations] == ["the list links to contributing.md, but there is no such file next to it"]
+    assert [v.message for v in result.violations] == [
+        "the list links to contributing.md, but there is no such file next to it"
+    ]
     (tmp_path / "contributing.md").write_text("Open a pull request.\n", encoding="utf-8")
     assert not lint_file(tmp_path / "readme.md", only("missing-contributing-guide")).violations
 
@@ -96,7 +116,9 @@ def test_cli_on_a_classic_list(tmp_path):
     codes = [d["code"] for d in json.loads(proc.stdout)["files"][0]["diagnostics"]]
     assert codes == ["AL405", "AL406", "AL412", "AL401"]
     fixed, result, _ = fix_text((tmp_path / "readme.md").read_text(encoding="utf-8"), today=TODAY)
-    assert [v.code for v in result.violations] == ["AL412"]  # the contributing guide is still missing
+    assert [v.code for v in result.violations] == [
+        "AL412"
+    ]  # the contributing guide is still missing
     assert fixed == (
         "# Awesome Editors [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
         "- [Vim](https://www.vim.org) - Highly configurable text editor.\n"
@@ -116,15 +138,29 @@ def test_export_json_yields_classic_items():
         "description": "Async non-blocking event-driven JavaScript runtime.",
     }
     assert [i["name"] for s in sections for i in s.get("items", [])] == [
-        "Node.js", "Cross-Platform", "Frontend Development", "iOS", "Transit",
-        "JavaScript", "Promises", "Standard Style", "Python",
+        "Node.js",
+        "Cross-Platform",
+        "Frontend Development",
+        "iOS",
+        "Transit",
+        "JavaScript",
+        "Promises",
+        "Standard Style",
+        "Python",
     ]
     assert all("items" not in s for s in sections if s["title"] == "Contents")
 
 
 @pytest.mark.parametrize(
     "name,entries",
-    [("hfm_style.md", 11), ("reg_style.md", 9), ("table_style.md", 3), ("numbered_style.md", 3), ("date_first_style.md", 3), ("date_last_style.md", 3)],
+    [
+        ("hfm_style.md", 11),
+        ("reg_style.md", 9),
+        ("table_style.md", 3),
+        ("numbered_style.md", 3),
+        ("date_first_style.md", 3),
+        ("date_last_style.md", 3),
+    ],
 )
 def test_export_json_yields_the_entries(name, entries):
     proc = run_cli("--isolated", "--export", "json", str(LISTS / name))

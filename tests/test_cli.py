@@ -52,7 +52,7 @@ def test_text_output_and_exit_code(cli, contributed):
         f"{contributed}:9:1: AL202 missing-authors: entry "
         '"Clinical-BERT: Vision-Language Pre-training for R…" has no authors ("*none*")'
     )
-    assert f"{contributed}:10:2: AL207 wrong-ordinal: \"23th\" should be \"23rd\"" in lines
+    assert f'{contributed}:10:2: AL207 wrong-ordinal: "23th" should be "23rd"' in lines
     assert lines[-1] == "Found 3 problems (3 errors, 0 warnings) in 4 entries, 1 file; 2 fixable."
     assert r.stderr == ""
 
@@ -79,7 +79,17 @@ def test_json_contract(cli, contributed):
     assert set(data) == {"version", "files"} and data["version"] == 1
     (f,) = data["files"]
     assert set(f) == {"path", "entries", "diagnostics"} and f["entries"] == 4
-    keys = {"code", "name", "severity", "message", "line", "column", "end_line", "end_column", "fixable"}
+    keys = {
+        "code",
+        "name",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "fixable",
+    }
     assert all(set(d) == keys for d in f["diagnostics"])
     first = f["diagnostics"][0]
     assert first == {
@@ -129,7 +139,9 @@ def test_select_ignore_by_code_prefix_and_name(cli, contributed):
     assert "AL202" not in r.stdout and "AL207" not in r.stdout and "AL301" in r.stdout
     r = cli("--select", "no-such-rule", str(contributed))
     assert r.returncode == 2
-    assert r.stderr.strip() == "awesome-lint: unknown rule or prefix 'no-such-rule' (see --list-rules)"
+    assert (
+        r.stderr.strip() == "awesome-lint: unknown rule or prefix 'no-such-rule' (see --list-rules)"
+    )
 
 
 def test_list_rules_and_explain(cli):
@@ -166,7 +178,9 @@ def test_config_file_found_walking_up(cli, contributed, tmp_path):
 
 
 def test_pyproject_tool_table(cli, contributed, tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.awesome-lint]\nselect = ["AL202"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n[tool.awesome-lint]\nselect = ["AL202"]\n', encoding="utf-8"
+    )
     r = cli(str(contributed))
     assert [ln.split(": ")[1].split()[0] for ln in r.stdout.splitlines()[:-1]] == ["AL202"]
 
@@ -182,9 +196,12 @@ def test_isolated_ignores_config(cli, contributed, tmp_path):
         ("selekt = []\n", "unknown key 'selekt'"),
         ('select = ["AL999"]\n', "unknown rule or prefix 'AL999'"),
         ("[rules.no-such-rule]\n", "unknown rule 'no-such-rule' in [rules]"),
-        ('[rules.missing-line-break]\nmarkr = "<br>"\n', "[rules.missing-line-break] unknown option 'markr'"),
+        (
+            '[rules.missing-line-break]\nmarkr = "<br>"\n',
+            "[rules.missing-line-break] unknown option 'markr'",
+        ),
         ('[rules.missing-line-break]\nmarker = "<p>"\n', "marker must be one of"),
-        ('[rules.entry-out-of-order]\ndirection = 3\n', "has the wrong type (int)"),
+        ("[rules.entry-out-of-order]\ndirection = 3\n", "has the wrong type (int)"),
         ('[rules.date-style]\nexample = "someday"\n', "is not a date like"),
         ('[rules.AL202]\nseverity = "fatal"\n', "severity must be error, warning, info or off"),
         ("select = [\n", "invalid TOML"),
@@ -202,7 +219,8 @@ def test_pinned_options_change_results(cli, tmp_path):
     path = tmp_path / "list.md"
     path.write_text((LISTS / "dm_style.md").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / ".awesome-lint.toml").write_text(
-        '[rules.line-break-style]\nmarker = "<br>"\n[rules.date-style]\nexample = "16 Oct 2023"\n', encoding="utf-8"
+        '[rules.line-break-style]\nmarker = "<br>"\n[rules.date-style]\nexample = "16 Oct 2023"\n',
+        encoding="utf-8",
     )
     r = cli("--select", "line-break-style,date-style", str(path))
     assert "line break a trailing backslash differs from the one the list uses (<br>)" in r.stdout
@@ -244,7 +262,9 @@ def test_utf16(cli, tmp_path):
     _one_line_error(cli(str(p)), p, "file is UTF-16; save it as UTF-8")
 
 
-@pytest.mark.parametrize("content,problem", [(b"", "file is empty"), (b"  \n\n", "file holds only whitespace")])
+@pytest.mark.parametrize(
+    "content,problem", [(b"", "file is empty"), (b"  \n\n", "file holds only whitespace")]
+)
 def test_empty(cli, tmp_path, content, problem):
     p = tmp_path / "a.md"
     p.write_bytes(content)
@@ -255,7 +275,9 @@ def test_huge_file(cli, tmp_path):
     p = tmp_path / "big.md"
     with open(p, "wb") as fh:
         fh.truncate(50_000_000)  # sparse: 50 MB without writing them
-    _one_line_error(cli(str(p)), p, "file is 50.0 MB, larger than the 10.0 MB limit (max-file-size)")
+    _one_line_error(
+        cli(str(p)), p, "file is 50.0 MB, larger than the 10.0 MB limit (max-file-size)"
+    )
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
@@ -287,6 +309,9 @@ def test_one_bad_file_among_good_ones(cli, contributed, tmp_path):
 
 def test_deeply_nested_markdown(cli, tmp_path):
     p = tmp_path / "deep.md"
-    p.write_text("".join("  " * i + "- [x](#x)\n" for i in range(300)) + ">" * 5000 + " q\n", encoding="utf-8")
+    p.write_text(
+        "".join("  " * i + "- [x](#x)\n" for i in range(300)) + ">" * 5000 + " q\n",
+        encoding="utf-8",
+    )
     r = cli(str(p))
     assert r.returncode in (0, 1) and "Traceback" not in r.stderr

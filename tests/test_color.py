@@ -39,8 +39,12 @@ def test_enabled(stream, env, expected):
 
 
 def test_colour_changes_nothing_but_the_escapes():
-    v = Violation("AL207", "wrong-ordinal", '"23th" should be "23rd"', Span(7, 2, 7, 6), Severity.ERROR)
-    w = Violation("AL001", "trailing-whitespace", "trailing whitespace", Span(8, 1, 8, 3), Severity.WARNING)
+    v = Violation(
+        "AL207", "wrong-ordinal", '"23th" should be "23rd"', Span(7, 2, 7, 6), Severity.ERROR
+    )
+    w = Violation(
+        "AL001", "trailing-whitespace", "trailing whitespace", Span(8, 1, 8, 3), Severity.WARNING
+    )
     for violation in (v, w):
         coloured = text.format_violation("README.md", violation, ansi.paint)
         assert "\x1b[" in coloured
@@ -63,7 +67,10 @@ def test_piped_output_has_no_colour_and_forced_output_has(tmp_path):
     forced = run("README.md", cwd=tmp_path, env={"FORCE_COLOR": "1"}).stdout
     assert b"\x1b[31" in forced or b"\x1b[1;31" in forced
     assert _strip(forced.decode()) == plain.decode()
-    assert b"\x1b[" not in run("README.md", cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert (
+        b"\x1b["
+        not in run("README.md", cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    )
 
 
 def test_a_real_terminal_gets_colour(tmp_path):
@@ -71,7 +78,14 @@ def test_a_real_terminal_gets_colour(tmp_path):
     leader, follower = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env["TERM"] = "xterm"
-    proc = subprocess.run([command(), "README.md"], cwd=tmp_path, stdout=follower, stderr=subprocess.DEVNULL, env=env, timeout=60)
+    proc = subprocess.run(
+        [command(), "README.md"],
+        cwd=tmp_path,
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+    )
     os.close(follower)
     out = b""
     while True:

@@ -60,7 +60,9 @@ def test_fix_twice_equals_fix_once(tmp_path, name):
 
 
 # Our fix fixtures, and the style fixtures modelled on each real list format.
-STYLE_LISTS = [FIXTURES / f"{n}.md" for n in LISTS] + sorted((FIXTURES.parent / "lists").glob("*.md"))
+STYLE_LISTS = [FIXTURES / f"{n}.md" for n in LISTS] + sorted(
+    (FIXTURES.parent / "lists").glob("*.md")
+)
 
 
 @pytest.mark.parametrize("source", STYLE_LISTS, ids=lambda p: p.stem)
@@ -151,7 +153,9 @@ def test_symlink_is_refused_and_stays_a_link(tmp_path):
     link = tmp_path / "README.md"
     link.symlink_to("list.md")
     before = target.read_bytes()
-    _one_line_error(run("--fix", "README.md", cwd=tmp_path), "README.md", "symbolic link", "list.md")
+    _one_line_error(
+        run("--fix", "README.md", cwd=tmp_path), "README.md", "symbolic link", "list.md"
+    )
     assert link.is_symlink() and target.read_bytes() == before
     # Reading through the link is fine: --diff shows what --fix on the target would do.
     proc = run("--diff", "README.md", cwd=tmp_path)
@@ -197,7 +201,9 @@ def test_diff_prints_a_patch_and_writes_nothing(tmp_path):
     assert "Would fix" in proc.stderr.decode()
     # The patch is a real one: applied by git, it gives exactly what --fix writes.
     (tmp_path / "fix.patch").write_bytes(proc.stdout)
-    subprocess.run(["git", "apply", "-p0", "fix.patch"], cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "apply", "-p0", "fix.patch"], cwd=tmp_path, check=True, capture_output=True
+    )
     assert path.read_bytes() == (FIXTURES / "fm_list.fixed.md").read_bytes()
 
 
@@ -228,4 +234,7 @@ def test_format_github_prints_workflow_commands(tmp_path):
     lines = proc.stdout.decode().splitlines()
     assert proc.returncode == 1
     assert lines and all(ln.startswith(("::error ", "::warning ", "::notice ")) for ln in lines)
-    assert "::error file=README.md,line=14,col=2,endLine=14,endColumn=6,title=AL207 wrong-ordinal::" in proc.stdout.decode()
+    assert (
+        "::error file=README.md,line=14,col=2,endLine=14,endColumn=6,title=AL207 wrong-ordinal::"
+        in proc.stdout.decode()
+    )

@@ -19,8 +19,24 @@ from awesome_lint.dates import ordinal_suffix
 from awesome_lint.fixer import FixOptions, fix_source_text
 
 MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
-NAMES = ["Ana Lima", "Bo Chen", "Chloé Martin", "Dmitri Ivanov", "Eva Müller", "Femi Adeyemi", "Gül Yılmaz", "Hiro Sato"]
-TITLES = ["Segmenting Organs", "Denoising Scans", "Reading Reports", "Grading Retinas", "Registering Brains", "Counting Cells"]
+NAMES = [
+    "Ana Lima",
+    "Bo Chen",
+    "Chloé Martin",
+    "Dmitri Ivanov",
+    "Eva Müller",
+    "Femi Adeyemi",
+    "Gül Yılmaz",
+    "Hiro Sato",
+]
+TITLES = [
+    "Segmenting Organs",
+    "Denoising Scans",
+    "Reading Reports",
+    "Grading Retinas",
+    "Registering Brains",
+    "Counting Cells",
+]
 DEFECTS = [
     "ordinal",  # 23th
     "trailing-space",  # spaces or a tab after the line
@@ -45,7 +61,14 @@ def lists(draw):
     start = datetime.date(2024, 12, 28)
     gaps = draw(st.lists(st.integers(min_value=1, max_value=20), min_size=n, max_size=n))
     planted = draw(st.lists(st.sampled_from(DEFECTS), min_size=1, max_size=max(1, n // 5)))
-    slots = draw(st.lists(st.integers(min_value=0, max_value=n - 1), min_size=len(planted), max_size=len(planted), unique=True))
+    slots = draw(
+        st.lists(
+            st.integers(min_value=0, max_value=n - 1),
+            min_size=len(planted),
+            max_size=len(planted),
+            unique=True,
+        )
+    )
     defects = dict(zip(slots, planted))
     entries = []
     day = start
@@ -55,7 +78,9 @@ def lists(draw):
             day -= datetime.timedelta(days=31)
         entries.append(_entry(i, day, style, defects.get(i), draw))
     gap = draw(st.sampled_from(["\n\n", "\n\n\n"]))
-    return "# Awesome Generated List\n\n## Papers\n\n" + gap.join(entries) + "\n", set(defects.values())
+    return "# Awesome Generated List\n\n## Papers\n\n" + gap.join(entries) + "\n", set(
+        defects.values()
+    )
 
 
 def _entry(i: int, day: datetime.date, style: str, defect: str | None, draw) -> str:
@@ -161,4 +186,6 @@ def test_fix_leaves_nothing_fixable_and_touches_only_fixable_lines(generated):
     assert len(old) == len(new)
     for number, (a, b) in enumerate(zip(old, new), start=1):
         if a != b:
-            assert number in allowed, f"line {number} changed without a fixable finding: {a!r} -> {b!r}"
+            assert number in allowed, (
+                f"line {number} changed without a fixable finding: {a!r} -> {b!r}"
+            )

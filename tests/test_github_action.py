@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import assert_no_traffic, fenced_env
-from tests.github_api_server import FakeGitHub
 
 from awesome_lint.api import lint_text
 from awesome_lint.github import render
+from tests.conftest import assert_no_traffic, fenced_env
+from tests.github_api_server import FakeGitHub
 
 FIXTURES = Path(__file__).parent / "fixtures" / "github"
 EXE = str(Path(sys.executable).with_name("awesome-lint"))
@@ -48,13 +48,20 @@ class PR:
         self.head, self.head_sha = head, sha
         (self.ws / "README.md").write_text(head)
         real = github_patch(self.base, head)
-        counts = {"additions": sum(ln.startswith("+") for ln in real.split("\n")),
-                  "deletions": sum(ln.startswith("-") for ln in real.split("\n"))}
+        counts = {
+            "additions": sum(ln.startswith("+") for ln in real.split("\n")),
+            "deletions": sum(ln.startswith("-") for ln in real.split("\n")),
+        }
         patch = real if patch == "computed" else patch  # None: GitHub omitted it, counts stay
-        self.server.push(REPO, self.number, sha, [{"filename": "README.md", "patch": patch, **counts}])
-        event = {"action": "synchronize", "number": self.number,
-                 "pull_request": {"number": self.number, "head": {"sha": sha}},
-                 "repository": {"full_name": REPO}}
+        self.server.push(
+            REPO, self.number, sha, [{"filename": "README.md", "patch": patch, **counts}]
+        )
+        event = {
+            "action": "synchronize",
+            "number": self.number,
+            "pull_request": {"number": self.number, "head": {"sha": sha}},
+            "repository": {"full_name": REPO},
+        }
         (self.tmp / "event.json").write_text(json.dumps(event))
 
     def env(self, **extra: str) -> dict:
@@ -82,8 +89,14 @@ class PR:
         for name in ("summary.md", "output"):
             (self.tmp / name).write_text("")
         netlog = self.tmp / "netlog"
-        proc = subprocess.run([EXE, "--github"], env=fenced_env(self.env(**extra), netlog), cwd=self.ws,
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            [EXE, "--github"],
+            env=fenced_env(self.env(**extra), netlog),
+            cwd=self.ws,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert_no_traffic(netlog)
         assert "Traceback" not in proc.stderr, proc.stderr
         return proc
@@ -133,10 +146,10 @@ def applied(text: str, comment: dict) -> str:
     """The file after clicking "Commit suggestion" on ``comment``."""
     body = comment["body"]
     fence_start = body.index("suggestion\n") + len("suggestion\n")
-    suggestion = body[fence_start: body.rindex("\n```")]
+    suggestion = body[fence_start : body.rindex("\n```")]
     lines = text.split("\n")
     first = comment["start_line"] or comment["line"]
-    return "\n".join([*lines[: first - 1], *suggestion.split("\n"), *lines[comment["line"]:]])
+    return "\n".join([*lines[: first - 1], *suggestion.split("\n"), *lines[comment["line"] :]])
 
 
 # ---------------------------------------------------------------- the contributor's PR
@@ -155,8 +168,11 @@ def test_new_entry_with_three_problems_gets_three_inline_comments(fm):
     for c in with_fix:
         code = c["body"].split("`")[1]
         fixed = applied(fm.head, c)
-        assert [v for v in lint_text(fixed, "README.md").violations if v.code == code
-                and v.span.start_line in new_entry] == []
+        assert [
+            v
+            for v in lint_text(fixed, "README.md").violations
+            if v.code == code and v.span.start_line in new_entry
+        ] == []
     # old debt (an old *none*, an old 21th) is only in the summary's collapsed section
     summary = fm.comments()[0]["body"]
     assert "**3 errors**" in summary and "2 older findings" in summary
@@ -168,7 +184,9 @@ def test_new_entry_with_three_problems_gets_three_inline_comments(fm):
 def test_first_run_then_identical_run(fm, server):
     fm.run()
     assert [(r.method, r.path.split("/", 4)[-1]) for r in server.writes()] == [
-        ("POST", "issues/12/comments"), ("POST", "pulls/12/reviews")]
+        ("POST", "issues/12/comments"),
+        ("POST", "pulls/12/reviews"),
+    ]
     assert len(fm.comments()) == 1 and len(fm.reviews()) == 1
     writes = len(server.writes())
     proc = fm.run()
@@ -180,7 +198,9 @@ def test_after_fixing_half_the_summary_is_edited_and_stale_comments_removed(fm, 
     fm.run()
     summary_id = fm.comments()[0]["id"]
     fixed = fm.head.replace("[23th Dec., 2023]", "[23rd Dec., 2023]").replace(
-        "[Paper](https://arxiv.org/abs/2312.07777)<br>", "[[Paper](https://arxiv.org/abs/2312.07777)]<br>")
+        "[Paper](https://arxiv.org/abs/2312.07777)<br>",
+        "[[Paper](https://arxiv.org/abs/2312.07777)]<br>",
+    )
     fm.checkout(fixed, "c" * 40)
     mark = len(server.requests)
     proc = fm.run()
@@ -192,7 +212,9 @@ def test_after_fixing_half_the_summary_is_edited_and_stale_comments_removed(fm, 
     (left,) = fm.inline()
     assert "AL202" in left["body"]
 
-    fm.checkout(fixed.replace("*none*<br>\n[23rd", "*Mira Jensen, Omar Haddad*<br>\n[23rd"), "d" * 40)
+    fm.checkout(
+        fixed.replace("*none*<br>\n[23rd", "*Mira Jensen, Omar Haddad*<br>\n[23rd"), "d" * 40
+    )
     assert fm.run().returncode == 0
     assert "No problems" in fm.comments()[0]["body"] and fm.inline() == []
     assert len(fm.comments()) == 1 and len(fm.reviews()) == 1
@@ -211,7 +233,9 @@ def test_fork_token_falls_back_to_annotations_and_summary(fm, server):
 
 def test_fork_token_passes_when_the_pr_is_clean(tmp_path, server):
     base = fixture("fm_base.md")
-    pr = PR(tmp_path, server, base, base.replace("Vessel Segmentation", "Retinal Vessel Segmentation"))
+    pr = PR(
+        tmp_path, server, base, base.replace("Vessel Segmentation", "Retinal Vessel Segmentation")
+    )
     proc = pr.run(GITHUB_TOKEN="ghs_fork")
     assert proc.returncode == 0 and server.writes() == []  # nothing to say: no comment attempted
 
@@ -245,12 +269,15 @@ def test_fail_on_never_passes(fm):
 # ---------------------------------------------------------------- a broken environment
 
 
-@pytest.mark.parametrize("extra, message", [
-    ({"GITHUB_EVENT_PATH": "/nonexistent/event.json"}, "event file not found"),
-    ({"GITHUB_EVENT_NAME": None}, "GITHUB_EVENT_NAME is not set"),
-    ({"AWESOME_LINT_COMMENT": "loud"}, "comment must be one of"),
-    ({"AWESOME_LINT_CONFIG": "nope.toml"}, "config file not found"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ({"GITHUB_EVENT_PATH": "/nonexistent/event.json"}, "event file not found"),
+        ({"GITHUB_EVENT_NAME": None}, "GITHUB_EVENT_NAME is not set"),
+        ({"AWESOME_LINT_COMMENT": "loud"}, "comment must be one of"),
+        ({"AWESOME_LINT_CONFIG": "nope.toml"}, "config file not found"),
+    ],
+)
 def test_environment_failures(fm, extra, message):
     proc = fm.run(**extra)
     assert proc.returncode == 2
@@ -292,10 +319,17 @@ def test_push_event_lints_without_commenting(fm, server):
 # ---------------------------------------------------------------- list histories
 
 
-@pytest.mark.parametrize("base, head, touched", [
-    ("fm_base.md", "fm_head.md", ["OcuLLaVA", "Fundus-Text Retrieval", "SAM for the Retina"]),
-    ("dm_base.md", "dm_head.md", ["Latent Diffusion for Orthodontic", "Conditional Diffusion for Cone-Beam"]),
-])
+@pytest.mark.parametrize(
+    "base, head, touched",
+    [
+        ("fm_base.md", "fm_head.md", ["OcuLLaVA", "Fundus-Text Retrieval", "SAM for the Retina"]),
+        (
+            "dm_base.md",
+            "dm_head.md",
+            ["Latent Diffusion for Orthodontic", "Conditional Diffusion for Cone-Beam"],
+        ),
+    ],
+)
 def test_comments_only_on_the_entries_the_pr_touched(tmp_path, server, base, head, touched):
     pr = PR(tmp_path, server, fixture(base), fixture(head))
     pr.run()

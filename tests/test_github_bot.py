@@ -4,7 +4,6 @@ The CLI end-to-end runs live in test_github_action.py; here each request is chec
 """
 
 import pytest
-from tests.github_api_server import SECONDARY_LIMIT, FakeGitHub
 
 from awesome_lint.fixes import Fix
 from awesome_lint.github import bot, render
@@ -13,6 +12,7 @@ from awesome_lint.github.diff import file_diff
 from awesome_lint.github.findings import classify
 from awesome_lint.model import Span
 from awesome_lint.rules.base import Severity, Violation
+from tests.github_api_server import SECONDARY_LIMIT, FakeGitHub
 
 REPO = "lists/awesome-papers"
 BOT = "github-actions[bot]"
@@ -21,7 +21,11 @@ BASE = "0" * 40
 
 LINES = [f"line {i}" for i in range(1, 41)]
 # Lines 11-20 are new; 1-10 and 21-40 are old.
-PATCH = "@@ -8,5 +8,15 @@\n line 8\n line 9\n line 10\n" + "".join(f"+line {i}\n" for i in range(11, 21)) + " line 21\n line 22"
+PATCH = (
+    "@@ -8,5 +8,15 @@\n line 8\n line 9\n line 10\n"
+    + "".join(f"+line {i}\n" for i in range(11, 21))
+    + " line 21\n line 22"
+)
 
 
 @pytest.fixture
@@ -36,11 +40,18 @@ def server():
 
 
 def client(server, token="ghs_bot", sleeps=None):
-    return GitHubClient(server.url, token, REPO, sleep=(sleeps.append if sleeps is not None else None) or (lambda s: None))
+    return GitHubClient(
+        server.url,
+        token,
+        REPO,
+        sleep=(sleeps.append if sleeps is not None else None) or (lambda s: None),
+    )
 
 
 def viol(line, code="AL201", fix=None, severity=Severity.ERROR):
-    return Violation(code, "rule-name", f"problem on line {line}", Span(line, 1, line, 5), severity, fix)
+    return Violation(
+        code, "rule-name", f"problem on line {line}", Span(line, 1, line, 5), severity, fix
+    )
 
 
 def findings(lines, vs, patch=PATCH):
@@ -65,7 +76,10 @@ def test_first_run_creates_one_comment_and_one_review(server):
     ]
     review = server.calls("POST", "/reviews$")[0].body
     assert review["event"] == "COMMENT" and review["commit_id"] == HEAD
-    assert [(c["path"], c["line"]) for c in review["comments"]] == [("README.md", 12), ("README.md", 15)]
+    assert [(c["path"], c["line"]) for c in review["comments"]] == [
+        ("README.md", 12),
+        ("README.md", 15),
+    ]
     assert "```suggestion\nLINE 15\n```" in review["comments"][1]["body"]
     summary = server.comments_on(REPO, 7)[0]["body"]
     assert render.is_summary(summary) and "1 older finding" in summary
@@ -88,11 +102,24 @@ def test_fixing_half_edits_summary_and_removes_stale_comments(server):
     lines = list(LINES)
     lines[11] = "line 12 fixed"
     lines[12] = "line 13 fixed"
-    server.push(REPO, 7, "2" * 40, [{"filename": "README.md", "patch": PATCH.replace("+line 12\n+line 13", "+line 12 fixed\n+line 13 fixed")}])
+    server.push(
+        REPO,
+        7,
+        "2" * 40,
+        [
+            {
+                "filename": "README.md",
+                "patch": PATCH.replace("+line 12\n+line 13", "+line 12 fixed\n+line 13 fixed"),
+            }
+        ],
+    )
     mark = len(server.requests)
     done = run(server, [viol(15), viol(16)], lines=lines, head="2" * 40, run_id="r2")
     writes = [(r.method, r.path) for r in server.requests[mark:] if r.method != "GET"]
-    assert writes[0] == ("PATCH", f"/repos/{REPO}/issues/comments/{server.comments_on(REPO, 7)[0]['id']}")
+    assert writes[0] == (
+        "PATCH",
+        f"/repos/{REPO}/issues/comments/{server.comments_on(REPO, 7)[0]['id']}",
+    )
     assert sorted(m for m, _ in writes[1:]) == ["DELETE", "DELETE"]
     assert len(server.review_comments_on(REPO, 7)) == 2
     assert len(server.comments_on(REPO, 7)) == 1 and len(server.reviews_on(REPO, 7)) == 1
@@ -113,7 +140,9 @@ def test_clean_pr_gets_no_comment(server):
 
 
 def test_a_user_quoting_the_marker_cannot_hijack_the_summary(server):
-    forged = server.seed_issue_comment(REPO, 7, render.SUMMARY_MARKER + "\nI quote the bot", "mallory")
+    forged = server.seed_issue_comment(
+        REPO, 7, render.SUMMARY_MARKER + "\nI quote the bot", "mallory"
+    )
     run(server, [viol(12)])
     assert server.issue_comments[forged["id"]]["body"].endswith("I quote the bot")
     assert server.calls("PATCH") == []
@@ -124,7 +153,12 @@ def test_a_user_quoting_a_finding_marker_does_not_suppress_it(server):
     new, _ = findings(LINES, [viol(12)])
     server.seed_issue_comment(REPO, 7, "x", "mallory")
     # mallory's review comment is not ours, so the finding is still commented
-    state = bot.PullState(BOT, (), (), (bot.Comment(1, f"<!-- awesome-lint:finding {new[0].fingerprint} -->", "mallory"),))
+    state = bot.PullState(
+        BOT,
+        (),
+        (),
+        (bot.Comment(1, f"<!-- awesome-lint:finding {new[0].fingerprint} -->", "mallory"),),
+    )
     p = bot.plan(new, [], HEAD, state, "both")
     assert p.inline == tuple(new) and p.stale == ()
 
@@ -149,7 +183,9 @@ def test_502_that_did_not_create_is_retried_after_checking(server):
 
 def test_secondary_rate_limits_are_waited_out(server):
     sleeps = []
-    server.fail("GET", r"/pulls/7/files$", 403, message=SECONDARY_LIMIT, headers={"Retry-After": "7"})
+    server.fail(
+        "GET", r"/pulls/7/files$", 403, message=SECONDARY_LIMIT, headers={"Retry-After": "7"}
+    )
     server.fail("GET", r"/issues/7/comments$", 429, headers={"Retry-After": "3"})
     c = client(server, sleeps=sleeps)
     assert [f.filename for f in c.pull_files(7)] == ["README.md"]
@@ -192,7 +228,9 @@ def test_pagination_reads_every_page(server):
 
 
 def test_omitted_patch_has_no_patch(server):
-    server.add_pull(REPO, 9, HEAD, BASE, [{"filename": "huge.md", "patch": None, "additions": 9000}])
+    server.add_pull(
+        REPO, 9, HEAD, BASE, [{"filename": "huge.md", "patch": None, "additions": 9000}]
+    )
     (f,) = client(server).pull_files(9)
     assert f.patch is None and f.changes == 9000
 
@@ -221,7 +259,13 @@ def test_pagination_links_to_another_host_do_not_get_the_token(server):
 def test_api_url_is_checked():
     assert check_api_url("https://api.github.com/") == "https://api.github.com"
     assert check_api_url("http://127.0.0.1:8080/api/v3") == "http://127.0.0.1:8080/api/v3"
-    for bad in ("http://api.github.com", "ftp://x", "https://u:p@api.github.com", "https://x/?a=1", "nonsense"):
+    for bad in (
+        "http://api.github.com",
+        "ftp://x",
+        "https://u:p@api.github.com",
+        "https://x/?a=1",
+        "nonsense",
+    ):
         with pytest.raises(ApiUrlError):
             check_api_url(bad)
 

@@ -11,7 +11,7 @@ PATCH = """@@ -10,7 +10,9 @@ Intro line
  context 14
 +new 15
  context 16
- 
+
 @@ -40,3 +42,2 @@ Section
  context 42
 -removed 41

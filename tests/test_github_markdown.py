@@ -19,7 +19,7 @@ def test_mentions_and_issue_references_are_broken():
 
 
 def test_html_is_escaped():
-    out = md_text('<img src=x onerror=alert(1)> <!-- awesome-lint:summary --> <details>')
+    out = md_text("<img src=x onerror=alert(1)> <!-- awesome-lint:summary --> <details>")
     html = md.render(out)
     assert "<img" not in html and "<!--" not in html and "<details" not in html
     assert "&lt;img" in html

@@ -40,11 +40,27 @@ def violations():
     return [
         v("AL201", "placeholder-authors", 4, 1, 7, "placeholder authors `*none*`"),
         v("AL201", "placeholder-authors", 9, 1, 7, "placeholder authors `*none*`"),
-        v("AL211", "wrong-ordinal", 10, 2, 6, "wrong ordinal `23th`",
-          Fix.replace(Span(10, 2, 10, 6), "23rd", "write `23rd`")),
-        v("AL303", "nonstandard-link-label", 11, 1, 33, "link `[Paper](…)` is not bracketed",
-          Fix.replace(Span(11, 1, 11, 33), "[[Paper](https://arxiv.org/abs/2)]", "bracket the link"),
-          Severity.WARNING),
+        v(
+            "AL211",
+            "wrong-ordinal",
+            10,
+            2,
+            6,
+            "wrong ordinal `23th`",
+            Fix.replace(Span(10, 2, 10, 6), "23rd", "write `23rd`"),
+        ),
+        v(
+            "AL303",
+            "nonstandard-link-label",
+            11,
+            1,
+            33,
+            "link `[Paper](…)` is not bracketed",
+            Fix.replace(
+                Span(11, 1, 11, 33), "[[Paper](https://arxiv.org/abs/2)]", "bracket the link"
+            ),
+            Severity.WARNING,
+        ),
     ]
 
 
@@ -70,7 +86,10 @@ def test_identical_lines_get_distinct_fingerprints_that_survive_moving():
     a, b = fingerprints("README.md", LINES, vs)
     assert a != b
     shifted = ["", "", *LINES]
-    moved = [Violation(x.code, x.name, x.message, Span(x.line + 2, 1, x.line + 2, 7), x.severity) for x in vs]
+    moved = [
+        Violation(x.code, x.name, x.message, Span(x.line + 2, 1, x.line + 2, 7), x.severity)
+        for x in vs
+    ]
     assert fingerprints("README.md", shifted, moved) == [a, b]
     assert fingerprints("OTHER.md", LINES, vs) != [a, b]
 
@@ -115,14 +134,24 @@ def test_review_body_lists_overflow_and_carries_their_fingerprints():
     run, listed = render.review_marker(body)
     assert run == "run-1" and listed == {f.fingerprint for f in fs[1:]}
     assert len(comments) == 1 and comments[0].as_api() == {
-        "path": "README.md", "line": 9, "side": "RIGHT", "body": comments[0].body}
+        "path": "README.md",
+        "line": 9,
+        "side": "RIGHT",
+        "body": comments[0].body,
+    }
     assert "2 more findings without an inline comment" in body
 
 
 def test_multi_line_comment_shape():
     c = render.InlineComment("README.md", 8, 11, "b", "f")
-    assert c.as_api() == {"path": "README.md", "line": 11, "side": "RIGHT", "body": "b",
-                          "start_line": 8, "start_side": "RIGHT"}
+    assert c.as_api() == {
+        "path": "README.md",
+        "line": 11,
+        "side": "RIGHT",
+        "body": "b",
+        "start_line": 8,
+        "start_side": "RIGHT",
+    }
 
 
 def test_bodies_stay_under_githubs_limit():

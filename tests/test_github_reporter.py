@@ -6,7 +6,9 @@ from awesome_lint.rules.base import Severity, Violation
 
 
 def test_annotation_carries_the_span_and_title():
-    v = Violation("AL211", "wrong-ordinal", "wrong ordinal `23th`", Span(10, 2, 10, 6), Severity.ERROR)
+    v = Violation(
+        "AL211", "wrong-ordinal", "wrong ordinal `23th`", Span(10, 2, 10, 6), Severity.ERROR
+    )
     assert gh.annotation("README.md", v) == (
         "::error file=README.md,line=10,col=2,endLine=10,endColumn=6,"
         "title=AL211 wrong-ordinal::wrong ordinal `23th`"
@@ -19,7 +21,9 @@ def test_multi_line_annotation_drops_columns_and_info_is_a_notice():
 
 
 def test_untrusted_text_cannot_inject_workflow_commands():
-    v = Violation("AL201", "n", "bad\n::set-env name=X::1\r\n100%", Span(1, 1, 1, 2), Severity.WARNING)
+    v = Violation(
+        "AL201", "n", "bad\n::set-env name=X::1\r\n100%", Span(1, 1, 1, 2), Severity.WARNING
+    )
     line = gh.annotation("we,ird:name\n.md", v)
     assert "\n" not in line and "\r" not in line
     assert line == (

@@ -8,12 +8,12 @@ import io
 import json
 
 import pytest
-from tests.github_api_server import FakeGitHub
 
 from awesome_lint.fixes import Fix
 from awesome_lint.github import action
 from awesome_lint.model import Span
 from awesome_lint.rules.base import Severity, Violation
+from tests.github_api_server import FakeGitHub
 
 REPO = "lists/awesome-papers"
 HEAD = "1" * 40
@@ -29,10 +29,26 @@ class WordLinter:
         out = []
         for n, line in enumerate(lines, 1):
             if (c := line.find("BAD")) >= 0:
-                out.append(Violation("AL900", "bad-word", "the word `BAD`", Span(n, c + 1, n, c + 4),
-                                     Severity.ERROR, Fix.replace(Span(n, c + 1, n, c + 4), "GOOD", "say GOOD")))
+                out.append(
+                    Violation(
+                        "AL900",
+                        "bad-word",
+                        "the word `BAD`",
+                        Span(n, c + 1, n, c + 4),
+                        Severity.ERROR,
+                        Fix.replace(Span(n, c + 1, n, c + 4), "GOOD", "say GOOD"),
+                    )
+                )
             if (c := line.find("warn")) >= 0:
-                out.append(Violation("AL901", "warn-word", "the word warn", Span(n, c + 1, n, c + 5), Severity.WARNING))
+                out.append(
+                    Violation(
+                        "AL901",
+                        "warn-word",
+                        "the word warn",
+                        Span(n, c + 1, n, c + 5),
+                        Severity.WARNING,
+                    )
+                )
         return out
 
     def lint_file(self, path, link_lines=None):
@@ -59,7 +75,14 @@ def env(tmp_path, server):
     ws.mkdir()
     (ws / "README.md").write_text("\n".join(HEAD_TEXT))
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"pull_request": {"number": 3, "head": {"sha": HEAD}}, "repository": {"full_name": REPO}}))
+    event.write_text(
+        json.dumps(
+            {
+                "pull_request": {"number": 3, "head": {"sha": HEAD}},
+                "repository": {"full_name": REPO},
+            }
+        )
+    )
     return {
         "GITHUB_EVENT_NAME": "pull_request",
         "GITHUB_EVENT_PATH": str(event),
@@ -105,8 +128,12 @@ def test_fail_on(env, fail_on, expected):
 
 @pytest.mark.parametrize("fail_on, expected", [("error", 0), ("warning", 1)])
 def test_only_a_new_warning_fails_only_fail_on_warning(env, server, tmp_path, fail_on, expected):
-    (tmp_path / "ws" / "README.md").write_text("\n".join(HEAD_TEXT).replace("new BAD line", "new ok line"))
-    server.pulls[(REPO, 3)].files = [{"filename": "README.md", "patch": PATCH.replace("+new BAD", "+new ok")}]
+    (tmp_path / "ws" / "README.md").write_text(
+        "\n".join(HEAD_TEXT).replace("new BAD line", "new ok line")
+    )
+    server.pulls[(REPO, 3)].files = [
+        {"filename": "README.md", "patch": PATCH.replace("+new BAD", "+new ok")}
+    ]
     env.update(AWESOME_LINT_COMMENT="none", AWESOME_LINT_FAIL_ON=fail_on)
     code, out = go(env)
     assert code == expected and out.count("::warning file=") == 1 and "::error" not in out
@@ -144,12 +171,23 @@ def write(path, text):
     [
         (lambda e, t: e.pop("GITHUB_EVENT_PATH"), "GITHUB_EVENT_PATH is not set"),
         (lambda e, t: e.update(GITHUB_EVENT_PATH=str(t / "nope.json")), "event file not found"),
-        (lambda e, t: e.update(GITHUB_EVENT_PATH=write(t / "bad.json", "{not json")), "not valid JSON"),
+        (
+            lambda e, t: e.update(GITHUB_EVENT_PATH=write(t / "bad.json", "{not json")),
+            "not valid JSON",
+        ),
         (lambda e, t: e.update(GITHUB_EVENT_PATH=write(t / "arr.json", "[]")), "not a JSON object"),
-        (lambda e, t: e.update(GITHUB_EVENT_PATH=write(t / "e.json", "{}")), "no pull_request.number"),
+        (
+            lambda e, t: e.update(GITHUB_EVENT_PATH=write(t / "e.json", "{}")),
+            "no pull_request.number",
+        ),
         (lambda e, t: e.pop("GITHUB_EVENT_NAME"), "GITHUB_EVENT_NAME is not set"),
         (lambda e, t: (t / "ws" / "README.md").unlink(), "not in the checkout"),
-        (lambda e, t: (t / "ws" / "README.md").write_text("# List\n\nold BAD line\nkeep\n\nother text\n"), "differs from the pull request's head"),
+        (
+            lambda e, t: (t / "ws" / "README.md").write_text(
+                "# List\n\nold BAD line\nkeep\n\nother text\n"
+            ),
+            "differs from the pull request's head",
+        ),
         (lambda e, t: e.update(GITHUB_API_URL="http://api.example.org"), "plain http"),
         (lambda e, t: e.update(AWESOME_LINT_FAIL_ON="sometimes"), "fail-on must be one of"),
         (lambda e, t: e.update(AWESOME_LINT_FILES="missing.md"), "missing.md: no such file"),
@@ -159,7 +197,9 @@ def test_broken_environment_gives_one_message_and_exit_2(env, tmp_path, change, 
     change(env, tmp_path)
     code, out = go(env)
     assert code == 2
-    assert out.count("\n") == 1 and out.startswith("::error title=awesome-lint::") and message in out
+    assert (
+        out.count("\n") == 1 and out.startswith("::error title=awesome-lint::") and message in out
+    )
 
 
 def test_unreadable_pull_request_is_exit_2(env, server):

@@ -26,7 +26,15 @@ from .test_parser import LISTS, counts, load
     [
         # The wrapped ChiMed-GPT bullet is one entry; the doubled "- - [Apex…]" bullet and the
         # dataset table are not papers; the legislation bullets are written like papers.
-        ("hfm_style.md", [("Healthcare Domain", 5), ("General Domain", 2), ("Healthcare Domain", 2), ("AI Legislation", 2)]),
+        (
+            "hfm_style.md",
+            [
+                ("Healthcare Domain", 5),
+                ("General Domain", 2),
+                ("Healthcare Domain", 2),
+                ("AI Legislation", 2),
+            ],
+        ),
         # "Related Awesome Lists" and "Software" are classic items, not papers.
         (
             "reg_style.md",
@@ -59,7 +67,10 @@ def test_bullet_fields_and_spans():
     )
     assert (wrapped.title.span.start_line, wrapped.title.span.start_col) == (wrapped.line, 3)
     assert wrapped.title.span.end_line == wrapped.line + 1
-    assert [(lk.label, lk.form) for lk in wrapped.links] == [("Paper", LinkForm.OUTER), ("Code", LinkForm.OUTER)]
+    assert [(lk.label, lk.form) for lk in wrapped.links] == [
+        ("Paper", LinkForm.OUTER),
+        ("Code", LinkForm.OUTER),
+    ]
     assert all(ln.kind is LineKind.ITEM for ln in wrapped.lines)
     glued = next(e for e in doc.entries if e.title.text.startswith("Learning Multi-modal"))
     assert glued.title.text.endswith("Surgical Video Lectures")  # no space before [[Paper]]
@@ -75,16 +86,27 @@ def test_venue_prefixed_bullets():
     assert first.venue.text == "MICCAI Workshop 2017"
     assert first.title.text.startswith("End-to-end unsupervised deformable image registration")
     line = doc.lines[first.venue.span.start_line - 1]
-    assert line[first.venue.span.start_col - 1 : first.venue.span.end_col - 1] == "MICCAI Workshop 2017"
+    assert (
+        line[first.venue.span.start_col - 1 : first.venue.span.end_col - 1]
+        == "MICCAI Workshop 2017"
+    )
     same, same_pp = (e for e in doc.entries if e.title.text.startswith("SAME"))
     assert same.title.text.startswith("SAME:") and same_pp.title.text.startswith("SAME++:")
     # Items of the "Related Awesome Lists" and "Software" sections are classic items.
-    assert [i.name for i in doc.items] == ["Awesome Optical Flow", "Awesome Medical Imaging", "ANTs", "FireANTs (GPU)"]
+    assert [i.name for i in doc.items] == [
+        "Awesome Optical Flow",
+        "Awesome Medical Imaging",
+        "ANTs",
+        "FireANTs (GPU)",
+    ]
 
 
 def test_abbreviated_bullets():
     medsam, med2d, msa = load("abbr_style.md").entries
-    assert (medsam.title.text, medsam.venue.text) == ("Segment Anything in Medical Images", "Nature Communications, 2024")
+    assert (medsam.title.text, medsam.venue.text) == (
+        "Segment Anything in Medical Images",
+        "Nature Communications, 2024",
+    )
     assert (med2d.title.text, med2d.venue.text) == ("SAM-Med2D", "arXiv, 2023")
     assert msa.title.text.startswith("Medical SAM Adapter: Adapting")
     assert [lk.label for lk in medsam.links] == ["Paper", "Code"]
@@ -94,8 +116,14 @@ def test_table_rows():
     doc = load("table_style.md")
     first, bold, linked = doc.entries
     assert first.layout == "table"
-    assert (first.title.text, first.venue.text, first.authors) == ("Segment Anything in Medical Images", "Nature Communications", ("Ma",))
-    assert first.date.raw == "202304" and first.date.value is None and first.date.problem is None  # month only: no day invented
+    assert (first.title.text, first.venue.text, first.authors) == (
+        "Segment Anything in Medical Images",
+        "Nature Communications",
+        ("Ma",),
+    )
+    assert (
+        first.date.raw == "202304" and first.date.value is None and first.date.problem is None
+    )  # month only: no day invented
     assert (bold.title.text, bold.title_bold) == ("SAM-Med2D", True)
     assert linked.title.text == "Medical SAM Adapter"
     assert [lk.label for lk in linked.links] == ["Medical SAM Adapter", "Code"]
@@ -109,10 +137,18 @@ def test_numbered_items_with_labelled_sub_items():
     assert sam.venue.text == "Nature Communications 2024"
     assert sam.authors == ("Jun Ma", "Yuting He", "Feifei Li")
     assert [lk.label for lk in sam.links] == ["Paper", "Code"]
-    assert [ln.kind for ln in sam.lines] == [LineKind.TITLE, LineKind.DATE_VENUE, LineKind.DATE_VENUE, LineKind.AUTHORS, LineKind.LINKS]
+    assert [ln.kind for ln in sam.lines] == [
+        LineKind.TITLE,
+        LineKind.DATE_VENUE,
+        LineKind.DATE_VENUE,
+        LineKind.AUTHORS,
+        LineKind.LINKS,
+    ]
     assert med2d.date.value == datetime.date(2023, 8, 28)
     assert (medsam2.title.text, medsam2.title_bold, medsam2.venue.text) == (
-        "MedSAM2: Segment Anything in 3D Medical Images and Videos", True, "arXiv 2025"
+        "MedSAM2: Segment Anything in 3D Medical Images and Videos",
+        True,
+        "arXiv 2025",
     )
     assert not doc.items  # the sub-items are fields, not classic items
 
@@ -120,12 +156,19 @@ def test_numbered_items_with_labelled_sub_items():
 def test_date_first_and_date_last_blocks():
     first = load("date_first_style.md").entries[1]
     assert first.layout == "date-first"
-    assert (first.title.text, first.date.value, first.venue.text) == ("Paper Two: Detecting Nodules in CT", datetime.date(2023, 9, 10), "MICCAI, 2023")
+    assert (first.title.text, first.date.value, first.venue.text) == (
+        "Paper Two: Detecting Nodules in CT",
+        datetime.date(2023, 9, 10),
+        "MICCAI, 2023",
+    )
     assert first.authors == ("Céline Núñez", "Bob Builder")
     assert first.span.start_line == first.date.span.start_line
     last = load("date_last_style.md").entries[2]
     assert last.layout == "date-last"
-    assert (last.date.value, last.venue.text) == (datetime.date(2023, 4, 24), "Nature Communications 2024")
+    assert (last.date.value, last.venue.text) == (
+        datetime.date(2023, 4, 24),
+        "Nature Communications 2024",
+    )
     assert [lk.label for lk in last.links] == ["Paper", "Code"]
 
 
@@ -133,7 +176,9 @@ def test_classic_items():
     doc = load("awe_style.md")
     node, cross, frontend, ios, transit, js, promises, standard, python = doc.items
     assert (node.name, node.separator.text, node.description.text) == (
-        "Node.js", " - ", "Async non-blocking event-driven JavaScript runtime."
+        "Node.js",
+        " - ",
+        "Async non-blocking event-driven JavaScript runtime.",
     )
     assert (cross.depth, cross.group) == (1, node.line + 1)  # a tab-indented sub-list
     assert frontend.description is None and frontend.separator is None

@@ -50,14 +50,24 @@ def test_exactly_the_expected_findings():
     got = {(v.name, v.line) for v in r.violations if v.name != "trailing-whitespace"}
     assert got == EXPECTED
     assert {v.severity.value for v in r.violations if v.name == "missing-line-break"} == {"warning"}
-    entry_lines = {n for e in r.document.entries for n in range(e.span.start_line, e.span.end_line + 1)}
-    whitespace = [v for v in r.violations if v.name == "trailing-whitespace" and v.line in entry_lines]
-    assert all(r.document.lines[v.line - 1] != r.document.lines[v.line - 1].rstrip() for v in whitespace)
+    entry_lines = {
+        n for e in r.document.entries for n in range(e.span.start_line, e.span.end_line + 1)
+    }
+    whitespace = [
+        v for v in r.violations if v.name == "trailing-whitespace" and v.line in entry_lines
+    ]
+    assert all(
+        r.document.lines[v.line - 1] != r.document.lines[v.line - 1].rstrip() for v in whitespace
+    )
 
 
 def test_entry_counts_per_section():
     doc = result().document
-    counts = [(s.heading.text, len(s.entries)) for s in doc.all_sections() if s.heading and s.heading.level >= 2]
+    counts = [
+        (s.heading.text, len(s.entries))
+        for s in doc.all_sections()
+        if s.heading and s.heading.level >= 2
+    ]
     assert [c for c in counts if c[1]] == [
         ("Contrastive", 12), ("Conversational", 9), ("Generative", 3), ("Hybrid", 2), ("Adaptations", 8), ("Generalist", 6)
     ]  # fmt: skip

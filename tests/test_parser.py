@@ -48,8 +48,16 @@ def test_block_entry_fields():
     assert e.authors_italic is True
     assert e.date.value == datetime.date(2023, 9, 28)
     assert e.venue.text == "arXiv, 2023"
-    assert [(lk.label, lk.form) for lk in e.links] == [("Paper", LinkForm.BRACKETED), ("GitHub", LinkForm.BRACKETED)]
-    assert [ln.kind for ln in e.lines] == [LineKind.TITLE, LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS]
+    assert [(lk.label, lk.form) for lk in e.links] == [
+        ("Paper", LinkForm.BRACKETED),
+        ("GitHub", LinkForm.BRACKETED),
+    ]
+    assert [ln.kind for ln in e.lines] == [
+        LineKind.TITLE,
+        LineKind.AUTHORS,
+        LineKind.DATE_VENUE,
+        LineKind.LINKS,
+    ]
     assert all(ln.marker is Marker.BR for ln in e.lines)
     assert e.section == "contrastive"
 
@@ -69,9 +77,22 @@ def test_venue_prefix_layout_with_wrapped_fields():
     wrapped_title, wrapped_authors = doc.entries[1], doc.entries[2]
     assert wrapped_title.layout == "venue-prefix"
     assert wrapped_title.venue.text == "arXiv 2023"
-    assert wrapped_title.title.text == "G2D: From Global to Dense Radiography Representation Learning via Vision-Language Pre-training"
-    assert [ln.kind for ln in wrapped_title.lines] == [LineKind.TITLE, LineKind.TITLE, LineKind.AUTHORS, LineKind.LINKS]
-    assert wrapped_authors.authors == ("David Wood", "Emily Guilhem", "Ahmed Hammam", "Nina Mansoor")
+    assert (
+        wrapped_title.title.text
+        == "G2D: From Global to Dense Radiography Representation Learning via Vision-Language Pre-training"
+    )
+    assert [ln.kind for ln in wrapped_title.lines] == [
+        LineKind.TITLE,
+        LineKind.TITLE,
+        LineKind.AUTHORS,
+        LineKind.LINKS,
+    ]
+    assert wrapped_authors.authors == (
+        "David Wood",
+        "Emily Guilhem",
+        "Ahmed Hammam",
+        "Nina Mansoor",
+    )
     assert wrapped_title.date is None
 
 
@@ -83,14 +104,23 @@ def test_mixed_markers_per_line():
 
 def test_toc_and_slugs():
     doc = load("fm_style.md")
-    assert [(t.anchor, t.depth) for t in doc.toc] == [("survey-papers", 0), ("papers", 0), ("contrastive", 1), ("generative", 1)]
+    assert [(t.anchor, t.depth) for t in doc.toc] == [
+        ("survey-papers", 0),
+        ("papers", 0),
+        ("contrastive", 1),
+        ("generative", 1),
+    ]
     assert {"survey-papers", "papers", "contrastive", "generative"} <= doc.anchors
     assert doc.headings[0].text == ":fire:Awesome Foundation Models :fire:"
 
 
 def test_duplicate_heading_slugs_get_suffixes():
     doc = parse("## Healthcare Domain\n\n## Healthcare Domain\n\n## Healthcare Domain\n")
-    assert [h.slug for h in doc.headings] == ["healthcare-domain", "healthcare-domain-1", "healthcare-domain-2"]
+    assert [h.slug for h in doc.headings] == [
+        "healthcare-domain",
+        "healthcare-domain-1",
+        "healthcare-domain-2",
+    ]
 
 
 def test_html_anchor_targets():
@@ -121,7 +151,9 @@ def test_crlf_and_bom_parse_like_lf():
     text = (LISTS / "fm_style.md").read_text(encoding="utf-8")
     plain = parse(text)
     other = parse("\ufeff" + text.replace("\n", "\r\n"))
-    assert [(e.span, e.title.text) for e in other.entries] == [(e.span, e.title.text) for e in plain.entries]
+    assert [(e.span, e.title.text) for e in other.entries] == [
+        (e.span, e.title.text) for e in plain.entries
+    ]
 
 
 def test_deeply_nested_lists_and_quotes_do_not_crash():
@@ -149,7 +181,8 @@ def test_link_spans_cover_their_source():
 # --- properties -------------------------------------------------------------------------
 
 _MD = st.text(
-    alphabet=st.sampled_from(list("[]()*_`\\<>!#-:. \n\t|~&\"'0123456789abcPDFéü🔥\r\ufeff\u00a0")) | st.characters(),
+    alphabet=st.sampled_from(list("[]()*_`\\<>!#-:. \n\t|~&\"'0123456789abcPDFéü🔥\r\ufeff\u00a0"))
+    | st.characters(),
     max_size=400,
 )
 
@@ -183,7 +216,11 @@ def test_parser_never_raises_and_spans_stay_inside(text):
         _check_span(doc, h.span)
 
 
-_ENTRY_PART = st.text(alphabet=string.ascii_letters + string.digits + " ,.-:éß", min_size=1, max_size=40).map(str.strip).filter(bool)
+_ENTRY_PART = (
+    st.text(alphabet=string.ascii_letters + string.digits + " ,.-:éß", min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=200, deadline=None)

@@ -40,4 +40,6 @@ def test_planted_defect_is_found_by_its_rule(name, rule):
     assert {n for n, _ in new} == {rule}, f"planting {rule} brought other findings: {sorted(new)}"
     # A finding may disappear only from the entry that was edited (the link it was about changed).
     touched = entry_lines(text, line)
-    assert not [f for f in before - after if f[1] not in touched], "planting removed findings elsewhere"
+    assert not [f for f in before - after if f[1] not in touched], (
+        "planting removed findings elsewhere"
+    )

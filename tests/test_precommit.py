@@ -44,12 +44,19 @@ def _env(tmp_path: Path) -> dict:
 
 
 def _git(repo: Path, env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check, timeout=120)
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=check, timeout=120
+    )
 
 
 def _pre_commit(repo: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -76,12 +83,17 @@ def _local_config() -> str:
 
 
 def test_manifest_declares_the_check_and_the_fix_hook():
-    manifest = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    manifest = {
+        h["id"]: h
+        for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
     assert set(manifest) == {"awesome-lint", "awesome-lint-fix"}
     assert manifest["awesome-lint"]["entry"] == "awesome-lint"
     assert manifest["awesome-lint-fix"]["entry"] == "awesome-lint --fix"
     for hook in manifest.values():
-        assert "--check-links" not in hook["entry"] + " ".join(hook.get("args", []))  # never the network
+        assert "--check-links" not in hook["entry"] + " ".join(
+            hook.get("args", [])
+        )  # never the network
 
 
 def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
@@ -91,7 +103,9 @@ def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
     installed = _pre_commit(repo, env, "install")
     assert installed.returncode == 0, installed.stdout + installed.stderr
     (repo / "README.md").write_text(DEFECTIVE, encoding="utf-8", newline="")
-    (repo / "CONTRIBUTING.md").write_text("# Contributing\n\ntext \n", encoding="utf-8")  # not a list: not checked
+    (repo / "CONTRIBUTING.md").write_text(
+        "# Contributing\n\ntext \n", encoding="utf-8"
+    )  # not a list: not checked
     _git(repo, env, "add", ".")
 
     refused = _git(repo, env, "commit", "-m", "add a list", check=False)
@@ -102,12 +116,18 @@ def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
     assert "CONTRIBUTING.md" not in out
     assert _git(repo, env, "rev-list", "--all").stdout == ""  # nothing was committed
 
-    fixing = _pre_commit(repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md")
+    fixing = _pre_commit(
+        repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md"
+    )
     assert fixing.returncode == 1  # pre-commit fails a hook that modified files ...
     assert "files were modified by this hook" in fixing.stdout
-    assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()  # ... and it fixed them
+    assert (repo / "README.md").read_bytes() == (
+        FIXTURES / "dm_list.fixed.md"
+    ).read_bytes()  # ... and it fixed them
 
-    again = _pre_commit(repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md")
+    again = _pre_commit(
+        repo, env, "run", "--hook-stage", "manual", "awesome-lint-fix", "--files", "README.md"
+    )
     assert again.returncode == 0 and "Passed" in again.stdout, again.stdout
 
     _git(repo, env, "add", "README.md")
@@ -116,7 +136,10 @@ def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
     assert "Passed" in committed.stdout + committed.stderr
 
 
-@pytest.mark.skipif(os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1", reason="pre-commit pip-installs from the package index")
+@pytest.mark.skipif(
+    os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1",
+    reason="pre-commit pip-installs from the package index",
+)
 def test_try_repo_installs_the_hooks(tmp_path):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
@@ -126,7 +149,9 @@ def test_try_repo_installs_the_hooks(tmp_path):
     (repo / "README.md").write_text(DEFECTIVE, encoding="utf-8", newline="")
     _git(repo, env, "add", ".")
     check = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint", "--files", "README.md")
-    assert check.returncode == 1 and "AL207 wrong-ordinal" in check.stdout, check.stdout + check.stderr
+    assert check.returncode == 1 and "AL207 wrong-ordinal" in check.stdout, (
+        check.stdout + check.stderr
+    )
     fix = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint-fix", "--files", "README.md")
     assert "files were modified by this hook" in fix.stdout, fix.stdout + fix.stderr
     assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()

@@ -41,7 +41,9 @@ def _examples(doc: str) -> tuple[str, str]:
     bad_part, _, good_part = example.partition("Use instead:")
     bad = _FENCE.search(bad_part)
     good = _FENCE.search(good_part)
-    assert bad and good, "the Example section needs a ```markdown block, 'Use instead:', and another block"
+    assert bad and good, (
+        "the Example section needs a ```markdown block, 'Use instead:', and another block"
+    )
     return bad.group(1), good.group(1)
 
 
@@ -60,7 +62,10 @@ def test_doc_header_matches_metadata(rule):
     lines = [ln for ln in doc.splitlines() if ln.strip()]
     assert lines[0] == f"# {rule.code} `{rule.name}`"
     tags = ", ".join(rule.tags)
-    assert lines[1] == f"Severity: {rule.default_severity.value} · Fix: {rule.fixable.value} · Tags: {tags}"
+    assert (
+        lines[1]
+        == f"Severity: {rule.default_severity.value} · Fix: {rule.fixable.value} · Tags: {tags}"
+    )
     sections = _sections(doc)
     for name in ("What it does", "Why is this bad?", "Example"):
         assert name in sections, f"missing section '## {name}'"
@@ -91,14 +96,24 @@ def test_doc_examples_run(rule):
     options = _config_comment(bad)
     config = only(rule.code, **({rule.name: options} if options else {}))
     links = _doc_link_results()
-    flagged = [v for v in lint_text(bad, config=config, today=TODAY, link_results=links).violations if v.code == rule.code]
+    flagged = [
+        v
+        for v in lint_text(bad, config=config, today=TODAY, link_results=links).violations
+        if v.code == rule.code
+    ]
     assert flagged, f"the bad example of {rule.code} is not flagged"
-    clean = [v for v in lint_text(good, config=config, today=TODAY, link_results=links).violations if v.code == rule.code]
+    clean = [
+        v
+        for v in lint_text(good, config=config, today=TODAY, link_results=links).violations
+        if v.code == rule.code
+    ]
     assert not clean, f"the good example of {rule.code} is flagged: {[v.message for v in clean]}"
     if rule.fixable is not Fixability.NEVER:
         fixed, result, applied = fix_text(bad, config=config, today=TODAY, link_results=links)
         assert applied, f"the bad example of {rule.code} offers no fix"
-        assert not [v for v in result.violations if v.fix is not None], "fixable findings remain after fixing"
+        assert not [v for v in result.violations if v.fix is not None], (
+            "fixable findings remain after fixing"
+        )
         assert fixed == good, "fixing the bad example should give the good one"
 
 
@@ -114,4 +129,6 @@ def test_index_tables_match_the_registry(path, prefix):
 
     text = (ROOT / path).read_text(encoding="utf-8")
     start = text.index(MARKERS[0]) + len(MARKERS[0])
-    assert text[start : text.index(MARKERS[1])] == index_table(prefix), "run: python -m awesome_lint.docs"
+    assert text[start : text.index(MARKERS[1])] == index_table(prefix), (
+        "run: python -m awesome_lint.docs"
+    )

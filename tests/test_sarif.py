@@ -16,7 +16,9 @@ from awesome_lint.reporters import sarif
 from awesome_lint.rules import ALL_RULES, REGISTRY
 from tests.cli_runner import FIXTURES, run
 
-SCHEMA = json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 
 
 def validate(log: dict) -> None:
@@ -43,7 +45,11 @@ def apply_replacements(text: str, replacements: list[dict]) -> str:
     def offset(line, col):
         return min(starts[line - 1] + col - 1, len(text))
 
-    for r in sorted(replacements, key=lambda r: (r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"]), reverse=True):
+    for r in sorted(
+        replacements,
+        key=lambda r: (r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"]),
+        reverse=True,
+    ):
         d = r["deletedRegion"]
         a, b = offset(d["startLine"], d["startColumn"]), offset(d["endLine"], d["endColumn"])
         text = text[:a] + r["insertedContent"]["text"] + text[b:]
@@ -67,7 +73,10 @@ def test_output_validates_and_matches_the_findings(tmp_path, name):
     for r in rules:
         rule = REGISTRY[r["id"]]
         assert r["name"] == rule.name and r["shortDescription"]["text"] == rule.summary
-        assert r["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning", "info": "note"}[rule.default_severity.value]
+        assert (
+            r["defaultConfiguration"]["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[rule.default_severity.value]
+        )
     findings = lint_text(text, "README.md").violations
     results = run_["results"]
     assert len(results) == len(findings)
@@ -75,7 +84,12 @@ def test_output_validates_and_matches_the_findings(tmp_path, name):
         assert res["ruleId"] == v.code and rules[res["ruleIndex"]]["id"] == v.code
         loc = res["locations"][0]["physicalLocation"]
         assert loc["artifactLocation"]["uri"] == "README.md"
-        assert loc["region"] == {"startLine": v.span.start_line, "startColumn": v.span.start_col, "endLine": v.span.end_line, "endColumn": v.span.end_col}
+        assert loc["region"] == {
+            "startLine": v.span.start_line,
+            "startColumn": v.span.start_col,
+            "endLine": v.span.end_line,
+            "endColumn": v.span.end_col,
+        }
         assert ("fixes" in res) == (v.fix is not None)
         if v.fix is not None:
             # Applying the SARIF replacements gives exactly what our own fix gives.
@@ -85,13 +99,20 @@ def test_output_validates_and_matches_the_findings(tmp_path, name):
 
 def test_clean_file_and_stdin_validate(tmp_path):
     shutil.copyfile(FIXTURES / "dm_list.fixed.md", tmp_path / "README.md")
-    clean = json.loads(run("--format", "sarif", "--ignore", "AL212", "README.md", cwd=tmp_path).stdout)
+    clean = json.loads(
+        run("--format", "sarif", "--ignore", "AL212", "README.md", cwd=tmp_path).stdout
+    )
     validate(clean)
     assert clean["runs"][0]["results"] == []
-    piped = run("--format", "sarif", "-", cwd=tmp_path, stdin=(FIXTURES / "dm_list.md").read_bytes())
+    piped = run(
+        "--format", "sarif", "-", cwd=tmp_path, stdin=(FIXTURES / "dm_list.md").read_bytes()
+    )
     log = json.loads(piped.stdout)
     validate(log)
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "stdin"
+    assert (
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "stdin"
+    )
 
 
 def test_rule_help_comes_from_the_rule_docs(monkeypatch):

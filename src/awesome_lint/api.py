@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .config import Config, find_config, load_config
 from .engine import lint_document, needs_entries
@@ -56,7 +57,9 @@ def siblings_of(path: str):
     return scan_siblings(path) if path != "-" else None
 
 
-def config_for(path: str | Path, explicit: str | Path | None = None, isolated: bool = False) -> Config:
+def config_for(
+    path: str | Path, explicit: str | Path | None = None, isolated: bool = False
+) -> Config:
     """The config that applies to ``path``: the explicit file, else the nearest one found."""
     if isolated:
         return Config()

@@ -6,7 +6,7 @@ import argparse
 import datetime
 import gc
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from . import __version__
 
@@ -38,30 +38,87 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="Markdown files to lint ('-' for stdin; default: README.md)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Markdown files to lint ('-' for stdin; default: README.md)",
+    )
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text", help="report format (default: text; github: workflow-command annotations)")
-    out.add_argument("--export", choices=("json",), help="print the parsed model (sections, entries) instead of findings")
-    out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary line")
+    out.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="report format (default: text; github: workflow-command annotations)",
+    )
+    out.add_argument(
+        "--export",
+        choices=("json",),
+        help="print the parsed model (sections, entries) instead of findings",
+    )
+    out.add_argument(
+        "--quiet", "-q", action="store_true", help="print findings only, no summary line"
+    )
     sel = p.add_argument_group("rule selection")
-    sel.add_argument("--select", type=_csv, action="extend", metavar="RULES", help="only these rules: codes, prefixes (AL2) or names, comma-separated")
-    sel.add_argument("--extend-select", type=_csv, action="extend", metavar="RULES", help="add rules to the selection (e.g. opt-in rules)")
-    sel.add_argument("--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules")
+    sel.add_argument(
+        "--select",
+        type=_csv,
+        action="extend",
+        metavar="RULES",
+        help="only these rules: codes, prefixes (AL2) or names, comma-separated",
+    )
+    sel.add_argument(
+        "--extend-select",
+        type=_csv,
+        action="extend",
+        metavar="RULES",
+        help="add rules to the selection (e.g. opt-in rules)",
+    )
+    sel.add_argument(
+        "--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules"
+    )
     sel.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     sel.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
     fix = p.add_argument_group("fixing")
-    fix.add_argument("--fix", action="store_true", help="apply every available fix in place, then report what remains ('-': fixed text to stdout)")
-    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them (exit 1 when there is a diff)")
-    fix.add_argument("--sort-entries", action="store_true", help="with --fix/--diff: reorder each section's entries by date in the list's direction")
-    fix.add_argument("--fix-toc", action="store_true", help="with --fix/--diff: bring the table of contents in line with the headings")
+    fix.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply every available fix in place, then report what remains ('-': fixed text to stdout)",
+    )
+    fix.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of writing them (exit 1 when there is a diff)",
+    )
+    fix.add_argument(
+        "--sort-entries",
+        action="store_true",
+        help="with --fix/--diff: reorder each section's entries by date in the list's direction",
+    )
+    fix.add_argument(
+        "--fix-toc",
+        action="store_true",
+        help="with --fix/--diff: bring the table of contents in line with the headings",
+    )
     cfg = p.add_argument_group("configuration")
-    cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    cfg.add_argument(
+        "--config", metavar="FILE", help="use this config file instead of searching for one"
+    )
     cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
-    cfg.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date 'in the future' is judged against (default: today)")
+    cfg.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the date 'in the future' is judged against (default: today)",
+    )
     from .links.options import add_arguments as add_link_arguments
 
     add_link_arguments(p)
-    p.add_argument("--github", action="store_true", help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)")
+    p.add_argument(
+        "--github",
+        action="store_true",
+        help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)",
+    )
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     return p
 
@@ -91,8 +148,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.github:
             from .github.action import run as run_github
 
-            return run_github(args.paths, config=args.config, isolated=args.isolated,
-                              select=(args.select, args.extend_select, args.ignore), today=args.today)
+            return run_github(
+                args.paths,
+                config=args.config,
+                isolated=args.isolated,
+                select=(args.select, args.extend_select, args.ignore),
+                today=args.today,
+            )
         return _lint(args)
     except AwesomeLintError as exc:
         print(f"awesome-lint: {exc}", file=sys.stderr)
@@ -106,7 +168,9 @@ def _list_rules() -> int:
     for r in ALL_RULES:
         flags = "fix " if r.fixable.value != "never" else "    "
         opt = "" if r.enabled_by_default else " (opt-in)"
-        print(f"{r.code}  {r.name:<{width}}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}")
+        print(
+            f"{r.code}  {r.name:<{width}}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}"
+        )
     return EXIT_OK
 
 
@@ -165,8 +229,14 @@ def _lint(args) -> int:
                 from .fixer import FixOptions
                 from .fixrun import fix_path
 
-                result, outcome = fix_path(path, config, FixOptions(args.sort_entries, args.fix_toc), diff=args.diff, today=args.today,
-                                           link_results=link_results.get(path))
+                result, outcome = fix_path(
+                    path,
+                    config,
+                    FixOptions(args.sort_entries, args.fix_toc),
+                    diff=args.diff,
+                    today=args.today,
+                    link_results=link_results.get(path),
+                )
                 results.append(result)
                 outcomes.append(outcome)
             else:
@@ -181,7 +251,11 @@ def _lint(args) -> int:
         if line and not args.quiet:
             print(line, file=sys.stderr)
     if args.diff:
-        return EXIT_FAILURE if failed else (EXIT_ERRORS if any(o.changed for o in outcomes) else EXIT_OK)
+        return (
+            EXIT_FAILURE
+            if failed
+            else (EXIT_ERRORS if any(o.changed for o in outcomes) else EXIT_OK)
+        )
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
     stream = sys.stderr if args.fix and STDIN in paths else sys.stdout
     _report(results, args, stream)
@@ -191,7 +265,8 @@ def _lint(args) -> int:
 
 
 def _report(results, args, stream) -> None:
-    from .reporters import json as json_reporter, text
+    from .reporters import json as json_reporter
+    from .reporters import text
 
     if args.format == "json":
         stream.write(json_reporter.render(results))

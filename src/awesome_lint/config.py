@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 from .rules.base import Rule, Severity
@@ -105,7 +106,9 @@ def load_config(path: Path, registry: Mapping[str, Rule]) -> Config:
     return config_from_dict(data, registry, str(path))
 
 
-def config_from_dict(data: Mapping[str, Any], registry: Mapping[str, Rule], source: str = "<config>") -> Config:
+def config_from_dict(
+    data: Mapping[str, Any], registry: Mapping[str, Rule], source: str = "<config>"
+) -> Config:
     def fail(msg: str) -> ConfigError:
         return ConfigError(f"{source}: {msg}")
 
@@ -113,7 +116,9 @@ def config_from_dict(data: Mapping[str, Any], registry: Mapping[str, Rule], sour
     if unknown:
         raise fail(f"unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(_TOP_KEYS))})")
     select = _str_list(data, "select", fail) if "select" in data else None
-    for sel in (select or ()) + _str_list(data, "extend-select", fail) + _str_list(data, "ignore", fail):
+    for sel in (
+        (select or ()) + _str_list(data, "extend-select", fail) + _str_list(data, "ignore", fail)
+    ):
         if not resolve_selector(sel, registry):
             raise fail(f"unknown rule or prefix {sel!r}")
     profile = data.get("profile")
@@ -173,7 +178,9 @@ def _rule_settings(rule: Rule, table: Mapping[str, Any], fail) -> RuleSettings:
             try:
                 severity = Severity(value)
             except ValueError:
-                raise fail(f"[rules.{rule.name}] severity must be error, warning, info or off, not {value!r}") from None
+                raise fail(
+                    f"[rules.{rule.name}] severity must be error, warning, info or off, not {value!r}"
+                ) from None
             continue
         name = key.replace("-", "_")
         if name not in fields:

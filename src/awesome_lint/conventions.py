@@ -9,8 +9,9 @@ enforced. Configuration can pin any of them (the rules' options).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, TypeVar
+from typing import TypeVar
 
 from .identity import document_keys
 from .model import DateStyle, Document, Entry, LineKind, LinkForm, Marker, MonthForm
@@ -79,13 +80,18 @@ def infer(doc: Document) -> Conventions:
         breaks=_breaks(entries),
         last_break=_last_break(entries),
         link_form=majority(
-            lk.form for e in entries for lk in e.links if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
+            lk.form
+            for e in entries
+            for lk in e.links
+            if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
             and (e.line_of(LineKind.LINKS) is not None and lk.line != e.line or _item_link(e, lk))
         ),
         labels=_labels(entries),
         date_style=_date_style(entries),
         may_dot=majority(
-            e.date.style.month_form is MonthForm.ABBR_DOT for e in entries if e.date and e.date.style and e.date.month == 5
+            e.date.style.month_form is MonthForm.ABBR_DOT
+            for e in entries
+            if e.date and e.date.style and e.date.month == 5
         ),
         **_direction(doc),
         dated_share=sum(1 for e in entries if e.date is not None) / len(entries),
@@ -96,7 +102,9 @@ def infer(doc: Document) -> Conventions:
 
 
 def _working(line) -> bool:
-    return line.marker is not Marker.NONE and not (line.marker is Marker.BACKSLASH and line.after_marker)
+    return line.marker is not Marker.NONE and not (
+        line.marker is Marker.BACKSLASH and line.after_marker
+    )
 
 
 def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
@@ -112,7 +120,13 @@ def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
     for c in per_kind.values():
         overall.update(c)
     result = {}
-    for kind in (LineKind.TITLE, LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS, LineKind.OTHER):
+    for kind in (
+        LineKind.TITLE,
+        LineKind.AUTHORS,
+        LineKind.DATE_VENUE,
+        LineKind.LINKS,
+        LineKind.OTHER,
+    ):
         counts = per_kind.get(kind) or overall
         if not counts:
             continue
@@ -120,7 +134,9 @@ def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
         text_counts = texts.get((kind, marker)) or Counter(
             t for (k, m), c in texts.items() if m is marker for t in c.elements()
         )
-        result[kind] = BreakConvention(marker, text_counts.most_common(1)[0][0], n / sum(counts.values()))
+        result[kind] = BreakConvention(
+            marker, text_counts.most_common(1)[0][0], n / sum(counts.values())
+        )
     return result
 
 
@@ -130,7 +146,9 @@ def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
     if m is None:
         return None
     text = Counter(_break_text(ln) for ln in lasts if ln.marker is m.value).most_common(1)
-    return BreakConvention(m.value, text[0][0] if text and m.value is not Marker.NONE else "", m.share)
+    return BreakConvention(
+        m.value, text[0][0] if text and m.value is not Marker.NONE else "", m.share
+    )
 
 
 def _item_link(e: Entry, lk) -> bool:
@@ -138,9 +156,12 @@ def _item_link(e: Entry, lk) -> bool:
     if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
         return False
     t = e.title.span if e.title else None
-    return t is None or not (t.start_line <= lk.span.end_line and lk.span.start_line <= t.end_line
-                             and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
-                             and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col))
+    return t is None or not (
+        t.start_line <= lk.span.end_line
+        and lk.span.start_line <= t.end_line
+        and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
+        and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col)
+    )
 
 
 def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
@@ -153,14 +174,18 @@ def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
 
 
 def _date_style(entries: tuple[Entry, ...]) -> dict[str, Majority]:
-    styles: list[DateStyle] = [e.date.style for e in entries if e.date and e.date.style and e.date.day is not None]
+    styles: list[DateStyle] = [
+        e.date.style for e in entries if e.date and e.date.style and e.date.day is not None
+    ]
     out = {}
     for name in ("ordinal", "padded", "comma", "day_comma"):
         m = majority(getattr(s, name) for s in styles)
         if m:
             out[name] = m
     months = [
-        e.date.style.month_form for e in entries if e.date and e.date.style and e.date.month != 5 and e.date.day is not None
+        e.date.style.month_form
+        for e in entries
+        if e.date and e.date.style and e.date.month != 5 and e.date.day is not None
     ]
     m = majority(months)
     if m:

@@ -31,7 +31,9 @@ _DATE = re.compile(
 )
 # Day-first dates in the other order people write ("Sep 12, 2023") are not a paper-list
 # convention; they are recognised only so the message can say what is wrong.
-_MONTH_FIRST = re.compile(r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*$")
+_MONTH_FIRST = re.compile(
+    r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*$"
+)
 _ISO = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\s*$")
 
 
@@ -63,7 +65,9 @@ def looks_like_date(raw: str) -> bool:
 def _parse_iso(raw: str, m: re.Match) -> ParsedDate:
     year, month = int(m.group("year")), int(m.group("month"))
     day = int(m.group("day")) if m.group("day") else None
-    style = DateStyle(ordinal=False, padded=True, month_form=MonthForm.NUMERIC, comma=False, day_comma=False)
+    style = DateStyle(
+        ordinal=False, padded=True, month_form=MonthForm.NUMERIC, comma=False, day_comma=False
+    )
     common = dict(day=day, month=month, year=year, day_text=m.group("day"), day_offset=m.start("day") if day else None,
                   month_text=m.group("month"), style=style)  # fmt: skip
     if not 1 <= month <= 12:
@@ -71,7 +75,9 @@ def _parse_iso(raw: str, m: re.Match) -> ParsedDate:
     if day is None:
         return ParsedDate(value=None, problem="no day", **common)
     if day == 0 or day > calendar.monthrange(year, month)[1]:
-        return ParsedDate(value=None, problem=f"{calendar.month_name[month]} {year} has no day {day}", **common)
+        return ParsedDate(
+            value=None, problem=f"{calendar.month_name[month]} {year} has no day {day}", **common
+        )
     return ParsedDate(value=datetime.date(year, month, day), problem=None, **common)
 
 

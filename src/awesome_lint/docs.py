@@ -46,6 +46,11 @@ def replace_index(text: str, table: str) -> str:
 
 
 if __name__ == "__main__":  # python -m awesome_lint.docs: rewrite both index tables
-    for path, prefix in ((_REPOSITORY / "README.md", ""), (_REPOSITORY.parent / "README.md", "rules/")):
-        path.write_text(replace_index(path.read_text(encoding="utf-8"), index_table(prefix)), encoding="utf-8")
+    for path, prefix in (
+        (_REPOSITORY / "README.md", ""),
+        (_REPOSITORY.parent / "README.md", "rules/"),
+    ):
+        path.write_text(
+            replace_index(path.read_text(encoding="utf-8"), index_table(prefix)), encoding="utf-8"
+        )
         print(f"updated {path}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from .config import Config, lookup_rule, resolve_selector
 from .conventions import Conventions, infer
@@ -14,6 +15,7 @@ from .rules import ALL_RULES, REGISTRY
 from .rules.base import Rule, RuleContext, Violation
 from .siblings import Siblings
 from .suppress import collect, filter_violations
+
 
 def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
     """The rules a config turns on, in registry order."""
@@ -29,7 +31,9 @@ def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> lis
 
 def needs_entries(config: Config) -> bool:
     """Whether any selected rule reads entries (or needs them to pick the list's profile)."""
-    return any(r.reads_entries or set(r.profiles) != {"paper", "classic"} for r in active_rules(config))
+    return any(
+        r.reads_entries or set(r.profiles) != {"paper", "classic"} for r in active_rules(config)
+    )
 
 
 def options_for(rule: Rule, config: Config) -> Any:
@@ -68,7 +72,9 @@ def lint_document(
             if settings is not None and settings.severity is not None:
                 v = dataclasses.replace(v, severity=settings.severity)
             found.append(v)
-    suppressions, _ = collect(doc, lambda key: (r.code if (r := lookup_rule(key, REGISTRY)) else None))
+    suppressions, _ = collect(
+        doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
+    )
     found = filter_violations(found, suppressions)
     found.sort(key=lambda v: (v.span.start_line, v.span.start_col, v.code))
     return _dedupe(found)

@@ -34,7 +34,21 @@ _STRONG = re.compile(r"\*\*|__")
 _LINKED_TEXT = re.compile(r"^\[(.*)\]\(.*\)$")
 _INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _NAME_SEPARATOR = re.compile(r",|\band\b|;")
-_PLACEHOLDER_AUTHORS = {"", "none", "n/a", "na", "-", "--", "–", "—", "tbd", "todo", "unknown", "authors", "author"}
+_PLACEHOLDER_AUTHORS = {
+    "",
+    "none",
+    "n/a",
+    "na",
+    "-",
+    "--",
+    "–",
+    "—",
+    "tbd",
+    "todo",
+    "unknown",
+    "authors",
+    "author",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +58,9 @@ class RawLine:
     prefix: int  # columns taken by a list bullet on this line (0 elsewhere)
 
 
-def analyze_line(number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER) -> EntryLine:
+def analyze_line(
+    number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER
+) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
     stripped = text.rstrip(" \t")
     indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
@@ -52,16 +68,33 @@ def analyze_line(number: int, text: str, prefix: int = 0, kind: LineKind = LineK
     if br != -1:
         m = _BR_TAG.match(stripped, br)
         # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).
-        if m and (m.end() == len(stripped) or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])):
+        if m and (
+            m.end() == len(stripped)
+            or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])
+        ):
             content_end = len(text[:br].rstrip(" \t"))
-            return EntryLine(number, text, indent, content_end, Marker.BR, br, m.end(), text[m.end() :], kind)
+            return EntryLine(
+                number, text, indent, content_end, Marker.BR, br, m.end(), text[m.end() :], kind
+            )
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         start = len(stripped) - 1
         content_end = len(text[:start].rstrip(" \t"))
-        return EntryLine(number, text, indent, max(content_end, indent), Marker.BACKSLASH, start, start + 1, text[start + 1 :], kind)
+        return EntryLine(
+            number,
+            text,
+            indent,
+            max(content_end, indent),
+            Marker.BACKSLASH,
+            start,
+            start + 1,
+            text[start + 1 :],
+            kind,
+        )
     trailing = text[len(stripped) :]
     if len(trailing) >= 2 and set(trailing) == {" "} and stripped:
-        return EntryLine(number, text, indent, len(stripped), Marker.SPACES, len(stripped), len(text), "", kind)
+        return EntryLine(
+            number, text, indent, len(stripped), Marker.SPACES, len(stripped), len(text), "", kind
+        )
     end = max(len(stripped), indent)
     return EntryLine(number, text, indent, end, Marker.NONE, end, end, text[end:], kind)
 
@@ -70,7 +103,15 @@ def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
     if line.kind is kind:
         return line
     return EntryLine(
-        line.number, line.text, line.indent, line.content_end, line.marker, line.marker_start, line.marker_end, line.after_marker, kind
+        line.number,
+        line.text,
+        line.indent,
+        line.content_end,
+        line.marker,
+        line.marker_start,
+        line.marker_end,
+        line.after_marker,
+        kind,
     )
 
 
@@ -81,7 +122,10 @@ _TITLE, _AUTHORS, _DATE, _LINKS, _TEXT = "title", "authors", "date", "links", "t
 def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     col = line.indent + 1
     return any(
-        ln.span.start_line == line.number and ln.span.start_col <= col + 2 and ln.form.value != "image" for ln in links
+        ln.span.start_line == line.number
+        and ln.span.start_col <= col + 2
+        and ln.form.value != "image"
+        for ln in links
     )
 
 
@@ -91,10 +135,14 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
         return _TITLE
     if c.startswith(("*", "_")):
         return _AUTHORS
-    if c.startswith(("[[", "\\[[", "[!")) or (c.startswith("[") and _starts_with_link(c, links, line)):
+    if c.startswith(("[[", "\\[[", "[!")) or (
+        c.startswith("[") and _starts_with_link(c, links, line)
+    ):
         return _LINKS
     if c.startswith("[") and leading_venue(line, links):
-        return _LINKS  # [MICCAI 2023] [[Paper](u)]: the venue in front of the links (date-last blocks)
+        return (
+            _LINKS  # [MICCAI 2023] [[Paper](u)]: the venue in front of the links (date-last blocks)
+        )
     if c.startswith("["):
         return _DATE
     if _UNBRACKETED_DATE.match(c) and looks_like_date(c[:24]):
@@ -111,7 +159,12 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
     return _TEXT
 
 
-_LIKELY = {_TITLE: LineKind.TITLE, _AUTHORS: LineKind.AUTHORS, _DATE: LineKind.DATE_VENUE, _LINKS: LineKind.LINKS}
+_LIKELY = {
+    _TITLE: LineKind.TITLE,
+    _AUTHORS: LineKind.AUTHORS,
+    _DATE: LineKind.DATE_VENUE,
+    _LINKS: LineKind.LINKS,
+}
 
 
 def _unclosed(text: str, marker: str) -> bool:
@@ -203,7 +256,11 @@ def _build(
             kind = LineKind.DATE_VENUE
         elif cand == _LINKS:
             kind = LineKind.LINKS
-        elif cand == _TEXT and prev.marker is Marker.NONE and kinds[-1] in (LineKind.TITLE, LineKind.AUTHORS):
+        elif (
+            cand == _TEXT
+            and prev.marker is Marker.NONE
+            and kinds[-1] in (LineKind.TITLE, LineKind.AUTHORS)
+        ):
             kind = kinds[-1]  # a field wrapped onto the next source line renders as one line
         elif cand == _TEXT and not seen & {LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS}:
             kind = LineKind.AUTHORS
@@ -216,13 +273,19 @@ def _build(
     title, title_bold, layout, venue, title_groups = _title(title_lines, links)
     # A bold paragraph followed only by plain text (a citation of the list's own survey, a
     # note) is prose; an entry shows a date, a links line or italic authors.
-    strong = seen & {LineKind.DATE_VENUE, LineKind.LINKS} or title_groups or (
-        cands[1:2] == [_AUTHORS] and LineKind.AUTHORS in seen
+    strong = (
+        seen & {LineKind.DATE_VENUE, LineKind.LINKS}
+        or title_groups
+        or (cands[1:2] == [_AUTHORS] and LineKind.AUTHORS in seen)
     )
     is_entry = first == _TITLE and bool(strong or force)
     if not is_entry and first == _TEXT:
         # A title that is not bold: recognised when italic authors and a date or links follow.
-        is_entry = len(typed) >= 3 and cands[1] == _AUTHORS and bool(seen & {LineKind.DATE_VENUE, LineKind.LINKS})
+        is_entry = (
+            len(typed) >= 3
+            and cands[1] == _AUTHORS
+            and bool(seen & {LineKind.DATE_VENUE, LineKind.LINKS})
+        )
     if not is_entry:
         return None
     authors_lines = [ln for ln in typed if ln.kind is LineKind.AUTHORS]
@@ -230,7 +293,9 @@ def _build(
     date_line = next((ln for ln in typed if ln.kind is LineKind.DATE_VENUE), None)
     date, venue2, dv_field = _date_venue(date_line, title_groups)
     entry_links = tuple(
-        ln for ln in links if typed[0].number <= ln.line <= typed[-1].number and ln.form.value != "image"
+        ln
+        for ln in links
+        if typed[0].number <= ln.line <= typed[-1].number and ln.form.value != "image"
     )
     link_lines = {ln.number for ln in typed if ln.kind is LineKind.LINKS}
     last = typed[-1]
@@ -246,7 +311,8 @@ def _build(
         date=date,
         venue=venue or venue2,
         date_venue=dv_field,
-        links=tuple(ln for ln in entry_links if ln.line in link_lines or ln.line == typed[0].number) or entry_links,
+        links=tuple(ln for ln in entry_links if ln.line in link_lines or ln.line == typed[0].number)
+        or entry_links,
         section=section,
     )
 
@@ -262,7 +328,10 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     m = _VENUE_PREFIX.match(c)
     if m and not c[m.end() - 1 : m.end()] == "(" and not c.startswith("](", m.end("venue") + 2):
         # [**MICCAI 2020**] Title
-        venue = Field(m.group("venue").strip(), Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))))
+        venue = Field(
+            m.group("venue").strip(),
+            Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))),
+        )
         start = base + m.end()
         text, span = _join_field(title_lines, start)
         return Field(text, span) if text else None, False, "venue-prefix", venue, groups
@@ -276,26 +345,46 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
             text, span = _join_field(title_lines, inner_start)
             return Field(text.strip(), span), False, "block", venue, groups
         else:
-            text, span = _join_field(title_lines[: close_line + 1], inner_start, end_override=close_at)
+            text, span = _join_field(
+                title_lines[: close_line + 1], inner_start, end_override=close_at
+            )
             tail_line = title_lines[close_line]
             rest = tail_line.text[close_at + 2 : tail_line.content_end]
             offset = close_at + 2
             if c.startswith("[**"):
                 # [**Title**](url): skip the link destination.
-                lk = next((ln for ln in links if ln.line == tail_line.number and ln.span.start_col == base + 1), None)
+                lk = next(
+                    (
+                        ln
+                        for ln in links
+                        if ln.line == tail_line.number and ln.span.start_col == base + 1
+                    ),
+                    None,
+                )
                 if lk is not None:
                     offset = lk.span.end_col - 1
                     rest = tail_line.text[offset : tail_line.content_end]
             for g in _GROUP.finditer(rest):
                 if rest[g.end() : g.end() + 1] == "(":
                     continue
-                groups.append((g.group(1), Span.on_line(tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1)))
+                groups.append(
+                    (
+                        g.group(1),
+                        Span.on_line(
+                            tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1
+                        ),
+                    )
+                )
         text = _LINKED_TEXT.sub(r"\1", text.strip())
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
     # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
-    tail = _TRAILING_GROUPS.search(first.text, base, first.content_end) if len(title_lines) == 1 else None
+    tail = (
+        _TRAILING_GROUPS.search(first.text, base, first.content_end)
+        if len(title_lines) == 1
+        else None
+    )
     if tail and tail.start() > base and looks_like_date(tail.group(0)):
         for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
             groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
@@ -316,7 +405,9 @@ def _find_close(lines: list[EntryLine], marker: str, start: int) -> tuple[int | 
     return None, -1
 
 
-def _join_field(lines: list[EntryLine], start: int, end_override: int | None = None) -> tuple[str, Span]:
+def _join_field(
+    lines: list[EntryLine], start: int, end_override: int | None = None
+) -> tuple[str, Span]:
     """Text of a field that may wrap over several lines, with its span."""
     parts = []
     for i, ln in enumerate(lines):
@@ -339,7 +430,9 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
         text, span = _join_field(lines, first.indent)
         return _names(text), Field(text, span), False
     last = lines[-1]
-    close = last.text.rfind(marker, (first.indent + 1) if last is first else last.indent, last.content_end)
+    close = last.text.rfind(
+        marker, (first.indent + 1) if last is first else last.indent, last.content_end
+    )
     if close == -1:
         text, span = _join_field(lines, first.indent + 1)
         return _names(text), Field(text, span), False

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from .api import LintResult, fix_text
 from .config import Config
@@ -39,7 +40,6 @@ class FixOutcome:
         return self.before != self.after
 
 
-
 def fix_source_text(
     text: str,
     path: str = "<text>",
@@ -52,7 +52,9 @@ def fix_source_text(
 ) -> FixOutcome:
     config = config or Config()
     before = normalize(text)
-    current, result, applied = fix_text(before, path, config, today=today, link_results=link_results, siblings=siblings)
+    current, result, applied = fix_text(
+        before, path, config, today=today, link_results=link_results, siblings=siblings
+    )
     notes: list[str] = []
     runs = 0
     toc = False
@@ -77,7 +79,9 @@ def fix_source_text(
     if runs or toc:
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
-        current, result, more = fix_text(current, path, config, today=today, link_results=link_results, siblings=siblings)
+        current, result, more = fix_text(
+            current, path, config, today=today, link_results=link_results, siblings=siblings
+        )
         applied += more
     return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))
 

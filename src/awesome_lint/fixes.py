@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Iterable, Sequence
 
 from .model import Span
 
@@ -47,7 +47,9 @@ class LineIndex:
         return min(self.starts[line - 1] + col - 1, len(self.text))
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
-        return self.offset(span.start_line, span.start_col), self.offset(span.end_line, span.end_col)
+        return self.offset(span.start_line, span.start_col), self.offset(
+            span.end_line, span.end_col
+        )
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding ``offset``."""
@@ -93,7 +95,12 @@ def apply_to_lines(lines: Sequence[str], first: int, fix: Fix) -> list[str]:
     """
     shifted = [
         Edit(
-            Span(e.span.start_line - first + 1, e.span.start_col, e.span.end_line - first + 1, e.span.end_col),
+            Span(
+                e.span.start_line - first + 1,
+                e.span.start_col,
+                e.span.end_line - first + 1,
+                e.span.end_col,
+            ),
             e.replacement,
         )
         for e in fix.edits

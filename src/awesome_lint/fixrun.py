@@ -8,7 +8,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import sys
-from typing import Any, Mapping, TextIO
+from collections.abc import Mapping
+from typing import Any, TextIO
 
 from .api import LintResult, siblings_of
 from .config import Config
@@ -36,7 +37,13 @@ def fix_path(
     if path != STDIN and not diff:
         check_writable(path)  # before the work: a link or a read-only file is refused either way
     outcome = fix_source_text(
-        source.text, source.path, config, options, today=today, link_results=link_results, siblings=siblings_of(path)
+        source.text,
+        source.path,
+        config,
+        options,
+        today=today,
+        link_results=link_results,
+        siblings=siblings_of(path),
     )
     for note in outcome.notes:
         err.write(f"awesome-lint: {source.path}: {note}\n")

@@ -18,7 +18,9 @@ from .model import Link, LinkForm, Span
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension).
 _BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
-_HTML_HREF = re.compile(r"""<(?:a|img|source)\b[^>]*?\b(?:href|src|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_HTML_HREF = re.compile(
+    r"""<(?:a|img|source)\b[^>]*?\b(?:href|src|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S
+)
 _TRAILING_PUNCT = ".,:;!?*_~'\""
 # Where a link, code span or escape can start; the scanner jumps from one to the next.
 _INTERESTING = re.compile(r"[\\`<\[]|!\[|(?<![\w/(\[<\"'=])(?:https?://|www\.)", re.IGNORECASE)
@@ -179,7 +181,17 @@ def _scan_into(s: str, lo: int, hi: int, out: list[Located], images_only: bool =
             m = _AUTOLINK.match(s, i, hi)
             if m and not images_only:
                 out.append(
-                    Located(m.group(1), m.group(1), LinkForm.AUTOLINK, i, m.end(), m.start(1), m.end(1), m.start(1), m.end(1))
+                    Located(
+                        m.group(1),
+                        m.group(1),
+                        LinkForm.AUTOLINK,
+                        i,
+                        m.end(),
+                        m.start(1),
+                        m.end(1),
+                        m.start(1),
+                        m.end(1),
+                    )
                 )
                 i = m.end()
                 continue
@@ -187,7 +199,19 @@ def _scan_into(s: str, lo: int, hi: int, out: list[Located], images_only: bool =
             if m:
                 url = m.group(2).strip()
                 if url and not images_only:
-                    out.append(Located(url, url, LinkForm.AUTOLINK, i, m.end(), m.start(2), m.end(2), m.start(2), m.end(2)))
+                    out.append(
+                        Located(
+                            url,
+                            url,
+                            LinkForm.AUTOLINK,
+                            i,
+                            m.end(),
+                            m.start(2),
+                            m.end(2),
+                            m.start(2),
+                            m.end(2),
+                        )
+                    )
                 i = m.end()
                 continue
         if c == "[" or (c == "!" and i + 1 < hi and s[i + 1] == "["):
@@ -233,23 +257,65 @@ def _trim_bare_url(url: str) -> str:
 
 
 def _classify(
-    s: str, start: int, open_at: int, close: int, url_start: int, url_end: int, end: int, image: bool
+    s: str,
+    start: int,
+    open_at: int,
+    close: int,
+    url_start: int,
+    url_end: int,
+    end: int,
+    image: bool,
 ) -> Located:
     label_start, label_end = open_at + 1, close
     url = _unescape(s[url_start:url_end])
     if image:
-        return Located(_unescape(s[label_start:label_end]), url, LinkForm.IMAGE, start, end, label_start, label_end, url_start, url_end)
+        return Located(
+            _unescape(s[label_start:label_end]),
+            url,
+            LinkForm.IMAGE,
+            start,
+            end,
+            label_start,
+            label_end,
+            url_start,
+            url_end,
+        )
     inner = s[label_start:label_end]
-    if len(inner) >= 2 and inner[0] == "[" and inner[-1] == "]" and _match_bracket(inner, 0) == len(inner) - 1:
+    if (
+        len(inner) >= 2
+        and inner[0] == "["
+        and inner[-1] == "]"
+        and _match_bracket(inner, 0) == len(inner) - 1
+    ):
         # [[Label]](url): the brackets are part of the link text.
         return Located(
-            _unescape(inner[1:-1]), url, LinkForm.OUTER, start, end, label_start + 1, label_end - 1, url_start, url_end
+            _unescape(inner[1:-1]),
+            url,
+            LinkForm.OUTER,
+            start,
+            end,
+            label_start + 1,
+            label_end - 1,
+            url_start,
+            url_end,
         )
     if end < len(s) and s[end] == "]" and start >= 1 and s[start - 1] == "[":
         # "\[[code](u)]" renders exactly like "[[code](u)]": the escape belongs to the form.
         outer_start = start - 2 if start >= 2 and s[start - 2] == "\\" else start - 1
-        return Located(_unescape(inner), url, LinkForm.BRACKETED, outer_start, end + 1, label_start, label_end, url_start, url_end)
-    return Located(_unescape(inner), url, LinkForm.BARE, start, end, label_start, label_end, url_start, url_end)
+        return Located(
+            _unescape(inner),
+            url,
+            LinkForm.BRACKETED,
+            outer_start,
+            end + 1,
+            label_start,
+            label_end,
+            url_start,
+            url_end,
+        )
+    return Located(
+        _unescape(inner), url, LinkForm.BARE, start, end, label_start, label_end, url_start, url_end
+    )
 
 
 class OffsetMap:
@@ -276,7 +342,12 @@ class OffsetMap:
 def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
     """The links of a block of consecutive source lines starting at ``first_line``."""
     text = "\n".join(lines)
-    if "[" not in text and "<" not in text and "http" not in text.lower() and "www." not in text.lower():
+    if (
+        "[" not in text
+        and "<" not in text
+        and "http" not in text.lower()
+        and "www." not in text.lower()
+    ):
         return []
     omap = OffsetMap(first_line, lines)
     result = []

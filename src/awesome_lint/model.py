@@ -33,7 +33,11 @@ class Span:
     @property
     def lines(self) -> range:
         """The line numbers this span touches."""
-        last = self.end_line if self.end_col > 1 or self.end_line == self.start_line else self.end_line - 1
+        last = (
+            self.end_line
+            if self.end_col > 1 or self.end_line == self.start_line
+            else self.end_line - 1
+        )
         return range(self.start_line, max(self.start_line, last) + 1)
 
 

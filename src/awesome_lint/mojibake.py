@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 CODECS = ("mac_roman", "cp1252")
 # Well-formed UTF-8 multi-byte sequences (no overlongs for 2-byte leads).
-_UTF8_SEQ = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}")
+_UTF8_SEQ = re.compile(
+    rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}"
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glyphs(codec: str, lo: int, hi: int) -> frozenset[str]:
     out = set()
     for b in range(lo, hi + 1):
@@ -31,7 +33,7 @@ def _glyphs(codec: str, lo: int, hi: int) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _suspect_pattern() -> re.Pattern[str]:
     """A lead-byte glyph followed by a continuation-byte glyph, in any of the codecs."""
     parts = []

@@ -90,13 +90,27 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             text_ = heading_text(raw)
             slug = slugger.slug(text_)
             line_text = lines[b.start - 1]
-            headings.append(Heading(b.level, text_, raw, slug, Span(b.start, 1, b.start, len(line_text) + 1), b.start))
+            headings.append(
+                Heading(
+                    b.level,
+                    text_,
+                    raw,
+                    slug,
+                    Span(b.start, 1, b.start, len(line_text) + 1),
+                    b.start,
+                )
+            )
             current_slug = slug
             links.extend(links_in_block(b.start, [line_text]))
             continue
         if b.kind == "code":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if b.indented and nxt is not None and nxt.kind == "paragraph" and nxt.start == b.end + 1:
+            if (
+                b.indented
+                and nxt is not None
+                and nxt.kind == "paragraph"
+                and nxt.start == b.end + 1
+            ):
                 # A title indented 4+ spaces after a blank line renders as code, and the
                 # rest of its entry as a paragraph: still one entry, reported by a rule.
                 lead = [ln for ln in block_lines if ln.strip()]
@@ -110,18 +124,26 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         if b.kind != "paragraph" or not want_entries:
             continue
         prefix = strip_bullet(block_lines[0]) if b.item_start else 0
-        raw = [RawLine(b.start + k, ln, prefix if k == 0 else 0) for k, ln in enumerate(block_lines)]
+        raw = [
+            RawLine(b.start + k, ln, prefix if k == 0 else 0) for k, ln in enumerate(block_lines)
+        ]
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
             code_links = links_in_block(pending_code.start, code_lines)
             links.extend(code_links)
-            raw = [RawLine(pending_code.start + k, ln, 0) for k, ln in enumerate(code_lines) if ln.strip()] + raw
+            raw = [
+                RawLine(pending_code.start + k, ln, 0)
+                for k, ln in enumerate(code_lines)
+                if ln.strip()
+            ] + raw
             block_links = code_links + block_links
             pending_code = None
         entries.extend(split_entries(raw, block_links, current_slug))
     tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
     more, items = (
-        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque) if want_entries else ([], [])
+        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque)
+        if want_entries
+        else ([], [])
     )
     if more:
         entries = sorted(entries + more, key=lambda e: e.line)
@@ -181,7 +203,15 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
                 start, ordered = list_stack[-1]
                 parent = item_stack[-1] if item_stack else None
                 lists.item_blocks.append(
-                    ListItemBlock(tok.map[0] + 1, min(tok.map[1], n_lines), depth - 1, ordered, start, None, parent)
+                    ListItemBlock(
+                        tok.map[0] + 1,
+                        min(tok.map[1], n_lines),
+                        depth - 1,
+                        ordered,
+                        start,
+                        None,
+                        parent,
+                    )
                 )
             item_stack.append(len(lists.item_blocks) - 1 if tok.map else -1)
         elif t == "list_item_close":
@@ -189,15 +219,36 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
         elif tok.map is None:
             continue
         elif t == "heading_open":
-            blocks.append(_Block("heading", tok.map[0] + 1, tok.map[1], depth, level=int(tok.tag[1:]), raw=tokens[i + 1].content))
+            blocks.append(
+                _Block(
+                    "heading",
+                    tok.map[0] + 1,
+                    tok.map[1],
+                    depth,
+                    level=int(tok.tag[1:]),
+                    raw=tokens[i + 1].content,
+                )
+            )
         elif t == "paragraph_open":
-            blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], depth, item_start=pending_item))
+            blocks.append(
+                _Block("paragraph", tok.map[0] + 1, tok.map[1], depth, item_start=pending_item)
+            )
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
-                lists.item_blocks[k] = dataclasses.replace(lists.item_blocks[k], paragraph=(tok.map[0] + 1, tok.map[1]))
+                lists.item_blocks[k] = dataclasses.replace(
+                    lists.item_blocks[k], paragraph=(tok.map[0] + 1, tok.map[1])
+                )
             pending_item = False
         elif t in ("fence", "code_block"):
-            blocks.append(_Block("code", tok.map[0] + 1, min(tok.map[1], n_lines), depth, indented=t == "code_block"))
+            blocks.append(
+                _Block(
+                    "code",
+                    tok.map[0] + 1,
+                    min(tok.map[1], n_lines),
+                    depth,
+                    indented=t == "code_block",
+                )
+            )
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "html_block":
@@ -219,7 +270,9 @@ def _toc(lists: _Lists, links: list[Link]) -> tuple[list[TocItem], int | None]:
     last_end = None
     for start, end in lists.lists:
         items = [(line, d) for line, d in lists.items if start <= line <= end]
-        anchored = [(line, d) for line, d in items if line in by_line and by_line[line].url.startswith("#")]
+        anchored = [
+            (line, d) for line, d in items if line in by_line and by_line[line].url.startswith("#")
+        ]
         if len(anchored) < 2 or len(anchored) < 0.8 * len(items):
             if toc:
                 break
@@ -235,7 +288,9 @@ def _toc(lists: _Lists, links: list[Link]) -> tuple[list[TocItem], int | None]:
     return toc, toc_line
 
 
-def _sections(headings: list[Heading], entries: list[Entry], lines: list[str], opaque: set[int]) -> tuple[Section, ...]:
+def _sections(
+    headings: list[Heading], entries: list[Entry], lines: list[str], opaque: set[int]
+) -> tuple[Section, ...]:
     """The heading tree. Each section's body runs to the next heading of any level."""
     n = len(lines)
     starts = [h.line for h in headings]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from .model import Document
 
 
-
 def detect(doc: Document) -> str:
-    """"classic" when classic items outnumber paper entries, else "paper" (also for an empty list)."""
+    """ "classic" when classic items outnumber paper entries, else "paper" (also for an empty list)."""
     return "classic" if len(doc.items) > len(doc.entries) else "paper"

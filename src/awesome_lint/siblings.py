@@ -18,12 +18,16 @@ _MAX_FILES = 5000
 @dataclass(frozen=True)
 class Siblings:
     directory: str
-    files: tuple[tuple[str, int], ...]  # (path relative to the directory, posix, as on disk; size in bytes)
+    files: tuple[
+        tuple[str, int], ...
+    ]  # (path relative to the directory, posix, as on disk; size in bytes)
 
     def matching(self, stems: tuple[str, ...]) -> list[tuple[str, int]]:
         """Files whose name without extension is one of ``stems`` (case-insensitive)."""
         wanted = {s.lower() for s in stems}
-        return [(p, n) for p, n in self.files if p.rsplit("/", 1)[-1].split(".", 1)[0].lower() in wanted]
+        return [
+            (p, n) for p, n in self.files if p.rsplit("/", 1)[-1].split(".", 1)[0].lower() in wanted
+        ]
 
 
 def scan(list_path: str | Path) -> Siblings | None:

@@ -96,7 +96,9 @@ def _sort_run(doc: Document, run: list[Entry], direction: str, title: str) -> Fi
     newest_first = direction == "newest-first"
     slots = [i for i, e in enumerate(run) if e.date is not None and e.date.value is not None]
     dated = [run[i] for i in slots]
-    ordered = sorted(dated, key=lambda e: -e.date.value.toordinal() if newest_first else e.date.value.toordinal())
+    ordered = sorted(
+        dated, key=lambda e: -e.date.value.toordinal() if newest_first else e.date.value.toordinal()
+    )
     if ordered == dated:
         return None
     placed = list(run)
@@ -111,7 +113,9 @@ def _sort_run(doc: Document, run: list[Entry], direction: str, title: str) -> Fi
         lines[0] = _keep_number(doc.lines[first - 1], lines[0])
         edits.append(Edit(Span(first, 1, last, len(doc.lines[last - 1]) + 1), "\n".join(lines)))
     moved = len(edits)
-    return Fix(tuple(edits), f"sort {moved} entries of {title!r} by date, {direction.replace('-', ' ')}")
+    return Fix(
+        tuple(edits), f"sort {moved} entries of {title!r} by date, {direction.replace('-', ' ')}"
+    )
 
 
 def _keep_number(slot_line: str, moved_line: str) -> str:

@@ -1,21 +1,23 @@
 """Inline suppression comments.
 
-    <!-- awesome-lint-disable [CODE|name ...] -->       from here on (all rules when none named)
-    <!-- awesome-lint-enable [CODE|name ...] -->        ends a disable
-    <!-- awesome-lint-disable-line [CODE|name ...] -->  this line
-    <!-- awesome-lint-disable-next-line [CODE|name ...] -->  the next line
-    <!-- awesome-lint-disable-file [CODE|name ...] -->  the whole file
+<!-- awesome-lint-disable [CODE|name ...] -->       from here on (all rules when none named)
+<!-- awesome-lint-enable [CODE|name ...] -->        ends a disable
+<!-- awesome-lint-disable-line [CODE|name ...] -->  this line
+<!-- awesome-lint-disable-next-line [CODE|name ...] -->  the next line
+<!-- awesome-lint-disable-file [CODE|name ...] -->  the whole file
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from .model import Document
 
-_DIRECTIVE = re.compile(r"^\s*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.S)
+_DIRECTIVE = re.compile(
+    r"^\s*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.S
+)
 ALL = "*"
 
 
@@ -34,7 +36,9 @@ class Suppressions:
         return any(lo <= line <= hi and c in (ALL, code) for lo, hi, c in self.ranges)
 
 
-def collect(doc: Document, resolve: Callable[[str], str | None]) -> tuple[Suppressions, list[tuple[int, str]]]:
+def collect(
+    doc: Document, resolve: Callable[[str], str | None]
+) -> tuple[Suppressions, list[tuple[int, str]]]:
     """Read the directives. ``resolve`` maps a code or name to a code (None if unknown).
 
     Returns the suppressions and a list of (line, problem) for directives naming unknown rules.
@@ -75,10 +79,14 @@ def collect(doc: Document, resolve: Callable[[str], str | None]) -> tuple[Suppre
                 ranges.append((open_at.pop(c), line, c))
             if ALL not in codes and ALL in open_at:
                 # Re-enabling one rule inside a blanket disable: not supported, keep it simple.
-                problems.append((line, "awesome-lint-enable of one rule inside a blanket disable has no effect"))
+                problems.append(
+                    (line, "awesome-lint-enable of one rule inside a blanket disable has no effect")
+                )
     for c, start in open_at.items():
         ranges.append((start, last_line, c))
-    return Suppressions(frozenset(file_wide), {k: frozenset(v) for k, v in lines.items()}, tuple(ranges)), problems
+    return Suppressions(
+        frozenset(file_wide), {k: frozenset(v) for k, v in lines.items()}, tuple(ranges)
+    ), problems
 
 
 def _next_content_line(doc: Document, line: int) -> int:

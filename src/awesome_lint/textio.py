@@ -44,7 +44,10 @@ def read_source(path: str, max_bytes: int) -> Source:
     if not stat.S_ISREG(st.st_mode):
         raise InputError(path, "is not a regular file")
     if st.st_size > max_bytes:
-        raise InputError(path, f"file is {_size(st.st_size)}, larger than the {_size(max_bytes)} limit (max-file-size)")
+        raise InputError(
+            path,
+            f"file is {_size(st.st_size)}, larger than the {_size(max_bytes)} limit (max-file-size)",
+        )
     try:
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -70,7 +73,9 @@ def decode(path: str, data: bytes, max_bytes: int, mtime_ns: int | None) -> Sour
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {col})") from None
+        raise InputError(
+            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, column {col})"
+        ) from None
     crlf = text.count("\r\n")
     newline = "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
     return Source(path, text, bom, newline, mtime_ns, len(data))

@@ -31,7 +31,6 @@ from .slug import slugify
 _BULLET = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)")
 
 
-
 @dataclass(frozen=True)
 class TocPlan:
     fix: Fix | None
@@ -53,7 +52,9 @@ def toc_fix(doc: Document) -> TocPlan:
     region = list(doc.lines[first - 1 : last])
     # Items that link to no heading and no HTML anchor point at a section that is gone.
     kept = {id(item) for item, _ in matched}
-    drop: set[int] = {i.link.line for i in doc.toc if id(i) not in kept and i.anchor not in doc.anchors}
+    drop: set[int] = {
+        i.link.line for i in doc.toc if id(i) not in kept and i.anchor not in doc.anchors
+    }
     rewrite: dict[int, str] = {}
     after: dict[int, list[str]] = {}  # line number -> new item lines to put after it
     before_first: list[str] = []
@@ -64,7 +65,7 @@ def toc_fix(doc: Document) -> TocPlan:
     ops = difflib.SequenceMatcher(None, seq, want, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
-            for (item, heading) in matched[i1:i2]:
+            for item, heading in matched[i1:i2]:
                 line = _render_existing(doc, item, heading, depth_of, templates)
                 if line != doc.lines[item.link.line - 1]:
                     rewrite[item.link.line] = line
@@ -72,7 +73,8 @@ def toc_fix(doc: Document) -> TocPlan:
         for item, _ in matched[i1:i2]:
             drop.add(item.link.line)
         new = [
-            _render_new(doc, heading_at[line], by_heading.get(line), depth_of, templates) for line in want[j1:j2]
+            _render_new(doc, heading_at[line], by_heading.get(line), depth_of, templates)
+            for line in want[j1:j2]
         ]
         if i1 > 0:
             after.setdefault(matched[i1 - 1][0].link.line, []).extend(new)
@@ -123,7 +125,9 @@ def _depths(scope: list[Heading], matched: list[tuple[TocItem, Heading]]) -> dic
             stack.pop()
         tree[h.line] = len(stack)
         stack.append(h.level)
-    shift = Counter(item.depth - tree[h.line] for item, h in matched if h.line in tree).most_common(1)
+    shift = Counter(item.depth - tree[h.line] for item, h in matched if h.line in tree).most_common(
+        1
+    )
     offset = shift[0][0] if shift else 0
     return {line: max(0, d + offset) for line, d in tree.items()}
 
@@ -154,7 +158,9 @@ def _templates(doc: Document, matched: list[tuple[TocItem, Heading]]) -> dict[in
         if item.depth in out:
             continue
         text = doc.lines[item.link.line - 1]
-        out[item.depth] = _Template(text[: item.link.span.start_col - 1], text[item.link.span.end_col - 1 :])
+        out[item.depth] = _Template(
+            text[: item.link.span.start_col - 1], text[item.link.span.end_col - 1 :]
+        )
     return out
 
 
@@ -170,7 +176,7 @@ def _template(depth: int, templates: dict[int, _Template]) -> _Template:
         return base
     indent, bullet, gap = m.groups()
     bullet = "1." if bullet[0].isdigit() else bullet
-    step = " " * len(m.group(0)[len(indent):])
+    step = " " * len(m.group(0)[len(indent) :])
     return _Template(indent + step * max(0, depth - base_depth) + bullet + gap, "")
 
 
@@ -213,7 +219,11 @@ def _edit(doc: Document, first: int, old: list[str], new: list[str]) -> Fix:
     old_mid, new_mid = old[lo : len(old) - hi], new[lo : len(new) - hi]
     start = first + lo
     added, removed = max(0, len(new_mid) - len(old_mid)), max(0, len(old_mid) - len(new_mid))
-    what = f"regenerate the table of contents (+{added} -{removed} items)" if added or removed else "regenerate the table of contents"
+    what = (
+        f"regenerate the table of contents (+{added} -{removed} items)"
+        if added or removed
+        else "regenerate the table of contents"
+    )
     if not old_mid:  # pure insertion before line `start`
         return Fix((Edit(Span(start, 1, start, 1), "".join(ln + "\n" for ln in new_mid)),), what)
     end = start + len(old_mid) - 1

@@ -86,7 +86,9 @@ def check_writable(path: str) -> os.stat_result:
         raise InputError(path, f"cannot write: {exc.strerror or exc}") from None
     if stat.S_ISLNK(st.st_mode):
         target = os.path.realpath(path)
-        raise InputError(path, f"is a symbolic link; --fix does not write through links (run it on {target})")
+        raise InputError(
+            path, f"is a symbolic link; --fix does not write through links (run it on {target})"
+        )
     if stat.S_ISDIR(st.st_mode):
         raise InputError(path, "is a directory, not a Markdown file")
     if not stat.S_ISREG(st.st_mode):
@@ -95,7 +97,9 @@ def check_writable(path: str) -> os.stat_result:
     if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise InputError(path, "is read-only; not fixed")
     if st.st_nlink > 1:
-        raise InputError(path, f"has {st.st_nlink} hard links; replacing it would split them, so it is not fixed")
+        raise InputError(
+            path, f"has {st.st_nlink} hard links; replacing it would split them, so it is not fixed"
+        )
     return st
 
 
@@ -103,13 +107,21 @@ def write_atomic(source: Source, data: bytes) -> None:
     """Replace ``source.path`` with ``data`` unless it changed on disk since it was read."""
     path = source.path
     st = check_writable(path)
-    if st.st_mtime_ns != source.mtime_ns or st.st_size != source.size or _read(path) != original_bytes(source):
+    if (
+        st.st_mtime_ns != source.mtime_ns
+        or st.st_size != source.size
+        or _read(path) != original_bytes(source)
+    ):
         raise InputError(path, "changed on disk since it was read; not overwritten (run again)")
     directory = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".awesome-lint.tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{os.path.basename(path)}.", suffix=".awesome-lint.tmp", dir=directory
+        )
     except OSError as exc:
-        raise InputError(path, f"cannot write a temporary file in {directory}: {exc.strerror or exc}") from None
+        raise InputError(
+            path, f"cannot write a temporary file in {directory}: {exc.strerror or exc}"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -7,17 +7,17 @@ the system resolver about a real name: no link test can send traffic off this ma
 from __future__ import annotations
 
 import ipaddress
-import socket
 import socketserver
 import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 import pytest
 
 from awesome_lint.links.policy import forbidden_reason
+
 
 @pytest.fixture(autouse=True)
 def private_cache_dir(monkeypatch, tmp_path):
@@ -56,7 +56,9 @@ class App:
         self.calls: dict[str, int] = {}
 
     def count(self, path: str, method: str | None = None) -> int:
-        return sum(1 for s in self.seen if s.path == path and (method is None or s.method == method))
+        return sum(
+            1 for s in self.seen if s.path == path and (method is None or s.method == method)
+        )
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -70,7 +72,9 @@ class Handler(BaseHTTPRequestHandler):
         app = self.app
         path = self.path.split("?", 1)[0]
         with app.lock:
-            app.seen.append(Seen(self.command, path, {k.lower(): v for k, v in self.headers.items()}))
+            app.seen.append(
+                Seen(self.command, path, {k.lower(): v for k, v in self.headers.items()})
+            )
             app.calls[path] = app.calls.get(path, 0) + 1
             n = app.calls[path]
             app.inflight += 1

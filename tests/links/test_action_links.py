@@ -38,15 +38,33 @@ def make_pr(tmp_path, gh, server):
     new_dead = server.route("/just-added", reply(404))
     ok = server.route("/fine", reply(200))
     base = "## Papers\n\n" + "\n".join(
-        ENTRY.format(title=f"Old Paper {i}", day=20 - i, url=old_dead if i == 1 else ok) for i in range(3)
+        ENTRY.format(title=f"Old Paper {i}", day=20 - i, url=old_dead if i == 1 else ok)
+        for i in range(3)
     )
-    head = "## Papers\n\n" + ENTRY.format(title="New Paper", day=25, url=new_dead) + "\n" + base.split("\n\n", 1)[1]
+    head = (
+        "## Papers\n\n"
+        + ENTRY.format(title="New Paper", day=25, url=new_dead)
+        + "\n"
+        + base.split("\n\n", 1)[1]
+    )
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / "README.md").write_text(head)
-    patch = "\n".join(list(difflib.unified_diff(base.split("\n"), head.split("\n"), lineterm="", n=3))[2:])
-    gh.add_pull(REPO, 7, "a" * 40, "b" * 40, [{"filename": "README.md", "patch": patch, "additions": 5, "deletions": 0}])
-    event = {"number": 7, "pull_request": {"number": 7, "head": {"sha": "a" * 40}}, "repository": {"full_name": REPO}}
+    patch = "\n".join(
+        list(difflib.unified_diff(base.split("\n"), head.split("\n"), lineterm="", n=3))[2:]
+    )
+    gh.add_pull(
+        REPO,
+        7,
+        "a" * 40,
+        "b" * 40,
+        [{"filename": "README.md", "patch": patch, "additions": 5, "deletions": 0}],
+    )
+    event = {
+        "number": 7,
+        "pull_request": {"number": 7, "head": {"sha": "a" * 40}},
+        "repository": {"full_name": REPO},
+    }
     (tmp_path / "event.json").write_text(json.dumps(event))
     env = {
         "GITHUB_EVENT_NAME": "pull_request",

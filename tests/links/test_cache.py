@@ -15,7 +15,13 @@ from .conftest import reply, sequence
 
 
 def settings(tmp_path, **kw):
-    return LinkSettings(allow_private_hosts=True, cache_path=str(tmp_path), check_archived=False, retry_wait=0.01, **kw)
+    return LinkSettings(
+        allow_private_hosts=True,
+        cache_path=str(tmp_path),
+        check_archived=False,
+        retry_wait=0.01,
+        **kw,
+    )
 
 
 def test_second_run_is_served_from_the_cache(server, tmp_path):
@@ -43,7 +49,10 @@ def test_expired_entries_are_checked_again(server, tmp_path):
     url = server.route("/ok", reply(200))
     check_links([url], settings(tmp_path))
     path = tmp_path / CACHE_FILE
-    assert LinkCache(path, max_age=3600, fingerprint=settings(tmp_path).fingerprint()).get(url) is not None
+    assert (
+        LinkCache(path, max_age=3600, fingerprint=settings(tmp_path).fingerprint()).get(url)
+        is not None
+    )
     later = LinkCache(path, max_age=3600, fingerprint=settings(tmp_path).fingerprint(), now=10**10)
     assert later.get(url) is None
     again = check_links([url], settings(tmp_path, cache_max_age=0))
@@ -75,9 +84,19 @@ def test_corrupt_cache_file_is_ignored_and_replaced(server, tmp_path):
 def test_wrong_shapes_in_the_file_are_misses_not_crashes(tmp_path):
     fp = LinkSettings().fingerprint()
     path = tmp_path / CACHE_FILE
-    path.write_text(json.dumps({"version": 1, "links": {
-        "a": "nonsense", "b": {"t": "yesterday"}, "c": {"t": 1e12, "fp": fp, "r": {"url": "c"}},
-    }, "repos": []}))
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "links": {
+                    "a": "nonsense",
+                    "b": {"t": "yesterday"},
+                    "c": {"t": 1e12, "fp": fp, "r": {"url": "c"}},
+                },
+                "repos": [],
+            }
+        )
+    )
     cache = LinkCache(path, 1e12, fp, now=1e12)
     assert cache.lookup(["a", "b", "c", "d"]) == {}
     cache.store([LinkResult("e", Outcome.OK, status=200)])
@@ -88,8 +107,12 @@ def test_unwritable_cache_is_a_notice(server, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     url = server.route("/ok", reply(200))
-    report = check_links([url], LinkSettings(allow_private_hosts=True, check_archived=False,
-                                             cache_path=str(blocker / "sub")))
+    report = check_links(
+        [url],
+        LinkSettings(
+            allow_private_hosts=True, check_archived=False, cache_path=str(blocker / "sub")
+        ),
+    )
     assert report.results[url].outcome is Outcome.OK
     assert report.notices and report.notices[0].startswith("link cache not written")
 
@@ -110,7 +133,9 @@ WRITER = textwrap.dedent(
 
 def test_two_concurrent_writers_keep_each_others_entries(tmp_path):
     path = tmp_path / CACHE_FILE
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), tag]) for tag in ("one", "two")]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), tag]) for tag in ("one", "two")
+    ]
     # Meanwhile, every read sees a whole file (or none yet): writes are atomic renames.
     reads = 0
     while any(p.poll() is None for p in procs):

@@ -53,7 +53,10 @@ def test_redirect_chain_301_302_308_records_every_hop(server):
     r = one(server.url("/a"))
     assert r.outcome is Outcome.REDIRECTED
     assert [(h.status, h.location) for h in r.redirects] == [
-        (301, server.url("/b")), (302, server.url("/c")), (308, server.url("/final"))]
+        (301, server.url("/b")),
+        (302, server.url("/c")),
+        (308, server.url("/final")),
+    ]
     assert r.final_url == server.url("/final")
     # Only the leading permanent hop says where the link has moved for good.
     assert r.permanent_target == server.url("/b")
@@ -221,8 +224,11 @@ def test_huge_body_is_not_downloaded(server, chunked):
 def test_small_body_keeps_the_connection_alive(server):
     for i in range(4):
         server.route(f"/g{i}", reply(200, b"x" * 1000))
-    check([server.url(f"/g{i}") for i in range(4)], host_concurrency=1,
-          head_unreliable_hosts=frozenset({"127.0.0.1"}))
+    check(
+        [server.url(f"/g{i}") for i in range(4)],
+        host_concurrency=1,
+        head_unreliable_hosts=frozenset({"127.0.0.1"}),
+    )
     assert server.app.connections == 1
 
 
@@ -355,8 +361,14 @@ def test_temporary_dns_failure_is_retried_and_only_unreachable():
         calls.append(host)
         raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
 
-    checker = LinkChecker(LinkSettings(max_retries=2, retry_wait=0.01, check_archived=False), resolver=flaky_dns,
-                          rng=random.Random(1))
+    checker = LinkChecker(
+        LinkSettings(max_retries=2, retry_wait=0.01, check_archived=False),
+        resolver=flaky_dns,
+        rng=random.Random(1),
+    )
     r = checker.check(["https://papers.example/x"])["https://papers.example/x"]
-    assert (r.outcome, r.error) == (Outcome.UNREACHABLE, "host name could not be resolved (temporary DNS failure)")
+    assert (r.outcome, r.error) == (
+        Outcome.UNREACHABLE,
+        "host name could not be resolved (temporary DNS failure)",
+    )
     assert len(calls) == 3

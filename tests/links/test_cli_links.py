@@ -51,7 +51,9 @@ def listed(server, tmp_path):
         "ok": server.route("/paper", reply(200)),
         "gone": server.route("/repo-deleted", reply(404)),
         "moved": server.route("/old-home", redirect(301, "/new-home")),
-        "busy": server.route("/busy", sequence(reply(429, headers={"Retry-After": "1"}), reply(200))),
+        "busy": server.route(
+            "/busy", sequence(reply(429, headers={"Retry-After": "1"}), reply(200))
+        ),
         "nohead": server.route("/nohead", by_method(reply(405), reply(200))),
         "figure": server.route("/figure.png", reply(200)),
     }
@@ -71,8 +73,17 @@ def diagnostics(proc) -> list[tuple[int, str, str]]:
 
 
 def test_check_links_end_to_end(listed, server, tmp_path):
-    proc = run_cli("--check-links", "--allow-private-hosts", "--isolated", "--format", "json",
-                   "--max-retries", "2", str(listed), env=env(tmp_path))
+    proc = run_cli(
+        "--check-links",
+        "--allow-private-hosts",
+        "--isolated",
+        "--format",
+        "json",
+        "--max-retries",
+        "2",
+        str(listed),
+        env=env(tmp_path),
+    )
     assert proc.returncode == 1, proc.stderr
     found = diagnostics(proc)
     codes = sorted((line, code) for line, code, _ in found if code >= "AL306")
@@ -85,15 +96,29 @@ def test_check_links_end_to_end(listed, server, tmp_path):
     assert server.app.count("/paper") == 1
     assert server.app.count("/badge.svg") == 1 and server.app.count("/figure.png") == 1
     assert server.app.count("/busy") == 2  # 429, waited, then 200
-    assert "links: 11 unique URLs: 6 ok, 1 redirected, 1 dead; skipped: 2 in-page anchor, 1 mailto: address (8 checked" in proc.stderr
+    assert (
+        "links: 11 unique URLs: 6 ok, 1 redirected, 1 dead; skipped: 2 in-page anchor, 1 mailto: address (8 checked"
+        in proc.stderr
+    )
     assert "\r" not in proc.stderr  # no progress bar when stderr is not a terminal
 
 
 def test_loopback_is_refused_unless_allowed(listed, server, tmp_path):
-    proc = run_cli("--check-links", "--isolated", "--format", "json", "--select", "AL306,AL307", str(listed), env=env(tmp_path))
+    proc = run_cli(
+        "--check-links",
+        "--isolated",
+        "--format",
+        "json",
+        "--select",
+        "AL306,AL307",
+        str(listed),
+        env=env(tmp_path),
+    )
     assert proc.returncode == 0, proc.stderr  # refusals are warnings
     found = diagnostics(proc)
-    assert found and all(code == "AL307" and "loopback address 127.0.0.1" in msg for _, code, msg in found)
+    assert found and all(
+        code == "AL307" and "loopback address 127.0.0.1" in msg for _, code, msg in found
+    )
     assert server.app.connections == 0
 
 
@@ -114,13 +139,24 @@ def test_links_config_table(listed, server, tmp_path):
     (tmp_path / ".awesome-lint.toml").write_text(
         '[links]\naccept = "200..=299, 404"\nexclude = ["/busy"]\ntimeout = 5\ncache-max-age = "1h"\n'
     )
-    proc = run_cli("--check-links", "--allow-private-hosts", "--format", "json", str(listed), env=env(tmp_path))
+    proc = run_cli(
+        "--check-links", "--allow-private-hosts", "--format", "json", str(listed), env=env(tmp_path)
+    )
     found = diagnostics(proc)
     assert not [f for f in found if f[1] == "AL306"]  # 404 accepted by the config
     assert server.app.count("/busy") == 0  # excluded by the config
     # The command line wins over the config.
-    proc = run_cli("--check-links", "--allow-private-hosts", "--accept", "200..=299", "--no-cache",
-                   "--format", "json", str(listed), env=env(tmp_path))
+    proc = run_cli(
+        "--check-links",
+        "--allow-private-hosts",
+        "--accept",
+        "200..=299",
+        "--no-cache",
+        "--format",
+        "json",
+        str(listed),
+        env=env(tmp_path),
+    )
     assert [f for f in diagnostics(proc) if f[1] == "AL306"]
 
 
@@ -166,9 +202,18 @@ def test_archived_repository_end_to_end(server, tmp_path):
         server.route("/lab/old-tool", reply(200))
         server.route("/lab/new-tool", reply(200))
         path = tmp_path / "README.md"
-        path.write_text(f"# List\n\n- [Old]({server.url('/lab/old-tool')}) - Old.\n- [New]({server.url('/lab/new-tool')}) - New.\n")
-        proc = run_cli("--check-links", "--allow-private-hosts", "--isolated", "--format", "json", str(path),
-                       env=env(tmp_path, GITHUB_API_URL=api.url, GITHUB_SERVER_URL=server.url("")))
+        path.write_text(
+            f"# List\n\n- [Old]({server.url('/lab/old-tool')}) - Old.\n- [New]({server.url('/lab/new-tool')}) - New.\n"
+        )
+        proc = run_cli(
+            "--check-links",
+            "--allow-private-hosts",
+            "--isolated",
+            "--format",
+            "json",
+            str(path),
+            env=env(tmp_path, GITHUB_API_URL=api.url, GITHUB_SERVER_URL=server.url("")),
+        )
         found = [f for f in diagnostics(proc) if f[1] == "AL309"]
         assert [line for line, _, _ in found] == [3]
         assert all("authorization" not in s.headers for s in server.app.seen)
@@ -180,8 +225,11 @@ def test_progress_bar_only_on_a_terminal(listed, tmp_path):
     main, sub = pty.openpty()
     try:
         proc = subprocess.Popen(
-            awesome_lint_command() + ["--check-links", "--allow-private-hosts", "--isolated", str(listed)],
-            stdout=subprocess.DEVNULL, stderr=sub, env={**os.environ, **env(tmp_path)},
+            awesome_lint_command()
+            + ["--check-links", "--allow-private-hosts", "--isolated", str(listed)],
+            stdout=subprocess.DEVNULL,
+            stderr=sub,
+            env={**os.environ, **env(tmp_path)},
         )
         os.close(sub)
         sub = -1

@@ -51,7 +51,11 @@ def test_archived_and_live_repositories(api):
 
 def test_token_goes_only_to_the_api_host(api, server):
     url = server.route("/page", reply(200))
-    env = {"GITHUB_API_URL": api.url, "GITHUB_TOKEN": "ghs_secret", "GITHUB_SERVER_URL": server.url("")}
+    env = {
+        "GITHUB_API_URL": api.url,
+        "GITHUB_TOKEN": "ghs_secret",
+        "GITHUB_SERVER_URL": server.url(""),
+    }
     # A "repository" link on the local web host: the API is asked about it with the token,
     # the page itself is checked without it.
     server.route("/alive/repo", reply(200))
@@ -77,8 +81,14 @@ def test_anonymous_rate_limit_is_respected_and_reported(api):
 
 def test_rate_limit_hit_midway_is_reported(api):
     api.rate_remaining["ghs_secret"] = 5000
-    api.fail("GET", r"/repos/", 403, times=5, headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4102444800"},
-             message="API rate limit exceeded")
+    api.fail(
+        "GET",
+        r"/repos/",
+        403,
+        times=5,
+        headers={"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4102444800"},
+        message="API rate limit exceeded",
+    )
     report = check_archived(["alive/repo"], api_url=api.url, token="ghs_secret")
     assert report.archived == {}
     assert any("rate limit hit" in n for n in report.notices)
@@ -86,8 +96,12 @@ def test_rate_limit_hit_midway_is_reported(api):
 
 def test_token_is_withheld_from_a_plain_http_api_elsewhere():
     # Nothing listens there: the point is that the token is refused before any request.
-    report = check_archived(["a/b"], api_url="http://api.example.invalid", token="ghs_secret", timeout=1)
-    assert report.notices[0].startswith("GITHUB_TOKEN not sent to http://api.example.invalid: it is not an https URL")
+    report = check_archived(
+        ["a/b"], api_url="http://api.example.invalid", token="ghs_secret", timeout=1
+    )
+    assert report.notices[0].startswith(
+        "GITHUB_TOKEN not sent to http://api.example.invalid: it is not an https URL"
+    )
     assert report.archived == {} and report.asked == 0
 
 

@@ -6,6 +6,9 @@ import dataclasses
 import random
 
 import pytest
+from hypothesis import given  # noqa: E402
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from awesome_lint.links.checker import LinkChecker
 from awesome_lint.links.policy import Target, encode_host, prepare
@@ -75,9 +78,17 @@ def test_bad_url_zoo_gets_a_clear_result(url, outcome, words):
 
 def test_bad_url_zoo_through_the_checker_never_crashes(net):
     urls = [
-        "javascript:alert(1)", "data:,x", "ftp://x.org/", "https://x.org:70000/",
-        "https://exa mple.org/", "https://no.such.name.invalid/", "http://[::1/", "https://☃\u200b.org/",
-        "mailto:a@b.c", "#top", "http://10.0.0.1/",
+        "javascript:alert(1)",
+        "data:,x",
+        "ftp://x.org/",
+        "https://x.org:70000/",
+        "https://exa mple.org/",
+        "https://no.such.name.invalid/",
+        "http://[::1/",
+        "https://☃\u200b.org/",
+        "mailto:a@b.c",
+        "#top",
+        "http://10.0.0.1/",
     ]
     results = LinkChecker(LinkSettings(max_retries=0), rng=random.Random(0)).check(urls)
     assert set(results) == set(urls)
@@ -121,7 +132,10 @@ def test_parse_accept_rejects(spec):
         parse_accept(spec)
 
 
-@pytest.mark.parametrize("bad", [dict(timeout=0), dict(max_retries=-1), dict(host_concurrency=0), dict(max_concurrency=0)])
+@pytest.mark.parametrize(
+    "bad",
+    [dict(timeout=0), dict(max_retries=-1), dict(host_concurrency=0), dict(max_concurrency=0)],
+)
 def test_settings_validate(bad):
     with pytest.raises(SettingsError):
         LinkSettings(**bad)
@@ -136,20 +150,32 @@ def test_encode_host():
 
 def test_result_json_round_trip():
     r = LinkResult(
-        url="https://a.org/x", outcome=Outcome.REDIRECTED, status=200, final_url="https://b.org/y",
-        redirects=(Redirect("https://a.org/x", 301, "https://b.org/x"), Redirect("https://b.org/x", 302, "https://b.org/y")),
-        error=None, elapsed=0.25, archived=True,
+        url="https://a.org/x",
+        outcome=Outcome.REDIRECTED,
+        status=200,
+        final_url="https://b.org/y",
+        redirects=(
+            Redirect("https://a.org/x", 301, "https://b.org/x"),
+            Redirect("https://b.org/x", 302, "https://b.org/y"),
+        ),
+        error=None,
+        elapsed=0.25,
+        archived=True,
     )
-    assert LinkResult.from_json(r.to_json(), from_cache=True) == dataclasses.replace(r, from_cache=True)
+    assert LinkResult.from_json(r.to_json(), from_cache=True) == dataclasses.replace(
+        r, from_cache=True
+    )
     assert r.permanent_target == "https://b.org/x"
 
 
-from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
-
 _URLISH = st.one_of(
     st.text(max_size=80),
-    st.builds(lambda s, h, p: f"{s}://{h}{p}", st.sampled_from(["http", "https", "HTTP", "ftp", "javascript"]),
-              st.text(max_size=30), st.text(max_size=30)),
+    st.builds(
+        lambda s, h, p: f"{s}://{h}{p}",
+        st.sampled_from(["http", "https", "HTTP", "ftp", "javascript"]),
+        st.text(max_size=30),
+        st.text(max_size=30),
+    ),
 )
 
 

@@ -104,7 +104,10 @@ def test_decimal_and_hex_ip_forms_are_judged_by_the_address_they_reach(server, n
     # 2130706433 is 127.0.0.1 written as one number; the guard sees what it resolves to.
     server.route("/ok", reply(200))
     url = f"http://2130706433:{server.port}/ok"
-    assert run([url], resolver=lambda h, p: [(socket.AF_INET, "127.0.0.1")])[url].outcome is Outcome.REFUSED_PRIVATE
+    assert (
+        run([url], resolver=lambda h, p: [(socket.AF_INET, "127.0.0.1")])[url].outcome
+        is Outcome.REFUSED_PRIVATE
+    )
     assert server.app.connections == 0
 
 
@@ -121,7 +124,9 @@ def test_redirect_to_a_private_address_is_refused_on_that_hop(server, other_serv
 def test_redirect_to_a_name_resolving_privately_is_refused_at_connect(server, other_server, net):
     other_server.route("/internal", reply(200))
     resolver = fixed_resolver({"sneaky.example": ["127.0.0.2"]})
-    url = server.route("/jump", redirect(301, f"http://sneaky.example:{other_server.port}/internal"))
+    url = server.route(
+        "/jump", redirect(301, f"http://sneaky.example:{other_server.port}/internal")
+    )
     r = run([url], resolver=resolver, address_filter=treat_as_public("127.0.0.1"))[url]
     assert r.outcome is Outcome.REFUSED_PRIVATE
     assert "sneaky.example resolves to loopback address 127.0.0.2" in r.error
@@ -135,9 +140,13 @@ def test_dns_rebinding_cannot_slip_in_between_check_and_connect(server, other_se
     server.route("/b", reply(200))
     other_server.route("/a", reply(200))
     other_server.route("/b", reply(200))
-    resolver = fixed_resolver({"rebind.example": lambda nth: ["127.0.0.1"] if nth == 1 else ["127.0.0.2"]})
+    resolver = fixed_resolver(
+        {"rebind.example": lambda nth: ["127.0.0.1"] if nth == 1 else ["127.0.0.2"]}
+    )
     urls = [f"http://rebind.example:{server.port}/a", f"http://rebind.example:{server.port}/b"]
-    results = run(urls, resolver=resolver, address_filter=treat_as_public("127.0.0.1"), host_concurrency=1)
+    results = run(
+        urls, resolver=resolver, address_filter=treat_as_public("127.0.0.1"), host_concurrency=1
+    )
     assert [results[u].outcome for u in urls] == [Outcome.OK, Outcome.OK]
     # One resolution for the one connection, made to the address that was vetted; the
     # keep-alive connection is reused rather than resolved again.

@@ -14,9 +14,10 @@ import json
 import os
 import secrets
 import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping, Protocol, Sequence, TextIO
+from typing import Protocol, TextIO
 
 from ..reporters import github as reporter
 from ..rules.base import Severity, Violation
@@ -34,7 +35,9 @@ class ActionError(Exception):
 
 
 class Linter(Protocol):
-    def lint_file(self, path: str, link_lines: frozenset[int] | str | None = None) -> tuple[Sequence[str], Sequence[Violation]]:
+    def lint_file(
+        self, path: str, link_lines: frozenset[int] | str | None = None
+    ) -> tuple[Sequence[str], Sequence[Violation]]:
         """(lines, violations); raises ActionError for an unreadable file.
 
         ``link_lines``: check the liveness of the links on these lines (ALL_LINES: every
@@ -74,13 +77,17 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
     ):
         if value not in allowed:
             raise ActionError(f"input {name} must be one of {'|'.join(allowed)}, got {value!r}")
-    return Settings(files, fail_on, comment, check_links, environ.get("AWESOME_LINT_CONFIG") or None)
+    return Settings(
+        files, fail_on, comment, check_links, environ.get("AWESOME_LINT_CONFIG") or None
+    )
 
 
 def load_event(environ: Mapping[str, str]) -> dict:
     path = environ.get("GITHUB_EVENT_PATH")
     if not path:
-        raise ActionError("GITHUB_EVENT_PATH is not set; run awesome-lint --github inside GitHub Actions")
+        raise ActionError(
+            "GITHUB_EVENT_PATH is not set; run awesome-lint --github inside GitHub Actions"
+        )
     try:
         event = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -107,7 +114,9 @@ def pull_info(event: dict, environ: Mapping[str, str], event_path: str) -> PullI
         number = int(pr["number"])
         head_sha = str(pr["head"]["sha"])
     except (TypeError, KeyError, ValueError):
-        raise ActionError(f"{event_path}: no pull_request.number and pull_request.head.sha in the event") from None
+        raise ActionError(
+            f"{event_path}: no pull_request.number and pull_request.head.sha in the event"
+        ) from None
     repo = environ.get("GITHUB_REPOSITORY") or (event.get("repository") or {}).get("full_name")
     if not repo or repo.count("/") != 1:
         raise ActionError("GITHUB_REPOSITORY is not set to owner/name")
@@ -180,7 +189,9 @@ class Runner:
                         "check out the pull request's head commit before this step"
                     )
                 raise ActionError(f"{rel}: no such file in {workspace}")
-            lines, violations = self.linter.lint_file(str(path), _link_lines(settings.check_links, diff))
+            lines, violations = self.linter.lint_file(
+                str(path), _link_lines(settings.check_links, diff)
+            )
             for message in getattr(self.linter, "take_notices", lambda: [])():
                 self.notice(outcome, f"{rel}: {message}", "warning")
             if diff is not None and diff.patch_omitted:
@@ -205,7 +216,14 @@ class Runner:
                 ]
             else:
                 findings = [
-                    Finding(f.path, f.violation, f.fingerprint, f.new, f.anchor, verified(self.linter, str(path), lines, f))
+                    Finding(
+                        f.path,
+                        f.violation,
+                        f.fingerprint,
+                        f.new,
+                        f.anchor,
+                        verified(self.linter, str(path), lines, f),
+                    )
                     for f in findings
                 ]
             outcome.new += [f for f in findings if f.new]
@@ -232,7 +250,9 @@ class Runner:
         env = self.env
         event_name = env.get("GITHUB_EVENT_NAME")
         if not event_name:
-            raise ActionError("GITHUB_EVENT_NAME is not set; run awesome-lint --github inside GitHub Actions")
+            raise ActionError(
+                "GITHUB_EVENT_NAME is not set; run awesome-lint --github inside GitHub Actions"
+            )
         workspace = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
         if event_name not in PR_EVENTS:
             outcome, _ = self.lint(settings, workspace, None)
@@ -261,7 +281,9 @@ class Runner:
         try:
             files = client.pull_files(info.number)
         except GitHubError as exc:
-            raise ActionError(f"cannot read the files of pull request #{info.number} of {info.repo}: {exc}") from None
+            raise ActionError(
+                f"cannot read the files of pull request #{info.number} of {info.repo}: {exc}"
+            ) from None
         diffs = {}
         for f in files:
             try:
@@ -292,7 +314,9 @@ class Runner:
                     "The findings are in the annotations and the job summary.",
                 )
             else:
-                self.notice(outcome, f"commenting failed, findings are in the annotations: {exc}", "warning")
+                self.notice(
+                    outcome, f"commenting failed, findings are in the annotations: {exc}", "warning"
+                )
 
 
 def _link_lines(check_links: str, diff: FileDiff | None):
@@ -345,7 +369,9 @@ class CoreLinter:
         urls = [
             lk.url
             for lk in result.document.links
-            if lk.url and not lk.url.startswith("#") and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
+            if lk.url
+            and not lk.url.startswith("#")
+            and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
         ]
         if urls:
             results = self._check(urls, config)
@@ -408,6 +434,9 @@ def run(
         return 2
     except ImportError as exc:
         if exc.name and exc.name.split(".")[0] == "github":
-            out.write(reporter.notice("PyGithub is missing: pip install 'awesome-lint[github]'", "error") + "\n")
+            out.write(
+                reporter.notice("PyGithub is missing: pip install 'awesome-lint[github]'", "error")
+                + "\n"
+            )
             return 2
         raise

@@ -9,8 +9,8 @@ ours: a contributor who pastes our marker into a comment cannot make us edit it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import render
 from .client import Comment, GitHubClient
@@ -44,11 +44,14 @@ class Plan:
 
 def own_summary(state: PullState) -> Comment | None:
     return next(
-        (c for c in state.issue_comments if c.author == state.login and render.is_summary(c.body)), None
+        (c for c in state.issue_comments if c.author == state.login and render.is_summary(c.body)),
+        None,
     )
 
 
-def plan(new: Sequence[Finding], old: Sequence[Finding], head_sha: str, state: PullState, mode: str) -> Plan:
+def plan(
+    new: Sequence[Finding], old: Sequence[Finding], head_sha: str, state: PullState, mode: str
+) -> Plan:
     if mode not in MODES:
         raise ValueError(f"comment mode must be one of {', '.join(MODES)}, got {mode!r}")
     summary_body = summary_id = None
@@ -79,7 +82,9 @@ def plan(new: Sequence[Finding], old: Sequence[Finding], head_sha: str, state: P
             else:
                 listed.append(f)
         stale = [
-            c.id for c in ours if (fp := render.finding_fingerprint(c.body)) is not None and fp not in current
+            c.id
+            for c in ours
+            if (fp := render.finding_fingerprint(c.body)) is not None and fp not in current
         ]
     return Plan(summary_body, summary_id, changed, tuple(inline), tuple(listed), tuple(stale))
 
@@ -95,13 +100,18 @@ def read_state(client: GitHubClient, number: int, mode: str) -> PullState:
     return PullState(login, issue, reviews, inline)
 
 
-def publish(client: GitHubClient, number: int, head_sha: str, p: Plan, run_id: str, login: str) -> list[str]:
+def publish(
+    client: GitHubClient, number: int, head_sha: str, p: Plan, run_id: str, login: str
+) -> list[str]:
     """Carry the plan out; returns what was done, one line each. Raises GitHubError."""
     done = []
     if p.summary_body is not None and p.summary_changed:
+
         def ours(comments: list[Comment]) -> Comment | None:
             # We had no summary before this create, so one now is the create's own.
-            return next((c for c in comments if c.author == login and render.is_summary(c.body)), None)
+            return next(
+                (c for c in comments if c.author == login and render.is_summary(c.body)), None
+            )
 
         if p.summary_id is None:
             c = client.create_issue_comment(number, p.summary_body, ours)

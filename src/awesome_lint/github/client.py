@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .. import __version__
@@ -94,7 +95,9 @@ def _header(headers: dict | None, name: str) -> str | None:
     return None
 
 
-def retry_delay(status: int | None, message: str, headers: dict | None, attempt: int, backoff: float) -> float | None:
+def retry_delay(
+    status: int | None, message: str, headers: dict | None, attempt: int, backoff: float
+) -> float | None:
     """Seconds to wait before trying again, or None when trying again cannot help."""
     after = _header(headers, "retry-after")
     if status is None or status >= 500:
@@ -230,7 +233,8 @@ class GitHubClient:
     def _pull(self, number: int) -> Any:
         if number not in self._pulls:
             self._pulls[number] = self._call(
-                f"read pull request #{number} of {self.repo_name}", lambda: self._repo.get_pull(number)
+                f"read pull request #{number} of {self.repo_name}",
+                lambda: self._repo.get_pull(number),
             )
         return self._pulls[number]
 
@@ -239,7 +243,9 @@ class GitHubClient:
 
     def pull_files(self, number: int) -> list[PullFile]:
         pull = self._pull(number)
-        files = self._call(f"list the files of pull request #{number}", lambda: list(pull.get_files()))
+        files = self._call(
+            f"list the files of pull request #{number}", lambda: list(pull.get_files())
+        )
         return [PullFile(f.filename, f.status, f.patch, f.changes or 0) for f in files]
 
     def _remember(self, kind: str, objs: Sequence[Any], path: bool = False) -> list[Comment]:
@@ -255,23 +261,30 @@ class GitHubClient:
 
     def issue_comments(self, number: int) -> list[Comment]:
         pull = self._pull(number)
-        objs = self._call(f"list the comments of pull request #{number}", lambda: list(pull.get_issue_comments()))
+        objs = self._call(
+            f"list the comments of pull request #{number}", lambda: list(pull.get_issue_comments())
+        )
         return self._remember("issue", objs)
 
     def reviews(self, number: int) -> list[Comment]:
         pull = self._pull(number)
-        objs = self._call(f"list the reviews of pull request #{number}", lambda: list(pull.get_reviews()))
+        objs = self._call(
+            f"list the reviews of pull request #{number}", lambda: list(pull.get_reviews())
+        )
         return self._remember("review", objs)
 
     def review_comments(self, number: int) -> list[Comment]:
         pull = self._pull(number)
         objs = self._call(
-            f"list the review comments of pull request #{number}", lambda: list(pull.get_review_comments())
+            f"list the review comments of pull request #{number}",
+            lambda: list(pull.get_review_comments()),
         )
         return self._remember("review-comment", objs, path=True)
 
     # ------------------------------------------------------------------ writes
-    def create_issue_comment(self, number: int, body: str, find: Callable[[list[Comment]], Comment | None]) -> Comment:
+    def create_issue_comment(
+        self, number: int, body: str, find: Callable[[list[Comment]], Comment | None]
+    ) -> Comment:
         pull = self._pull(number)
 
         def create() -> Comment:
@@ -297,10 +310,14 @@ class GitHubClient:
         commit = self._repo.get_commit(commit_sha)  # lazy: no request, only the sha is sent
 
         def create() -> Comment:
-            review = pull.create_review(commit=commit, body=body, event="COMMENT", comments=comments)
+            review = pull.create_review(
+                commit=commit, body=body, event="COMMENT", comments=comments
+            )
             return self._remember("review", [review])[0]
 
-        return self._create(f"review pull request #{number}", create, lambda: find(self.reviews(number)))
+        return self._create(
+            f"review pull request #{number}", create, lambda: find(self.reviews(number))
+        )
 
     def delete_review_comment(self, comment_id: int) -> None:
         obj = self._objects[("review-comment", comment_id)]

@@ -4,8 +4,8 @@ and the one-click suggestion for a fixable one. Pure.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..fixes import apply_to_lines
 from ..rules.base import Severity, Violation
@@ -61,7 +61,9 @@ def suggestion_for(lines: Sequence[str], violation: Violation) -> Suggestion | N
     return Suggestion(first, last, "\n".join(after))
 
 
-def _anchor(violation: Violation, diff: FileDiff, suggestion: Suggestion | None) -> tuple[int, int] | None:
+def _anchor(
+    violation: Violation, diff: FileDiff, suggestion: Suggestion | None
+) -> tuple[int, int] | None:
     if suggestion is not None and diff.commentable(suggestion.first, suggestion.last):
         return suggestion.first, suggestion.last
     span_lines = violation.span.lines
@@ -87,7 +89,11 @@ def classify(
         if new:
             suggestion = suggestion_for(lines, v)
             anchor = _anchor(v, diff, suggestion)
-            if anchor is None or suggestion is None or anchor != (suggestion.first, suggestion.last):
+            if (
+                anchor is None
+                or suggestion is None
+                or anchor != (suggestion.first, suggestion.last)
+            ):
                 suggestion = None  # a suggestion replaces exactly the lines its comment covers
         out.append(Finding(path, v, fp, new, anchor, suggestion))
     return out

@@ -9,8 +9,8 @@ of a body, which is always ours.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..rules.base import Severity
 from .findings import Finding
@@ -24,7 +24,9 @@ MAX_INLINE = 30
 
 SUMMARY_MARKER = "<!-- awesome-lint:summary -->"
 _FINDING_MARKER = re.compile(r"\A<!-- awesome-lint:finding ([0-9a-f]{8,64}) -->")
-_REVIEW_MARKER = re.compile(r"\A<!-- awesome-lint:review run=([A-Za-z0-9._-]+)(?: listed=([0-9a-f,]*))? -->")
+_REVIEW_MARKER = re.compile(
+    r"\A<!-- awesome-lint:review run=([A-Za-z0-9._-]+)(?: listed=([0-9a-f,]*))? -->"
+)
 
 _ICON = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
 
@@ -54,7 +56,11 @@ def counts_phrase(findings: Sequence[Finding]) -> str:
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = sum(f.severity is Severity.WARNING for f in findings)
     infos = len(findings) - errors - warnings
-    parts = [_plural(n, word) for n, word in ((errors, "error"), (warnings, "warning"), (infos, "note")) if n]
+    parts = [
+        _plural(n, word)
+        for n, word in ((errors, "error"), (warnings, "warning"), (infos, "note"))
+        if n
+    ]
     if len(parts) < 2:
         return parts[0] if parts else "no problems"
     return " and ".join([", ".join(parts[:-1]), parts[-1]])
@@ -96,7 +102,9 @@ def summary_comment(new: Sequence[Finding], old: Sequence[Finding], head_sha: st
             findings_table(new, COMMENT_LIMIT // 2),
         ]
     else:
-        parts += [f"✅ No problems on the lines this pull request adds or changes (checked at {commit})."]
+        parts += [
+            f"✅ No problems on the lines this pull request adds or changes (checked at {commit})."
+        ]
     if old:
         parts += [
             "",
@@ -112,11 +120,15 @@ def summary_comment(new: Sequence[Finding], old: Sequence[Finding], head_sha: st
 def inline_comment(f: Finding) -> str:
     v = f.violation
     marker = f"<!-- awesome-lint:finding {f.fingerprint} -->"
-    text = f"{marker}\n{_ICON[v.severity]} **{v.severity.value}** {_rule(f)}: {md_message(v.message)}"
+    text = (
+        f"{marker}\n{_ICON[v.severity]} **{v.severity.value}** {_rule(f)}: {md_message(v.message)}"
+    )
     if f.suggestion is None:
         return cap(text, COMMENT_LIMIT)
     desc = f": {md_message(v.fix.description)}" if v.fix and v.fix.description else ""
-    with_fix = f"{text}\n\n**Suggested fix**{desc}\n\n{code_fence(f.suggestion.text, 'suggestion')}\n"
+    with_fix = (
+        f"{text}\n\n**Suggested fix**{desc}\n\n{code_fence(f.suggestion.text, 'suggestion')}\n"
+    )
     # A cut suggestion would be a wrong fix: drop it rather than truncate it.
     return with_fix if len(with_fix) <= COMMENT_LIMIT else cap(text, COMMENT_LIMIT)
 
@@ -166,12 +178,19 @@ def review(
 
 
 def job_summary(
-    files: Iterable[str], new: Sequence[Finding], old: Sequence[Finding], notices: Sequence[str] = ()
+    files: Iterable[str],
+    new: Sequence[Finding],
+    old: Sequence[Finding],
+    notices: Sequence[str] = (),
 ) -> str:
     """Markdown for ``$GITHUB_STEP_SUMMARY``. ``new`` is everything reported on non-PR runs."""
     parts = ["## awesome-lint", ""]
     checked = ", ".join(md_code(p) for p in files)
-    parts.append(f"Checked {checked}: **{counts_phrase(new)}**." if new else f"Checked {checked}: no problems.")
+    parts.append(
+        f"Checked {checked}: **{counts_phrase(new)}**."
+        if new
+        else f"Checked {checked}: no problems."
+    )
     parts += [f"> {md_message(n)}" for n in notices]
     if new:
         parts += ["", findings_table(new, JOB_SUMMARY_LIMIT // 2)]

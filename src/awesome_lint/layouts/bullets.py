@@ -19,10 +19,14 @@ _VENUE = re.compile(
 )
 # "[2023.05]" in front of a title is a date stamp, not a venue.
 _DATE_STAMP = re.compile(r"^\s*(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\s*$")
-_VENUE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|^[A-Z][A-Za-z&-]{1,15}(?: [A-Z][A-Za-z&-]{1,15}){0,3}$")
+_VENUE_LIKE = re.compile(
+    r"\b(?:19|20)\d{2}\b|^[A-Z][A-Za-z&-]{1,15}(?: [A-Z][A-Za-z&-]{1,15}){0,3}$"
+)
 _TITLE_TRAIL = " \t-–—:|,;"
 # * **MedSAM**: "Segment Anything in Medical Images", Nature Communications, 2024 (*Toronto*).
-_ABBREVIATED = re.compile(r"\*\*[^*]+\*\*\s*:\s*[\"“](?P<title>[^\"”]+)[\"”]\s*,?\s*(?P<rest>[^()]*?)[\s.,]*(?:\([^()]*\))?[\s.]*$")
+_ABBREVIATED = re.compile(
+    r"\*\*[^*]+\*\*\s*:\s*[\"“](?P<title>[^\"”]+)[\"”]\s*,?\s*(?P<rest>[^()]*?)[\s.,]*(?:\([^()]*\))?[\s.]*$"
+)
 
 
 def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -> Entry | None:
@@ -40,14 +44,21 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
     # A classic item starts with its own link; a paper bullet starts with its title.
     lead = body[start:].lstrip(" \t*_")
     lead_at = len(body) - len(lead)
-    if real and text.offset(real[0].span.start_line, real[0].span.start_col) <= lead_at and real[0] not in paper:
+    if (
+        real
+        and text.offset(real[0].span.start_line, real[0].span.start_col) <= lead_at
+        and real[0] not in paper
+    ):
         return None
     venue = None
     m = _VENUE.match(body, start)
     if m:
         inner = m.group("a") or m.group("b") or m.group("c")
         if _VENUE_LIKE.search(inner.strip()) and not _DATE_STAMP.match(inner):
-            venue = text.field(m.start() + (m.group(0).index(inner)), m.start() + m.group(0).index(inner) + len(inner))
+            venue = text.field(
+                m.start() + (m.group(0).index(inner)),
+                m.start() + m.group(0).index(inner) + len(inner),
+            )
             start = m.end()
         elif _DATE_STAMP.match(inner):
             start = m.end()
@@ -66,15 +77,26 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
     raw = title.text
     if raw.startswith(("**", "__")) and raw.endswith(raw[:2]) and len(raw) > 4:
         bold = True
-        title = text.field(text.offset(title.span.start_line, title.span.start_col) + 2,
-                           text.offset(title.span.end_line, title.span.end_col) - 2)
+        title = text.field(
+            text.offset(title.span.start_line, title.span.start_col) + 2,
+            text.offset(title.span.end_line, title.span.end_col) - 2,
+        )
         if title is None:
             return None
-    lines = [analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.ITEM) for k, ln in enumerate(para)]
+    lines = [
+        analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.ITEM)
+        for k, ln in enumerate(para)
+    ]
     last = lines[-1]
     return new_entry(
-        Span(first, prefix + 1, last.number, len(last.text) + 1), "bullet", lines, title, real, section,
-        title_bold=bold, venue=venue,
+        Span(first, prefix + 1, last.number, len(last.text) + 1),
+        "bullet",
+        lines,
+        title,
+        real,
+        section,
+        title_bold=bold,
+        venue=venue,
     )
 
 

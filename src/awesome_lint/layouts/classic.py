@@ -14,7 +14,9 @@ from .fields import Text, bullet_prefix
 from .structure import ListItemBlock
 
 # Whitespace, then at most one run of dash-like or colon characters, then whitespace.
-_SEPARATOR = re.compile(r"[ \t\u00a0]*(?:(?:[-–—‐:|~]+|&mdash;|&ndash;|&#8211;|&#8212;)[ \t\u00a0]*)?")
+_SEPARATOR = re.compile(
+    r"[ \t\u00a0]*(?:(?:[-–—‐:|~]+|&mdash;|&ndash;|&#8211;|&#8212;)[ \t\u00a0]*)?"
+)
 
 
 def visible_name(label: str) -> str:
@@ -23,7 +25,9 @@ def visible_name(label: str) -> str:
     return name.strip().strip("*_`").strip()
 
 
-def classic_item(blk: ListItemBlock, para: list[str], links: list[Link], section: str) -> ClassicItem | None:
+def classic_item(
+    blk: ListItemBlock, para: list[str], links: list[Link], section: str
+) -> ClassicItem | None:
     prefix = bullet_prefix(para[0])
     if not prefix or blk.paragraph is None:
         return None
@@ -38,7 +42,8 @@ def classic_item(blk: ListItemBlock, para: list[str], links: list[Link], section
         (
             lk
             for lk in links
-            if lk.form is not LinkForm.IMAGE and lk.form is not LinkForm.AUTOLINK
+            if lk.form is not LinkForm.IMAGE
+            and lk.form is not LinkForm.AUTOLINK
             and text.offset(lk.span.start_line, lk.span.start_col) == lead
         ),
         None,

@@ -111,7 +111,16 @@ def bullet_prefix(line: str) -> int:
 def new_entry(span: Span, layout: str, lines, title: Field, links, section: str, **fields) -> Entry:
     """An entry of a layout that lacks some fields: whatever is not given is absent (None)."""
     absent = dict.fromkeys(
-        ("title_bold", "authors", "authors_field", "authors_italic", "date", "venue", "date_venue"), None
+        ("title_bold", "authors", "authors_field", "authors_italic", "date", "venue", "date_venue"),
+        None,
     )
     absent["title_bold"] = False
-    return Entry(span=span, layout=layout, lines=tuple(lines), title=title, links=tuple(links), section=section, **{**absent, **fields})
+    return Entry(
+        span=span,
+        layout=layout,
+        lines=tuple(lines),
+        title=title,
+        links=tuple(links),
+        section=section,
+        **{**absent, **fields},
+    )

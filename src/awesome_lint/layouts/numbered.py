@@ -15,7 +15,7 @@ is made of paper links. Two fields, one of them a date, venue or authors, make a
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..entries import analyze_line, strip_bullet
 from ..model import Entry, EntryLine, Field, LineKind, Link, LinkForm, Span
@@ -28,8 +28,15 @@ _LABELS = {
     "publication": "venue", "pub": "venue", "authors": "authors", "author": "authors", "by": "authors",
     "link": "links", "links": "links", "paper": "links", "code": "links", "resources": "links", "url": "links",
 }  # fmt: skip
-_KINDS = {"date": LineKind.DATE_VENUE, "venue": LineKind.DATE_VENUE, "authors": LineKind.AUTHORS, "links": LineKind.LINKS}
-_LABELLED = re.compile(r"[^\w\[]*?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ]{0,20}?)[*_]{0,2}\s*[:：]\s*[*_]{0,2}\s*")
+_KINDS = {
+    "date": LineKind.DATE_VENUE,
+    "venue": LineKind.DATE_VENUE,
+    "authors": LineKind.AUTHORS,
+    "links": LineKind.LINKS,
+}
+_LABELLED = re.compile(
+    r"[^\w\[]*?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ]{0,20}?)[*_]{0,2}\s*[:：]\s*[*_]{0,2}\s*"
+)
 
 
 def _field(first: int, para: list[str], links: list[Link]) -> tuple[str, Text, int] | None:
@@ -77,14 +84,18 @@ def numbered_entry(
     m = re.fullmatch(r"\[(.+)\]\((.+)\)", title.text)
     if m and entry_links:
         title = Field(m.group(1).strip("*_ "), entry_links[0].label_span)
-    lines_out: list[EntryLine] = [analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.TITLE) for k, ln in enumerate(para)]
+    lines_out: list[EntryLine] = [
+        analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.TITLE)
+        for k, ln in enumerate(para)
+    ]
     authors = authors_field = date = venue = None
     for kind, (text, value_at, sub) in sorted(found.items(), key=lambda kv: kv[1][2].start):
         p0, p1 = sub.paragraph
         value = text.field(value_at, len(text.joined), " \t")
         sub_prefix = strip_bullet(lines[p0 - 1])
         lines_out += [
-            analyze_line(p0 + k, ln, sub_prefix if k == 0 else 0, _KINDS[kind]) for k, ln in enumerate(lines[p0 - 1 : p1])
+            analyze_line(p0 + k, ln, sub_prefix if k == 0 else 0, _KINDS[kind])
+            for k, ln in enumerate(lines[p0 - 1 : p1])
         ]
         if kind == "links":
             entry_links += [lk for lk in links_in(p0, p1) if lk.form is not LinkForm.IMAGE]
@@ -101,8 +112,17 @@ def numbered_entry(
     last = lines_out[-1]
     return (
         new_entry(
-            Span(first, prefix + 1, last.number, len(last.text) + 1), "numbered", lines_out, title, entry_links, section,
-            title_bold=bold, authors=authors, authors_field=authors_field, date=date, venue=venue,
+            Span(first, prefix + 1, last.number, len(last.text) + 1),
+            "numbered",
+            lines_out,
+            title,
+            entry_links,
+            section,
+            title_bold=bold,
+            authors=authors,
+            authors_field=authors_field,
+            date=date,
+            venue=venue,
         ),
         used,
     )

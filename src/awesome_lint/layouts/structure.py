@@ -15,7 +15,9 @@ class ListItemBlock:
     depth: int  # 0 for an item of a top-level list
     ordered: bool  # "1." rather than "-"
     list_start: int  # first line of the list that holds the item
-    paragraph: tuple[int, int] | None  # first and last line of its first paragraph, when it starts with one
+    paragraph: (
+        tuple[int, int] | None
+    )  # first and last line of its first paragraph, when it starts with one
     parent: int | None  # index of the enclosing item in the same tuple
 
 

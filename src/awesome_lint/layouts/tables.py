@@ -13,7 +13,7 @@ left alone.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..entries import analyze_line
 from ..model import Entry, Field, LineKind, Link, LinkForm, Span
@@ -93,13 +93,24 @@ def table_entries(
                 title = Field(m.group(1).strip("*_ "), lk.label_span)
         bold = title.text.startswith("**") and title.text.endswith("**") and len(title.text) > 4
         if bold:
-            title = Field(title.text[2:-2].strip(), Span(number, title.span.start_col + 2, number, title.span.end_col - 2))
+            title = Field(
+                title.text[2:-2].strip(),
+                Span(number, title.span.start_col + 2, number, title.span.end_col - 2),
+            )
         authors = fields.get("authors")
         out.append(
             new_entry(
-                Span(number, 1, number, len(row) + 1), "table", (analyze_line(number, row, 0, LineKind.ITEM),), title,
-                row_links, section_at(number), title_bold=bold, authors=author_names(authors.text) if authors else None,
-                authors_field=authors, date=date, venue=fields.get("venue"),
+                Span(number, 1, number, len(row) + 1),
+                "table",
+                (analyze_line(number, row, 0, LineKind.ITEM),),
+                title,
+                row_links,
+                section_at(number),
+                title_bold=bold,
+                authors=author_names(authors.text) if authors else None,
+                authors_field=authors,
+                date=date,
+                venue=fields.get("venue"),
             )
         )
     return out

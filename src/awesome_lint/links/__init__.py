@@ -8,9 +8,9 @@ HTTP stack (requests, PyGithub) is imported only when links are actually checked
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 from .result import LinkResult, Outcome, Redirect
 from .settings import LinkSettings, SettingsError, parse_accept
@@ -27,7 +27,9 @@ __all__ = [
 ]
 
 # Outcomes after which asking GitHub about the repository still makes sense.
-_REPO_WORTH_ASKING = frozenset({Outcome.OK, Outcome.REDIRECTED, Outcome.BLOCKED, Outcome.UNREACHABLE})
+_REPO_WORTH_ASKING = frozenset(
+    {Outcome.OK, Outcome.REDIRECTED, Outcome.BLOCKED, Outcome.UNREACHABLE}
+)
 
 
 @dataclass(frozen=True)

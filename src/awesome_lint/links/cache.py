@@ -22,8 +22,8 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 from .result import LinkResult, Outcome
 
@@ -52,7 +52,9 @@ def cacheable(result: LinkResult) -> bool:
 class LinkCache:
     """Results of earlier runs, keyed by URL, valid for ``max_age`` seconds."""
 
-    def __init__(self, path: Path, max_age: float, fingerprint: str, now: float | None = None) -> None:
+    def __init__(
+        self, path: Path, max_age: float, fingerprint: str, now: float | None = None
+    ) -> None:
         self.path = path
         self.max_age = max_age
         self.fingerprint = fingerprint
@@ -112,7 +114,9 @@ class LinkCache:
         return entry["archived"]
 
     # ----------------------------------------------------------------- writing
-    def store(self, results: Iterable[LinkResult] = (), archived: Mapping[str, bool] | None = None) -> None:
+    def store(
+        self, results: Iterable[LinkResult] = (), archived: Mapping[str, bool] | None = None
+    ) -> None:
         """Add results to the file (merging with what other runs wrote meanwhile)."""
         now = self.now()
         links = {
@@ -120,7 +124,9 @@ class LinkCache:
             for r in results
             if cacheable(r) and not r.from_cache
         }
-        repos = {name.lower(): {"t": now, "archived": value} for name, value in (archived or {}).items()}
+        repos = {
+            name.lower(): {"t": now, "archived": value} for name, value in (archived or {}).items()
+        }
         if not links and not repos:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,7 +136,9 @@ class LinkCache:
                 merged = {
                     k: v
                     for k, v in current[key].items()
-                    if isinstance(v, dict) and isinstance(v.get("t"), (int, float)) and now - v["t"] <= PRUNE_AFTER
+                    if isinstance(v, dict)
+                    and isinstance(v.get("t"), (int, float))
+                    and now - v["t"] <= PRUNE_AFTER
                 }
                 merged.update(new)
                 current[key] = merged

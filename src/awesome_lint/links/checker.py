@@ -15,14 +15,14 @@ import random
 import socket
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
 from urllib.parse import urljoin
 
 import requests
+import urllib3.exceptions as u3e
 from requests.cookies import extract_cookies_to_jar
 from requests.models import PreparedRequest
-import urllib3.exceptions as u3e
 
 from .policy import (
     AddressFilter,
@@ -135,12 +135,18 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
     chain = list(_causes(exc))
     for e in chain:
         if isinstance(e, ForbiddenAddress):
-            return _Failure(Outcome.REFUSED_PRIVATE, f"{e} (not fetched; see --allow-private-hosts)", False)
+            return _Failure(
+                Outcome.REFUSED_PRIVATE, f"{e} (not fetched; see --allow-private-hosts)", False
+            )
     for e in chain:
         if isinstance(e, socket.gaierror):
             if e.errno == socket.EAI_AGAIN:
                 # The resolver could not get an answer: the name may well exist.
-                return _Failure(Outcome.UNREACHABLE, "host name could not be resolved (temporary DNS failure)", True)
+                return _Failure(
+                    Outcome.UNREACHABLE,
+                    "host name could not be resolved (temporary DNS failure)",
+                    True,
+                )
             return _Failure(Outcome.DEAD, "host name does not resolve (DNS)", False)
     for e in chain:
         if isinstance(e, ConnectionRefusedError) or (
@@ -166,20 +172,45 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
             return _Failure(Outcome.UNREACHABLE, f"could not connect: {_short(e)}", True)
     for e in chain:
         name = type(e).__name__
-        if name in ("BadStatusLine", "LineTooLong", "UnknownProtocol", "HeaderParsingError", "LineAndHeaderTooLong"):
+        if name in (
+            "BadStatusLine",
+            "LineTooLong",
+            "UnknownProtocol",
+            "HeaderParsingError",
+            "LineAndHeaderTooLong",
+        ):
             return _Failure(Outcome.UNREACHABLE, "the server sent an invalid HTTP response", True)
         if name == "RemoteDisconnected":
-            return _Failure(Outcome.UNREACHABLE, "the server closed the connection without answering", True, True)
+            return _Failure(
+                Outcome.UNREACHABLE,
+                "the server closed the connection without answering",
+                True,
+                True,
+            )
         if name in ("IncompleteRead", "InvalidChunkLength"):
-            return _Failure(Outcome.UNREACHABLE, "the server closed the connection mid-response", True)
+            return _Failure(
+                Outcome.UNREACHABLE, "the server closed the connection mid-response", True
+            )
         if isinstance(e, (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)):
             return _Failure(Outcome.UNREACHABLE, "the connection was reset", True, True)
-    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema,
-                        requests.exceptions.MissingSchema, u3e.LocationParseError, UnicodeError)):
+    if isinstance(
+        exc,
+        (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.InvalidSchema,
+            requests.exceptions.MissingSchema,
+            u3e.LocationParseError,
+            UnicodeError,
+        ),
+    ):
         return _Failure(Outcome.INVALID, f"malformed URL: {_short(exc)}", False)
-    if isinstance(exc, (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError)):
+    if isinstance(
+        exc, (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError)
+    ):
         return _Failure(Outcome.UNREACHABLE, f"connection failed: {_short(exc)}", True)
-    return _Failure(Outcome.UNREACHABLE, f"unexpected error: {type(exc).__name__}: {_short(exc)}", False)
+    return _Failure(
+        Outcome.UNREACHABLE, f"unexpected error: {type(exc).__name__}: {_short(exc)}", False
+    )
 
 
 def _short(exc: BaseException) -> str:
@@ -258,7 +289,9 @@ class LinkChecker:
         self._timeout = (settings.timeout, settings.timeout)
         # The session ignores the environment (proxies, .netrc), but a CA bundle named there
         # is the machine owner's choice and only makes TLS checks stricter or possible.
-        self._verify: bool | str = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        self._verify: bool | str = (
+            os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        )
         # Redirect targets are judged by scheme, host and address, not by --include and
         # --exclude, which select links in the document.
         self._hop_settings = replace(settings, include=(), exclude=())
@@ -310,7 +343,9 @@ class LinkChecker:
         if self._progress is not None:
             self._progress(result)
 
-    def _finish(self, job: _Job, outcome: Outcome, status: int | None = None, error: str | None = None) -> Step:
+    def _finish(
+        self, job: _Job, outcome: Outcome, status: int | None = None, error: str | None = None
+    ) -> Step:
         redirects = tuple(job.redirects)
         if outcome is Outcome.OK and redirects and redirects[0].permanent:
             outcome = Outcome.REDIRECTED
@@ -335,7 +370,12 @@ class LinkChecker:
         try:
             return self._request(job)
         except Exception as exc:  # a bug here must cost one link, not the run
-            return self._finish(job, Outcome.UNREACHABLE, None, f"checker error: {type(exc).__name__}: {_short(exc)}")
+            return self._finish(
+                job,
+                Outcome.UNREACHABLE,
+                None,
+                f"checker error: {type(exc).__name__}: {_short(exc)}",
+            )
 
     def _request(self, job: _Job) -> Step:
         target = job.target
@@ -374,7 +414,9 @@ class LinkChecker:
         if len(jar):
             req.prepare_cookies(jar)
         adapter = session.get_adapter(url)
-        resp = adapter.send(req, stream=True, timeout=self._timeout, verify=self._verify, cert=None, proxies={})
+        resp = adapter.send(
+            req, stream=True, timeout=self._timeout, verify=self._verify, cert=None, proxies={}
+        )
         if "Set-Cookie" in resp.headers:
             extract_cookies_to_jar(jar, req, resp.raw)
         return resp
@@ -401,7 +443,12 @@ class LinkChecker:
             if status in (405, 501):
                 self._hosts.head_lied(host)
                 return self._again(job, "GET")
-            if 400 <= status < 500 and status != 429 and status not in self.settings.accept and not self._hosts.trusted(host):
+            if (
+                400 <= status < 500
+                and status != 429
+                and status not in self.settings.accept
+                and not self._hosts.trusted(host)
+            ):
                 job.confirming = True
                 job.head_status = status
                 return self._again(job, "GET")
@@ -409,13 +456,19 @@ class LinkChecker:
             wait = retry_after_seconds(retry_after)
             if wait is not None and wait > self.settings.max_retry_after:
                 return self._finish(
-                    job, Outcome.UNREACHABLE, status,
+                    job,
+                    Outcome.UNREACHABLE,
+                    status,
                     f"HTTP {status}: asked to retry after {wait:.0f} s, longer than the "
                     f"{self.settings.max_retry_after:g} s the checker waits",
                 )
             if job.attempt < self.settings.max_retries:
                 job.attempt += 1
-                return job.target.host_key, wait if wait is not None else self._backoff(job.attempt), job
+                return (
+                    job.target.host_key,
+                    wait if wait is not None else self._backoff(job.attempt),
+                    job,
+                )
             if method == "HEAD" and not job.last_try and status >= 500:
                 # Some servers fail HEAD for good; give GET one chance before giving up.
                 job.last_try = True
@@ -443,10 +496,14 @@ class LinkChecker:
         try:
             nxt = urljoin(current, location.strip())
         except ValueError:
-            return self._finish(job, Outcome.DEAD, status, f"HTTP {status} to a malformed Location {location!r}")
+            return self._finish(
+                job, Outcome.DEAD, status, f"HTTP {status} to a malformed Location {location!r}"
+            )
         job.redirects.append(Redirect(current, status, nxt))
         if len(job.redirects) > self.settings.max_redirects:
-            return self._finish(job, Outcome.DEAD, status, f"more than {self.settings.max_redirects} redirects")
+            return self._finish(
+                job, Outcome.DEAD, status, f"more than {self.settings.max_redirects} redirects"
+            )
         hop = prepare(nxt, self._hop_settings, self.guard)
         if isinstance(hop, LinkResult):
             outcome = Outcome.DEAD if hop.outcome is Outcome.INVALID else hop.outcome

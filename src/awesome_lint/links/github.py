@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urlsplit
 
 DEFAULT_API_URL = "https://api.github.com"
@@ -92,9 +92,21 @@ def check_archived(
     if not wanted:
         return ArchiveReport({}, (), 0)
     try:
-        from github import Auth, Github, GithubException, RateLimitExceededException, UnknownObjectException
+        from github import (
+            Auth,
+            Github,
+            GithubException,
+            RateLimitExceededException,
+            UnknownObjectException,
+        )
     except ImportError:
-        return ArchiveReport({}, ("archived repositories not checked: install PyGithub (pip install 'awesome-lint[github]')",), 0)
+        return ArchiveReport(
+            {},
+            (
+                "archived repositories not checked: install PyGithub (pip install 'awesome-lint[github]')",
+            ),
+            0,
+        )
     notices: list[str] = []
     if token and not _token_allowed(api_url):
         notices.append(
@@ -113,10 +125,14 @@ def check_archived(
         )
         budget = client.get_rate_limit().resources.core.remaining
     except GithubException as e:
-        notices.append(f"GitHub API at {api_url} did not answer the rate-limit query ({e.status}); archived repositories not checked")
+        notices.append(
+            f"GitHub API at {api_url} did not answer the rate-limit query ({e.status}); archived repositories not checked"
+        )
         return ArchiveReport({}, tuple(notices), 0)
     except Exception as e:  # network errors: the link check itself goes on
-        notices.append(f"GitHub API at {api_url} unreachable ({type(e).__name__}); archived repositories not checked")
+        notices.append(
+            f"GitHub API at {api_url} unreachable ({type(e).__name__}); archived repositories not checked"
+        )
         return ArchiveReport({}, tuple(notices), 0)
     asked = wanted[: max(0, budget)]
     if len(asked) < len(wanted):
@@ -150,7 +166,9 @@ def check_archived(
             elif problem:
                 errors.append(problem)
     if limited:
-        notices.append("GitHub API rate limit hit while checking for archived repositories; some were not checked")
+        notices.append(
+            "GitHub API rate limit hit while checking for archived repositories; some were not checked"
+        )
     if errors:
         shown = "; ".join(errors[:3]) + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")
         notices.append(f"archived check failed for {len(errors)} repositories: {shown}")

@@ -16,8 +16,9 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from . import LinkReport, LinkResult, LinkSettings, Outcome, check_links
 from .options import settings_from
@@ -69,11 +70,13 @@ class Checked:
     results: Mapping[str, LinkResult]
 
 
-def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tuple[list[Checked], bool]:
+def check_paths(
+    paths: Sequence[str], args: Any, *, quiet: bool = False
+) -> tuple[list[Checked], bool]:
     """Read, parse and check the links of each path. Returns (checked files, any input failed)."""
     from ..api import config_for
-    from ..errors import AwesomeLintError, ConfigError, UsageError
     from ..engine import needs_entries
+    from ..errors import AwesomeLintError, ConfigError, UsageError
     from ..parser import parse
     from ..textio import read_source
 
@@ -104,7 +107,13 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
         check.start()
 
     docs = [
-        (path, config, settings, source, parse(source.text, source.path, entries=needs_entries(config)))
+        (
+            path,
+            config,
+            settings,
+            source,
+            parse(source.text, source.path, entries=needs_entries(config)),
+        )
         for path, config, settings, source in sources
     ]
 
@@ -114,7 +123,9 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
         if check.error is not None:
             raise check.error
         assert check.report is not None
-        wanted = _unique(lk.url for _p, _c, s, _src, doc in docs if s == settings for lk in doc.links)
+        wanted = _unique(
+            lk.url for _p, _c, s, _src, doc in docs if s == settings for lk in doc.links
+        )
         missed = [u for u in wanted if u not in check.report.results]
         report = _restricted(check.report, wanted)
         if missed:
@@ -124,7 +135,10 @@ def check_paths(paths: Sequence[str], args: Any, *, quiet: bool = False) -> tupl
             print(f"awesome-lint: note: {notice}", file=sys.stderr)
         if not quiet:
             print(summary(report, check.seconds), file=sys.stderr)
-    checked = [Checked(path, config, source, doc, results[settings]) for path, config, settings, source, doc in docs]
+    checked = [
+        Checked(path, config, source, doc, results[settings])
+        for path, config, settings, source, doc in docs
+    ]
     return checked, failed
 
 
@@ -135,7 +149,9 @@ def lint_checked(checked: Sequence[Checked], today: Any) -> list:
 
     out = []
     for c in checked:
-        found = lint_document(c.document, c.config, today=today, link_results=c.results, siblings=siblings_of(c.path))
+        found = lint_document(
+            c.document, c.config, today=today, link_results=c.results, siblings=siblings_of(c.path)
+        )
         out.append(LintResult(c.source.path, c.document, tuple(found), c.source))
     return out
 
@@ -165,7 +181,9 @@ def summary(report: LinkReport, seconds: float) -> str:
     counts = Counter(r.outcome for r in report.results.values())
     parts = [f"{counts[o]} {o.value}" for o in Outcome if counts[o] and o is not Outcome.SKIPPED]
     skipped = Counter(
-        (r.error or "").split(" (")[0] for r in report.results.values() if r.outcome is Outcome.SKIPPED
+        (r.error or "").split(" (")[0]
+        for r in report.results.values()
+        if r.outcome is Outcome.SKIPPED
     )
     text = f"links: {len(report.results)} unique URLs: " + (", ".join(parts) or "none fetched")
     if skipped:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import fields
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .settings import LinkSettings, SettingsError, parse_accept
 
@@ -35,7 +36,9 @@ KEYS: dict[str, tuple[str, str]] = {
 # a pull request must not be able to point the checker at the CI machine's network.
 CLI_ONLY = {"allow-private-hosts": "allow_private_hosts"}
 
-assert {f for f, _ in KEYS.values()} | set(CLI_ONLY.values()) <= {f.name for f in fields(LinkSettings)}
+assert {f for f, _ in KEYS.values()} | set(CLI_ONLY.values()) <= {
+    f.name for f in fields(LinkSettings)
+}
 
 
 def parse_duration(value: str | float | int) -> float:
@@ -49,7 +52,9 @@ def parse_duration(value: str | float | int) -> float:
         except ValueError:
             parts = _DURATION.findall(text)
             if not parts or _DURATION.sub("", text).strip():
-                raise SettingsError(f"{value!r} is not a duration (seconds, or like 1d, 12h, 30m)") from None
+                raise SettingsError(
+                    f"{value!r} is not a duration (seconds, or like 1d, 12h, 30m)"
+                ) from None
             seconds = sum(float(n) * _UNIT[u.lower()] for n, u in parts)
     if seconds < 0:
         raise SettingsError(f"{value!r} is not a duration (it is negative)")
@@ -83,8 +88,12 @@ def _convert(key: str, kind: str, value: Any) -> Any:
             raise SettingsError(f"{key} must be a list of regular expressions")
         return tuple(value)
     if kind == "accept":
-        if isinstance(value, list) and not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            raise SettingsError(f"{key} must be a list of status codes or a string like \"200..=299, 403\"")
+        if isinstance(value, list) and not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            raise SettingsError(
+                f'{key} must be a list of status codes or a string like "200..=299, 403"'
+            )
         if not isinstance(value, (list, str)):
             raise wrong()
         return parse_accept(value)
@@ -125,19 +134,61 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "check that every unique URL works (network; cached). Flags are named like lychee's; "
         "the same keys go in the config's [links] table.",
     )
-    g.add_argument("--check-links", action="store_true", help="check links over the network (dead, unreachable, redirected, archived)")
-    g.add_argument("--timeout", type=float, metavar="SECS", help="connect and read timeout per request (default 20)")
-    g.add_argument("--max-retries", type=int, metavar="N", help="retries for timeouts, 5xx and 429 (default 3)")
-    g.add_argument("--max-concurrency", type=int, metavar="N", help="requests in flight in all (default 128)")
-    g.add_argument("--host-concurrency", type=int, metavar="N", help="requests in flight to one host (default 10)")
-    g.add_argument("--accept", metavar="CODES", help="status codes that count as working, e.g. '200..=299,403' (default 100..=103,200..=299)")
-    g.add_argument("--include", action="append", metavar="REGEX", help="check only URLs matching (repeatable; wins over --exclude)")
-    g.add_argument("--exclude", action="append", metavar="REGEX", help="skip URLs matching (repeatable)")
+    g.add_argument(
+        "--check-links",
+        action="store_true",
+        help="check links over the network (dead, unreachable, redirected, archived)",
+    )
+    g.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECS",
+        help="connect and read timeout per request (default 20)",
+    )
+    g.add_argument(
+        "--max-retries", type=int, metavar="N", help="retries for timeouts, 5xx and 429 (default 3)"
+    )
+    g.add_argument(
+        "--max-concurrency", type=int, metavar="N", help="requests in flight in all (default 128)"
+    )
+    g.add_argument(
+        "--host-concurrency",
+        type=int,
+        metavar="N",
+        help="requests in flight to one host (default 10)",
+    )
+    g.add_argument(
+        "--accept",
+        metavar="CODES",
+        help="status codes that count as working, e.g. '200..=299,403' (default 100..=103,200..=299)",
+    )
+    g.add_argument(
+        "--include",
+        action="append",
+        metavar="REGEX",
+        help="check only URLs matching (repeatable; wins over --exclude)",
+    )
+    g.add_argument(
+        "--exclude", action="append", metavar="REGEX", help="skip URLs matching (repeatable)"
+    )
     g.add_argument("--user-agent", metavar="UA", help="User-Agent header to send")
-    g.add_argument("--cache-max-age", metavar="AGE", help="reuse results younger than this: seconds or 1d, 12h, 30m (default 1d)")
-    g.add_argument("--no-cache", action="store_true", default=None, help="neither read nor write the link cache")
-    g.add_argument("--allow-private-hosts", action="store_true", default=None,
-                   help="also fetch links to private, loopback and link-local addresses (off: they are refused)")
+    g.add_argument(
+        "--cache-max-age",
+        metavar="AGE",
+        help="reuse results younger than this: seconds or 1d, 12h, 30m (default 1d)",
+    )
+    g.add_argument(
+        "--no-cache",
+        action="store_true",
+        default=None,
+        help="neither read nor write the link cache",
+    )
+    g.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        default=None,
+        help="also fetch links to private, loopback and link-local addresses (off: they are refused)",
+    )
 
 
 def settings_from(table: Mapping[str, Any], args: argparse.Namespace) -> LinkSettings:

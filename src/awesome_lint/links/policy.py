@@ -16,8 +16,8 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 from urllib.parse import quote, urlsplit
 
 from .result import LinkResult, Outcome
@@ -139,7 +139,7 @@ class AddressGuard:
         self.resolver = resolver
         self.reason = reason
 
-    def refusal(self, ip: "ipaddress.IPv4Address | ipaddress.IPv6Address") -> str | None:
+    def refusal(self, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
         return None if self.allow_private else self.reason(ip)
 
     def vetted(self, host: str, port: int) -> list[tuple[int, str]]:
@@ -189,14 +189,20 @@ def encode_host(host: str) -> str:
             else:
                 ascii_host = idna.encode(host, uts46=True).decode("ascii")
         except (idna.IDNAError, UnicodeError) as e:
-            raise ValueError(f"host {host!r} is not a valid international domain name ({e})") from None
+            raise ValueError(
+                f"host {host!r} is not a valid international domain name ({e})"
+            ) from None
     labels = ascii_host.rstrip(".").split(".")
-    if len(ascii_host) > 253 or not all(l and len(l) <= 63 and _HOST_CHARS.fullmatch(l) for l in labels):
+    if len(ascii_host) > 253 or not all(
+        label and len(label) <= 63 and _HOST_CHARS.fullmatch(label) for label in labels
+    ):
         raise ValueError(f"host {host!r} is not a valid host name")
     return ascii_host
 
 
-def prepare(url: str, settings: LinkSettings, guard: AddressGuard | None = None) -> Target | LinkResult:
+def prepare(
+    url: str, settings: LinkSettings, guard: AddressGuard | None = None
+) -> Target | LinkResult:
     """What to request for a URL, or the final result when it is not to be requested.
 
     An IP-address host is judged here, before any connection exists; a host name is judged

@@ -13,10 +13,12 @@ import itertools
 import threading
 import time
 from collections import deque
-from typing import Any, Callable, Generic, Hashable, Iterable, Optional, Tuple, TypeVar
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Generic, TypeVar
 
 J = TypeVar("J")
-Step = Optional[Tuple[Hashable, float, Any]]
+Step = tuple[Hashable, float, Any] | None
+
 
 class _Host:
     __slots__ = ("ready", "inflight", "queued")

@@ -39,7 +39,9 @@ class ProgressBar:
     def _draw(self) -> None:
         filled = WIDTH * self.done // max(self.total, 1)
         bar = "#" * filled + "." * (WIDTH - filled)
-        self.stream.write(f"\rchecking links [{bar}] {self.done}/{self.total}, {self.bad} failing\x1b[K")
+        self.stream.write(
+            f"\rchecking links [{bar}] {self.done}/{self.total}, {self.bad} failing\x1b[K"
+        )
         self.stream.flush()
 
     def close(self) -> None:

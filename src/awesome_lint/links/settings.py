@@ -48,8 +48,12 @@ class LinkSettings:
     check_archived: bool = True  # ask the GitHub API whether linked repositories are archived
     cache_path: str | None = None  # None: the platform's cache directory
     # Compiled regexes, filled in by __post_init__.
-    _include_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
-    _exclude_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _include_re: tuple[re.Pattern[str], ...] = field(
+        default=(), init=False, repr=False, compare=False
+    )
+    _exclude_re: tuple[re.Pattern[str], ...] = field(
+        default=(), init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if self.timeout <= 0:
@@ -110,7 +114,9 @@ def parse_accept(spec: str | list[int] | tuple[int, ...]) -> frozenset[int]:
             elif re.fullmatch(r"\d{3}", part):
                 codes.append(int(part))
             else:
-                raise SettingsError(f"accept: {part!r} is not a status code or a range like 200..=299")
+                raise SettingsError(
+                    f"accept: {part!r} is not a status code or a range like 200..=299"
+                )
     for c in codes:
         if not 100 <= c <= 999:
             raise SettingsError(f"accept: {c} is not an HTTP status code")

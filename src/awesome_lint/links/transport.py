@@ -41,9 +41,10 @@ class _GuardedConnectionMixin:
                     source_address=self.source_address,  # type: ignore[attr-defined]
                     socket_options=self.socket_options,  # type: ignore[attr-defined]
                 )
-            except socket.timeout as e:
+            except TimeoutError as e:
                 error = ConnectTimeoutError(
-                    self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})"  # type: ignore[attr-defined]
+                    self,
+                    f"Connection to {self.host} timed out. (connect timeout={self.timeout})",  # type: ignore[attr-defined]
                 )
                 error.__cause__ = e
             except OSError as e:
@@ -69,8 +70,12 @@ def _bind(guard: AddressGuard) -> dict[str, type]:
     http_conn = type("BoundHTTPConnection", (GuardedHTTPConnection,), {"guard": guard})
     https_conn = type("BoundHTTPSConnection", (GuardedHTTPSConnection,), {"guard": guard})
     return {
-        "http": type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
-        "https": type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+        "http": type(
+            "GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}
+        ),
+        "https": type(
+            "GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}
+        ),
     }
 
 

@@ -8,7 +8,8 @@ logs that render ANSI); otherwise colour follows ``isatty()`` and ``TERM != dumb
 from __future__ import annotations
 
 import os
-from typing import Callable, Mapping, TextIO
+from collections.abc import Callable, Mapping
+from typing import TextIO
 
 Paint = Callable[[str, str], str]
 

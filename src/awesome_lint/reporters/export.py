@@ -13,7 +13,9 @@ def entry_dict(e: Entry) -> dict:
         "date": e.date.value.isoformat() if e.date and e.date.value else None,
         "date_raw": e.date.raw if e.date else None,
         "venue": e.venue.text if e.venue else None,
-        "links": [{"label": lk.label, "url": lk.url} for lk in e.links if lk.form is not LinkForm.IMAGE],
+        "links": [
+            {"label": lk.label, "url": lk.url} for lk in e.links if lk.form is not LinkForm.IMAGE
+        ],
     }
 
 
@@ -37,7 +39,9 @@ def section_dict(s: Section, items: tuple[ClassicItem, ...] = ()) -> dict:
     lo, hi = s.body_lines
     mine = [item_dict(i) for i in items if lo <= i.line <= hi]
     if mine:
-        out["items"] = mine  # classic items (- [Name](url) - Description.), only where there are some
+        out["items"] = (
+            mine  # classic items (- [Name](url) - Description.), only where there are some
+        )
     return out
 
 

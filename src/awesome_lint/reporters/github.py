@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..rules.base import Severity, Violation
 

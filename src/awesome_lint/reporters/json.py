@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 SCHEMA_VERSION = 1
 
@@ -26,7 +26,11 @@ def render(results: Sequence) -> str:
     payload = {
         "version": SCHEMA_VERSION,
         "files": [
-            {"path": r.path, "entries": len(r.document.entries), "diagnostics": [diagnostic(v) for v in r.violations]}
+            {
+                "path": r.path,
+                "entries": len(r.document.entries),
+                "diagnostics": [diagnostic(v) for v in r.violations],
+            }
             for r in results
         ],
     }

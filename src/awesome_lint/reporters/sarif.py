@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 from urllib.parse import quote
 
 from ..model import Span
@@ -22,7 +22,12 @@ LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "n
 
 
 def region(span: Span) -> dict:
-    return {"startLine": span.start_line, "startColumn": span.start_col, "endLine": span.end_line, "endColumn": span.end_col}
+    return {
+        "startLine": span.start_line,
+        "startColumn": span.start_col,
+        "endLine": span.end_line,
+        "endColumn": span.end_col,
+    }
 
 
 def artifact_uri(path: str) -> str:
@@ -58,7 +63,10 @@ def rule_descriptor(rule: Rule) -> dict:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": what},
-        "defaultConfiguration": {"level": LEVEL[rule.default_severity], "enabled": rule.enabled_by_default},
+        "defaultConfiguration": {
+            "level": LEVEL[rule.default_severity],
+            "enabled": rule.enabled_by_default,
+        },
         "properties": {"tags": list(rule.tags), "fixable": rule.fixable.value},
     }
     if doc:
@@ -67,7 +75,9 @@ def rule_descriptor(rule: Rule) -> dict:
 
 
 def _result(path_uri: str, v, index: dict[str, int]) -> dict:
-    location = {"physicalLocation": {"artifactLocation": {"uri": path_uri}, "region": region(v.span)}}
+    location = {
+        "physicalLocation": {"artifactLocation": {"uri": path_uri}, "region": region(v.span)}
+    }
     r = {
         "ruleId": v.code,
         "level": LEVEL[v.severity],
@@ -84,7 +94,11 @@ def _result(path_uri: str, v, index: dict[str, int]) -> dict:
                     {
                         "artifactLocation": {"uri": path_uri},
                         "replacements": [
-                            {"deletedRegion": region(e.span), "insertedContent": {"text": e.replacement}} for e in v.fix.edits
+                            {
+                                "deletedRegion": region(e.span),
+                                "insertedContent": {"text": e.replacement},
+                            }
+                            for e in v.fix.edits
                         ],
                     }
                 ],
@@ -103,7 +117,9 @@ def document(results: Sequence, rules: Sequence[Rule] | None = None) -> dict:
     artifacts = []
     for res in results:
         uri = artifact_uri(res.path)
-        artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"], "mimeType": "text/markdown"})
+        artifacts.append(
+            {"location": {"uri": uri}, "roles": ["analysisTarget"], "mimeType": "text/markdown"}
+        )
         sarif_results.extend(_result(uri, v, index) for v in res.violations)
     return {
         "$schema": SCHEMA_URI,

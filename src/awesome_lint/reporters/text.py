@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..rules.base import Severity
 from .ansi import Paint, plain
@@ -32,7 +32,10 @@ def summary(results: Sequence) -> str:
     total = errors + warnings + infos
     if not total:
         return f"All clear: {entries} entries in {files}, no problems."
-    parts = [f"{errors} error{'s' if errors != 1 else ''}", f"{warnings} warning{'s' if warnings != 1 else ''}"]
+    parts = [
+        f"{errors} error{'s' if errors != 1 else ''}",
+        f"{warnings} warning{'s' if warnings != 1 else ''}",
+    ]
     if infos:
         parts.append(f"{infos} info")
     tail = f"; {fixable} fixable" if fixable else ""

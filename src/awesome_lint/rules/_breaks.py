@@ -8,7 +8,14 @@ from ..layouts import BREAKLESS_LAYOUTS
 from ..model import Entry, EntryLine, LineKind, Marker
 
 DEFAULT_BREAK = "<br>"
-MARKER_TEXT = {"<br>": Marker.BR, "<br/>": Marker.BR, "<br />": Marker.BR, " <br>": Marker.BR, " \\": Marker.BACKSLASH, "\\": Marker.BACKSLASH}
+MARKER_TEXT = {
+    "<br>": Marker.BR,
+    "<br/>": Marker.BR,
+    "<br />": Marker.BR,
+    " <br>": Marker.BR,
+    " \\": Marker.BACKSLASH,
+    "\\": Marker.BACKSLASH,
+}
 
 
 def working(line: EntryLine) -> bool:

@@ -14,7 +14,11 @@ _EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 
 
 def is_emoji(ch: str) -> bool:
-    return unicodedata.category(ch) == "So" or ch in "\u200d\ufe0f\u20e3" or 0x1F000 <= ord(ch) <= 0x1FAFF
+    return (
+        unicodedata.category(ch) == "So"
+        or ch in "\u200d\ufe0f\u20e3"
+        or 0x1F000 <= ord(ch) <= 0x1FAFF
+    )
 
 
 def strip_trailing_decorations(text: str) -> str:
@@ -52,14 +56,18 @@ def described(doc: Document):
 
 def main_heading(doc: Document) -> Heading | None:
     """The list's title: its first level-1 heading, else its first heading."""
-    return next((h for h in doc.headings if h.level == 1), doc.headings[0] if doc.headings else None)
+    return next(
+        (h for h in doc.headings if h.level == 1), doc.headings[0] if doc.headings else None
+    )
 
 
 def header_lines(doc: Document) -> range:
     """Lines from the top to the first section heading below the title (the list's header)."""
     main = main_heading(doc)
     after = main.line if main is not None and main.level == 1 else 0
-    nxt = next((h.line for h in doc.headings if h.line > after and h.level >= 2), len(doc.lines) + 1)
+    nxt = next(
+        (h.line for h in doc.headings if h.line > after and h.level >= 2), len(doc.lines) + 1
+    )
     return range(1, nxt)
 
 

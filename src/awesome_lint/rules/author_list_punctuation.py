@@ -37,15 +37,28 @@ class AuthorListPunctuation(Rule):
                 for pattern, what, repl, sev in _PROBLEMS:
                     for m in pattern.finditer(segment):
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
-                        yield self.violation(s, f"{what} in the author list", Fix.replace(s, repl, f"fix {what}"), sev)
+                        yield self.violation(
+                            s,
+                            f"{what} in the author list",
+                            Fix.replace(s, repl, f"fix {what}"),
+                            sev,
+                        )
                 if number == span.end_line:
                     # "A, B,*" and, in lists that end authors with a period, "A, B,.*"
                     m = re.search(r"[ \t]*,[ \t]*(?=\.?[ \t]*$)", segment)
                     if m:
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
-                        yield self.violation(s, "trailing comma after the last author", Fix.replace(s, "", "remove the trailing comma"))
+                        yield self.violation(
+                            s,
+                            "trailing comma after the last author",
+                            Fix.replace(s, "", "remove the trailing comma"),
+                        )
                 if number == span.start_line:
                     m = re.match(r"^[ \t]*,[ \t]*", segment)
                     if m:
                         s = Span.on_line(number, lo + 1, lo + m.end() + 1)
-                        yield self.violation(s, "comma before the first author", Fix.replace(s, "", "remove the comma"))
+                        yield self.violation(
+                            s,
+                            "comma before the first author",
+                            Fix.replace(s, "", "remove the comma"),
+                        )

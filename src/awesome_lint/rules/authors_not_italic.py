@@ -22,13 +22,24 @@ class AuthorsNotItalic(Rule):
         if not italic or len(italic) * 2 < len(with_authors):
             return
         # Write the italics the way the list does: * or _.
-        mark = Counter(e.line_of(LineKind.AUTHORS).content[0] for e in italic).most_common(1)[0][0] if italic else "*"
+        mark = (
+            Counter(e.line_of(LineKind.AUTHORS).content[0] for e in italic).most_common(1)[0][0]
+            if italic
+            else "*"
+        )
         for e in with_authors:
             if e.authors_italic:
                 continue
             span = e.authors_field.span
             fix = Fix(
-                (Edit.insert(span.start_line, span.start_col, mark), Edit.insert(span.end_line, span.end_col, mark)),
+                (
+                    Edit.insert(span.start_line, span.start_col, mark),
+                    Edit.insert(span.end_line, span.end_col, mark),
+                ),
                 "italicise the authors",
             )
-            yield self.violation(span, f"authors of {entry_name(e)} are not italic; write {mark}Author One, Author Two{mark}", fix)
+            yield self.violation(
+                span,
+                f"authors of {entry_name(e)} are not italic; write {mark}Author One, Author Two{mark}",
+                fix,
+            )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..fixes import Fix
 from ..model import Document, Span

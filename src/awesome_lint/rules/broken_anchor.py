@@ -39,4 +39,6 @@ class BrokenAnchor(Rule):
                 continue
             near = difflib.get_close_matches(anchor, sorted(doc.anchors), n=1, cutoff=0.8)
             hint = f" (did you mean #{near[0]}?)" if near else ""
-            yield self.violation(lk.url_span, f"link {quote(lk.url, 50)} points to an anchor no heading has{hint}")
+            yield self.violation(
+                lk.url_span, f"link {quote(lk.url, 50)} points to an anchor no heading has{hint}"
+            )

@@ -12,7 +12,9 @@ _CI_URL = re.compile(
     r"|/badges/[^/]+/pipeline\.svg|img\.shields\.io/(?:github/(?:actions/)?workflow|travis|circleci|appveyor|gitlab/pipeline)",
     re.I,
 )
-_CI_ALT = re.compile(r"\b(?:build status|build|ci|tests? status|travis|circleci|workflow status)\b", re.I)
+_CI_ALT = re.compile(
+    r"\b(?:build status|build|ci|tests? status|travis|circleci|workflow status)\b", re.I
+)
 
 
 class CiBadge(Rule):
@@ -25,9 +27,14 @@ class CiBadge(Rule):
 
     def check(self, doc: Document, ctx):
         # Badges inside items describe the listed projects; only the list's own are checked.
-        in_items = {n for item in doc.items for n in range(item.span.start_line, item.span.end_line + 1)}
+        in_items = {
+            n for item in doc.items for n in range(item.span.start_line, item.span.end_line + 1)
+        }
         for lk in doc.links:
             if lk.form is not LinkForm.IMAGE or lk.line in in_items:
                 continue
             if _CI_URL.search(lk.url) or (_CI_ALT.search(lk.label) and "badge" in lk.url.lower()):
-                yield self.violation(lk.span, "build-status badge: it shows whether the list's CI passes, not anything about the list; remove it")
+                yield self.violation(
+                    lk.span,
+                    "build-status badge: it shows whether the list's CI passes, not anything about the list; remove it",
+                )

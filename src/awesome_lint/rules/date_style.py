@@ -20,7 +20,9 @@ def _check_example(value: str) -> str | None:
 @dataclass(frozen=True)
 class Options:
     # Pin the style with an example date ("12th Sep., 2023"); empty: infer from the list.
-    example: str = field(default="", metadata={"validate": lambda v: _check_example(v) if v else None})
+    example: str = field(
+        default="", metadata={"validate": lambda v: _check_example(v) if v else None}
+    )
     # How May is written: "May" or "May."; empty: infer.
     may: str = field(default="", metadata={"choices": ("", "May", "May.")})
 
@@ -41,14 +43,25 @@ class DateStyleRule(Rule):
         may_dot = _may(ctx)
         for e in doc.entries:
             d = e.date
-            if d is None or d.style is None or d.day is None or d.month is None or d.year is None or d.day == 0:
+            if (
+                d is None
+                or d.style is None
+                or d.day is None
+                or d.month is None
+                or d.year is None
+                or d.day == 0
+            ):
                 continue
-            style = dataclasses.replace(d.style, **{k: v for k, v in target.items() if k != "month_form" or d.month != 5})
+            style = dataclasses.replace(
+                d.style, **{k: v for k, v in target.items() if k != "month_form" or d.month != 5}
+            )
             if d.month != 5 and "month_form" in target:
                 style = dataclasses.replace(style, month_form=target["month_form"])
             dot = may_dot if may_dot is not None else d.style.month_form is MonthForm.ABBR_DOT
             good = format_date(d.day, d.month, d.year, style, may_dot=dot)
-            own = format_date(d.day, d.month, d.year, d.style, may_dot=d.style.month_form is MonthForm.ABBR_DOT)
+            own = format_date(
+                d.day, d.month, d.year, d.style, may_dot=d.style.month_form is MonthForm.ABBR_DOT
+            )
             if good == own:
                 continue  # only spacing differs from the canonical rendering: not a style issue
             yield self.violation(

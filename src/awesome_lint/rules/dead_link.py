@@ -26,4 +26,6 @@ class DeadLink(Rule):
             via = ""
             if result.redirects:
                 via = f" (after redirecting to {quote(result.redirects[-1].location, 50)})"
-            yield self.violation(lk.url_span, f"link {quote(lk.url, 50)} {what}: {result.error}{via}")
+            yield self.violation(
+                lk.url_span, f"link {quote(lk.url, 50)} {what}: {result.error}{via}"
+            )

@@ -29,6 +29,8 @@ class DescriptionRepeatsName(Rule):
                 continue
             d = item.description.span
             yield self.violation(
-                Span(d.start_line, d.start_col, d.start_line, d.start_col + min(len(name), len(text))),
+                Span(
+                    d.start_line, d.start_col, d.start_line, d.start_col + min(len(name), len(text))
+                ),
                 f"description of {item_label(item)} starts with the item's name; say what it is instead",
             )

@@ -25,5 +25,7 @@ class DoubleBullet(Rule):
                 continue
             span = Span.on_line(no, m.end("indent") + 1, m.end("first") + 1)
             yield self.violation(
-                span, "the item starts with two bullets, so it renders as a list inside a list", Fix.replace(span, "", "remove the extra bullet")
+                span,
+                "the item starts with two bullets, so it renders as a list inside a list",
+                Fix.replace(span, "", "remove the extra bullet"),
             )

@@ -22,7 +22,12 @@ class Options:
 
 def _describe(key: str) -> str:
     kind, _, value = key.partition(":")
-    return {"arxiv": f"arXiv {value}", "doi": f"DOI {value}", "title": "title", "url": f"paper link {value}"}[kind]
+    return {
+        "arxiv": f"arXiv {value}",
+        "doi": f"DOI {value}",
+        "title": "title",
+        "url": f"paper link {value}",
+    }[kind]
 
 
 class DuplicateEntry(Rule):
@@ -37,7 +42,10 @@ class DuplicateEntry(Rule):
         mode = ctx.options.cross_section
         if mode == "infer":
             share = ctx.conventions.cross_listed_share
-            policy = share >= CROSS_LISTING_POLICY and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
+            policy = (
+                share >= CROSS_LISTING_POLICY
+                and share * len(doc.entries) >= CROSS_LISTING_MIN_ENTRIES
+            )
             mode = "ignore" if policy else "warn"
         first_by_key: dict[str, object] = {}
         # A repeat within a section is found even when the paper also sits in an earlier one.
@@ -57,8 +65,11 @@ class DuplicateEntry(Rule):
                 if not same_section and mode == "ignore":
                     continue
                 where = "in this section" if same_section else f"in section #{prev.section}"
-                titles_differ = key.startswith(("arxiv:", "doi:", "url:")) and prev.title and e.title and (
-                    prev.title.text.casefold() != e.title.text.casefold()
+                titles_differ = (
+                    key.startswith(("arxiv:", "doi:", "url:"))
+                    and prev.title
+                    and e.title
+                    and (prev.title.text.casefold() != e.title.text.casefold())
                 )
                 what = (
                     f"links the same paper ({_describe(key)}) as {entry_name(prev)} at line {prev.line} {where}, under a different title"

@@ -21,7 +21,9 @@ def normalize_url(url: str) -> str:
     host = parts.netloc.lower().removeprefix("www.")
     path = re.sub(r"/(?:index\.html?)?$", "", parts.path) or ""
     frag = "" if parts.fragment.lower() == "readme" else parts.fragment
-    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "") + (f"#{frag}" if frag else "")
+    return (
+        f"{host}{path}" + (f"?{parts.query}" if parts.query else "") + (f"#{frag}" if frag else "")
+    )
 
 
 def _name_key(name: str) -> str:
@@ -62,7 +64,9 @@ class DuplicateLink(Rule):
             if not same and ctx.options.cross_section == "ignore":
                 continue
             where = "in this section" if same else f"in section #{prev.section}"
-            severity = Severity.ERROR if same or ctx.options.cross_section == "error" else Severity.WARNING
+            severity = (
+                Severity.ERROR if same or ctx.options.cross_section == "error" else Severity.WARNING
+            )
             yield self.violation(
                 item.link.span,
                 f"item {item_label(item)} repeats the item at line {prev.line} {where} (same link {item.link.url})",

@@ -30,4 +30,6 @@ class EmptySection(Rule):
                 continue
             if h.text.casefold() in allowed:
                 continue
-            yield self.violation(h.span, f"section {quote(h.text)} is empty: add entries or remove the heading")
+            yield self.violation(
+                h.span, f"section {quote(h.text)} is empty: add entries or remove the heading"
+            )

@@ -17,7 +17,9 @@ MIN_SORTED_SHARE = 0.6
 @dataclass(frozen=True)
 class Options:
     # "infer" from the list's majority, or pin "newest-first" / "oldest-first".
-    direction: str = field(default="infer", metadata={"choices": ("infer", "newest-first", "oldest-first")})
+    direction: str = field(
+        default="infer", metadata={"choices": ("infer", "newest-first", "oldest-first")}
+    )
 
 
 class EntryOutOfOrder(Rule):
@@ -47,7 +49,9 @@ class EntryOutOfOrder(Rule):
             if direction is None:
                 return
         newest_first = direction == "newest-first"
-        keys = [(-e.date.value.toordinal() if newest_first else e.date.value.toordinal()) for e in dated]
+        keys = [
+            (-e.date.value.toordinal() if newest_first else e.date.value.toordinal()) for e in dated
+        ]
         keep = longest_sorted(keys)
         for i, e in enumerate(dated):
             if i in keep:
@@ -55,7 +59,11 @@ class EntryOutOfOrder(Rule):
             above = next((j for j in range(i - 1, -1, -1) if j in keep), None)
             below = next((j for j in range(i + 1, len(dated)) if j in keep), None)
             # Name the neighbour it actually conflicts with.
-            j, where = (above, "above") if above is not None and keys[i] < keys[above] else (below, "below")
+            j, where = (
+                (above, "above")
+                if above is not None and keys[i] < keys[above]
+                else (below, "below")
+            )
             if j is None:
                 j, where = above, "above"
             other = dated[j]

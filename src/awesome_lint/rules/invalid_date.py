@@ -8,7 +8,9 @@ from .base import Rule, Severity
 class InvalidDate(Rule):
     code = "AL206"
     name = "invalid-date"
-    summary = "A date that cannot be read, does not exist, misses its day or year, or lies in the future"
+    summary = (
+        "A date that cannot be read, does not exist, misses its day or year, or lies in the future"
+    )
     default_severity = Severity.ERROR
     tags = ("entries", "dates")
 
@@ -20,4 +22,6 @@ class InvalidDate(Rule):
             if d.problem:
                 yield self.violation(d.span, f"invalid date {quote(d.raw, 30)}: {d.problem}")
             elif d.value is not None and d.value > ctx.today:
-                yield self.violation(d.span, f"date {quote(d.raw, 30)} is in the future ({d.value.isoformat()})")
+                yield self.violation(
+                    d.span, f"date {quote(d.raw, 30)} is in the future ({d.value.isoformat()})"
+                )

@@ -17,6 +17,8 @@ class InvalidSuppression(Rule):
         from ..suppress import collect
         from . import REGISTRY
 
-        _, problems = collect(doc, lambda key: (r.code if (r := lookup_rule(key, REGISTRY)) else None))
+        _, problems = collect(
+            doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
+        )
         for line, problem in problems:
             yield self.violation(Span.on_line(line, 1, len(doc.lines[line - 1]) + 1), problem)

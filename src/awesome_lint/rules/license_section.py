@@ -18,4 +18,7 @@ class LicenseSection(Rule):
         for h in doc.headings:
             words = " ".join(re.findall(r"[^\W\d_]+", h.text.casefold()))
             if words in ("license", "licence", "licensing"):
-                yield self.violation(h.span, f'section "{h.text}": put the licence in a LICENSE file, not in the list')
+                yield self.violation(
+                    h.span,
+                    f'section "{h.text}": put the licence in a LICENSE file, not in the list',
+                )

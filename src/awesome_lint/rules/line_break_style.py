@@ -6,7 +6,11 @@ from ..model import Document, Marker, Span
 from ._breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
 from .base import Fixability, Rule, Severity
 
-_NAMES = {Marker.BR: "<br>", Marker.BACKSLASH: "a trailing backslash", Marker.SPACES: "two trailing spaces"}
+_NAMES = {
+    Marker.BR: "<br>",
+    Marker.BACKSLASH: "a trailing backslash",
+    Marker.SPACES: "two trailing spaces",
+}
 
 
 class LineBreakStyle(Rule):
@@ -31,7 +35,9 @@ class LineBreakStyle(Rule):
                     span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
                     marker = line.text[line.content_end : line.marker_end]
                     yield self.violation(
-                        Span.on_line(line.number, line.marker_start + 1, len(line.text.rstrip()) + 1),
+                        Span.on_line(
+                            line.number, line.marker_start + 1, len(line.text.rstrip()) + 1
+                        ),
                         f'text "{stray}" after the line break renders on a line of its own',
                         Fix.replace(span, stray + marker, f'move "{stray}" before the break'),
                         Severity.ERROR,

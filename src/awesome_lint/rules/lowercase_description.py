@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Span
-from ._classic import described, item_label, item_names, is_short_form
+from ._classic import described, is_short_form, item_label, item_names
 from .base import Rule, Severity
 
 # A majority this strong of capitalised descriptions makes capitals the list's convention.
@@ -67,7 +67,11 @@ class LowercaseDescription(Rule):
             # A project's own name ("uv's build backend"), but not an English word that happens
             # to name another item ("mock data generation", where mock is an item too).
             named = bare in names and (bare != word or bare in allowed)
-            if _identifier(word) or named or bare.lower() in {t.lower() for t in _tokens(item.name)}:
+            if (
+                _identifier(word)
+                or named
+                or bare.lower() in {t.lower() for t in _tokens(item.name)}
+            ):
                 continue
             d = item.description.span
             col = d.start_col + (len(item.description.text) - len(body))

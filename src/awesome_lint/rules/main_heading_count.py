@@ -24,10 +24,16 @@ class MainHeadingCount(Rule):
         classic = ctx.profile == "classic"
         if not tops and classic:
             first = doc.headings[0].line if doc.headings else len(doc.lines) + 1
-            if any(_HTML_TITLE.search(doc.lines[n - 1]) for n in range(1, first) if n in doc.opaque_lines):
+            if any(
+                _HTML_TITLE.search(doc.lines[n - 1])
+                for n in range(1, first)
+                if n in doc.opaque_lines
+            ):
                 return
             where = doc.headings[0].span if doc.headings else doc_span(doc)
-            yield self.violation(where, "the list has no main heading; start it with # Awesome Name")
+            yield self.violation(
+                where, "the list has no main heading; start it with # Awesome Name"
+            )
             return
         for h in tops[1:]:
             yield self.violation(

@@ -25,7 +25,10 @@ def title_case(text: str) -> tuple[list[str], str]:
     """(the words that break title case, the heading in title case)."""
     if _SLUG.fullmatch(text):
         parts = re.split(r"[-_]", text)
-        fixed = " ".join(_capitalise(p) if k == 0 or p.lower() not in SMALL_WORDS else p.lower() for k, p in enumerate(parts))
+        fixed = " ".join(
+            _capitalise(p) if k == 0 or p.lower() not in SMALL_WORDS else p.lower()
+            for k, p in enumerate(parts)
+        )
         return [text], fixed
     words = text.split(" ")
     real = [k for k, w in enumerate(words) if any(ch.isalpha() for ch in w)]
@@ -67,6 +70,14 @@ class MainHeadingNotTitleCase(Rule):
         at = line.find(raw)
         if raw == main.text and at >= 0:
             # Plain text only: a heading with links or HTML is left for a person to rewrite.
-            fix = Fix.replace(Span.on_line(main.line, at + 1, at + 1 + len(raw)), fixed, "write the heading in title case")
+            fix = Fix.replace(
+                Span.on_line(main.line, at + 1, at + 1 + len(raw)),
+                fixed,
+                "write the heading in title case",
+            )
         words = ", ".join(f'"{w}"' for w in bad[:3])
-        yield self.violation(main.span, f'main heading "{main.text}" is not in title case ({words}); write "{fixed}"', fix)
+        yield self.violation(
+            main.span,
+            f'main heading "{main.text}" is not in title case ({words}); write "{fixed}"',
+            fix,
+        )

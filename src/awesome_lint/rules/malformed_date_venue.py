@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import re
 
-from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..conventions import CLEAR_MAJORITY
+from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, LineKind
 from ._util import entry_name, line_span, quote
 from .base import Rule, Severity
@@ -32,4 +32,8 @@ class MalformedDateVenue(Rule):
                     continue
             if dated_list and e.date is None and e.layout != "venue-prefix":
                 where = line_span(line) if line is not None else line_span(e.lines[0])
-                yield self.violation(where, f"entry {entry_name(e)} has no date; the list dates its entries", severity=Severity.WARNING)
+                yield self.violation(
+                    where,
+                    f"entry {entry_name(e)} has no date; the list dates its entries",
+                    severity=Severity.WARNING,
+                )

@@ -16,7 +16,9 @@ _SCHEMELESS_HOST = re.compile(
 class MalformedLink(Rule):
     code = "AL302"
     name = "malformed-link"
-    summary = "A link that does not render as one: unbalanced brackets, an empty URL, a URL with spaces"
+    summary = (
+        "A link that does not render as one: unbalanced brackets, an empty URL, a URL with spaces"
+    )
     default_severity = Severity.ERROR
     tags = ("links",)
 
@@ -36,13 +38,21 @@ class MalformedLink(Rule):
             good = links_line_links(e)
             for lk in good:
                 if lk.url.startswith(("[", "(")) or "](" in lk.url or re.search(r"\s", lk.url):
-                    yield self.violation(lk.url_span, f"URL {quote(lk.url, 50)} of link {quote(lk.label, 20)} is malformed")
+                    yield self.violation(
+                        lk.url_span,
+                        f"URL {quote(lk.url, 50)} of link {quote(lk.label, 20)} is malformed",
+                    )
                 elif "(" in lk.label and "http" in lk.label:
-                    yield self.violation(lk.span, f"link label {quote(lk.label, 40)} contains a URL; close the label with ]")
+                    yield self.violation(
+                        lk.span,
+                        f"link label {quote(lk.label, 40)} contains a URL; close the label with ]",
+                    )
             for line in e.lines:
                 if line.kind not in (LineKind.LINKS, LineKind.ITEM):
                     continue
-                yield from self._leftovers(doc, line, [lk for lk in e.links if lk.line == line.number])
+                yield from self._leftovers(
+                    doc, line, [lk for lk in e.links if lk.line == line.number]
+                )
 
     def _leftovers(self, doc: Document, line, links):
         """Brackets left on a links line once its well-formed links are blanked out."""

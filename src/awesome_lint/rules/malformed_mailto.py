@@ -57,5 +57,7 @@ class MalformedMailto(Rule):
             for address in addresses or [""]:
                 problem = address_problem(address)
                 if problem:
-                    yield self.violation(lk.url_span, f"mailto link {quote(lk.url, 50)} cannot work: {problem}")
+                    yield self.violation(
+                        lk.url_span, f"mailto link {quote(lk.url, 50)} cannot work: {problem}"
+                    )
                     break

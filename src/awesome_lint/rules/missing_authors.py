@@ -21,13 +21,19 @@ class MissingAuthors(Rule):
         for e in entries:
             line = e.line_of(LineKind.AUTHORS)
             if line is None and e.authors_field is None:
-                yield self.violation(line_span(e.lines[0]), f"entry {entry_name(e)} has no authors line")
+                yield self.violation(
+                    line_span(e.lines[0]), f"entry {entry_name(e)} has no authors line"
+                )
                 continue
             raw = e.authors_field.text if e.authors_field else ""
             # A table cell or a labelled sub-item holds the authors of some layouts.
             where = line_span(line) if line is not None else e.authors_field.span
             shown = line.content if line is not None else raw
             if not e.authors:
-                yield self.violation(where, f"entry {entry_name(e)} has no authors ({quote(shown, 30)})")
+                yield self.violation(
+                    where, f"entry {entry_name(e)} has no authors ({quote(shown, 30)})"
+                )
             elif e.title and normalize_title(raw) == normalize_title(e.title.text):
-                yield self.violation(where, f"entry {entry_name(e)}: the authors line repeats the title")
+                yield self.violation(
+                    where, f"entry {entry_name(e)}: the authors line repeats the title"
+                )

@@ -10,7 +10,9 @@ from .base import Fixability, Rule, Severity
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge's image, in the forms the awesome lists use (awesome.re and the repository's media/).
 _BADGE_SRC = re.compile(r"awesome\.re/badge|sindresorhus/awesome/.*badge[\w-]*\.svg", re.I)
-_AWESOME = re.compile(r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?(?:#[\w-]*)?$", re.I)
+_AWESOME = re.compile(
+    r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?(?:#[\w-]*)?$", re.I
+)
 
 
 class MissingAwesomeBadge(Rule):
@@ -31,7 +33,11 @@ class MissingAwesomeBadge(Rule):
             return  # the header points readers to awesome.re, which is the badge's job
         for badge in badges:
             outer = next((lk for lk in wrappers if lk.span.contains(badge.span)), None)
-            fix = Fix.replace(outer.url_span, "https://awesome.re", "link the badge to awesome.re") if outer else None
+            fix = (
+                Fix.replace(outer.url_span, "https://awesome.re", "link the badge to awesome.re")
+                if outer
+                else None
+            )
             yield self.violation(
                 (outer or badge).span,
                 "the awesome badge should link to https://awesome.re",
@@ -41,11 +47,18 @@ class MissingAwesomeBadge(Rule):
             return
         main = main_heading(doc)
         if main is None or main.level != 1:
-            yield self.violation(doc_span(doc), f"no awesome badge in the list's header; add {BADGE} to the main heading")
+            yield self.violation(
+                doc_span(doc),
+                f"no awesome badge in the list's header; add {BADGE} to the main heading",
+            )
             return
         line = doc.lines[main.line - 1]
         content = line.rstrip()
         fix = None
         if content.lstrip().startswith("#") and not re.search(r"\s#+$", content):
-            fix = Fix((Edit.insert(main.line, len(content) + 1, " " + BADGE),), "add the awesome badge")
-        yield self.violation(main.span, f"no awesome badge next to the main heading; add {BADGE}", fix)
+            fix = Fix(
+                (Edit.insert(main.line, len(content) + 1, " " + BADGE),), "add the awesome badge"
+            )
+        yield self.violation(
+            main.span, f"no awesome badge next to the main heading; add {BADGE}", fix
+        )

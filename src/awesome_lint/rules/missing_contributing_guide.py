@@ -35,22 +35,32 @@ class MissingContributingGuide(Rule):
                     yield self.violation(doc_span(doc), f"the contributing guide {path} is empty")
             if found:
                 return
-        links = [lk for lk in doc.links if lk.form is not LinkForm.IMAGE and _GUIDE_URL.search(lk.url)]
+        links = [
+            lk for lk in doc.links if lk.form is not LinkForm.IMAGE and _GUIDE_URL.search(lk.url)
+        ]
         if any(_ABSOLUTE.match(lk.url) for lk in links):
             return  # the guide lives elsewhere (an organisation's .github repository, a wiki)
         if links and files is not None:
-            yield self.violation(links[0].span, f"the list links to {links[0].url}, but there is no such file next to it")
+            yield self.violation(
+                links[0].span,
+                f"the list links to {links[0].url}, but there is no such file next to it",
+            )
             return
         if links or (ctx.options.accept_section and _has_section(doc)):
             return
         yield self.violation(
-            doc_span(doc), "no contributing guide: add CONTRIBUTING.md next to the list (or in .github/) saying how to propose an item"
+            doc_span(doc),
+            "no contributing guide: add CONTRIBUTING.md next to the list (or in .github/) saying how to propose an item",
         )
 
 
 def _has_section(doc: Document) -> bool:
     for section in doc.all_sections():
         h = section.heading
-        if h is not None and re.fullmatch(r"contribut\w*", " ".join(re.findall(r"\w+", h.text.casefold()))) and section.has_content:
+        if (
+            h is not None
+            and re.fullmatch(r"contribut\w*", " ".join(re.findall(r"\w+", h.text.casefold())))
+            and section.has_content
+        ):
             return True
     return False

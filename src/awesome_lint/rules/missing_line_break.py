@@ -23,7 +23,9 @@ class MissingLineBreak(Rule):
         for e in doc.entries:
             for i, line in enumerate(e.lines):
                 if is_field_end(e, i) and not working(line):
-                    yield self._report(e, line, ctx, Severity.ERROR, "the next line merges into it when rendered")
+                    yield self._report(
+                        e, line, ctx, Severity.ERROR, "the next line merges into it when rendered"
+                    )
             last = e.lines[-1]
             if (
                 last_conv is not None

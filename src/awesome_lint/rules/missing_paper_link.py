@@ -16,4 +16,6 @@ class MissingPaperLink(Rule):
         for e in doc.entries:
             # A links line whose links are all broken is malformed-link's finding, not this one.
             if not e.links and e.line_of(LineKind.LINKS) is None:
-                yield self.violation(line_span(e.lines[-1]), f"entry {entry_name(e)} has no link to the paper")
+                yield self.violation(
+                    line_span(e.lines[-1]), f"entry {entry_name(e)} has no link to the paper"
+                )

@@ -68,10 +68,23 @@ class MisspelledTechnology(Rule):
             text = _SKIP.sub(lambda m: " " * len(m.group(0)), line)
             for s in own.get(no, ()):
                 if s.start_line == s.end_line == no:
-                    text = text[: s.start_col - 1] + " " * (s.end_col - s.start_col) + text[s.end_col - 1 :]
-            hits = [(m, name) for name, pat in names for m in pat.finditer(text) if m.group(0) != name and m.group(0) not in _OTHER_THINGS]
+                    text = (
+                        text[: s.start_col - 1]
+                        + " " * (s.end_col - s.start_col)
+                        + text[s.end_col - 1 :]
+                    )
+            hits = [
+                (m, name)
+                for name, pat in names
+                for m in pat.finditer(text)
+                if m.group(0) != name and m.group(0) not in _OTHER_THINGS
+            ]
             if "python" not in ignore:
                 hits += [(m, "Python") for m in _PYTHON.finditer(text)]
             for m, name in sorted(hits, key=lambda h: h[0].start()):
                 span = Span.on_line(no, m.start() + 1, m.end() + 1)
-                yield self.violation(span, f'"{m.group(0)}" is spelled "{name}"', Fix.replace(span, name, f"write {name}"))
+                yield self.violation(
+                    span,
+                    f'"{m.group(0)}" is spelled "{name}"',
+                    Fix.replace(span, name, f"write {name}"),
+                )

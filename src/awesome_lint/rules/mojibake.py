@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 import unicodedata
+from collections import Counter
 
 from ..fixes import Edit, Fix
 from ..model import Document, Span
@@ -12,7 +12,10 @@ from .base import Fixability, Rule, Severity
 
 def visible(text: str) -> str:
     """Show invisible and private-use characters (Mac Roman's Apple logo, U+F8FF) as escapes."""
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Co", "Cc", "Cf", "Cn") else ch for ch in text)
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Co", "Cc", "Cf", "Cn") else ch
+        for ch in text
+    )
 
 
 class Mojibake(Rule):
@@ -33,15 +36,25 @@ class Mojibake(Rule):
             if fixed is None:
                 continue
             # One edit per mangled run, so the fix touches nothing else on the line.
-            ops = [op for op in difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes() if op[0] != "equal"]
+            ops = [
+                op
+                for op in difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes()
+                if op[0] != "equal"
+            ]
             if not ops:
                 continue
-            edits = tuple(Edit(Span.on_line(i + 1, a1 + 1, a2 + 1), fixed[b1:b2]) for _, a1, a2, b1, b2 in ops)
-            seen = Counter(f'"{visible(text[a1:a2])}" -> "{fixed[b1:b2]}"' for _, a1, a2, b1, b2 in ops)
+            edits = tuple(
+                Edit(Span.on_line(i + 1, a1 + 1, a2 + 1), fixed[b1:b2]) for _, a1, a2, b1, b2 in ops
+            )
+            seen = Counter(
+                f'"{visible(text[a1:a2])}" -> "{fixed[b1:b2]}"' for _, a1, a2, b1, b2 in ops
+            )
             shown = [f"{pair} ({n} times)" if n > 1 else pair for pair, n in seen.most_common()]
             pairs = ", ".join(shown[:3])
             more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
             span = Span.on_line(i + 1, ops[0][1] + 1, ops[-1][2] + 1)
             yield self.violation(
-                span, f"mojibake (UTF-8 decoded with the wrong codec): {pairs}{more}", Fix(edits, "re-decode as UTF-8")
+                span,
+                f"mojibake (UTF-8 decoded with the wrong codec): {pairs}{more}",
+                Fix(edits, "re-decode as UTF-8"),
             )

@@ -88,7 +88,8 @@ class NonstandardLinkLabel(Rule):
                 )
             elif allowed:
                 yield self.violation(
-                    lk.label_span, f"link label {quote(label)} is not one of the allowed labels ({', '.join(allowed)})"
+                    lk.label_span,
+                    f"link label {quote(label)} is not one of the allowed labels ({', '.join(allowed)})",
                 )
 
     @staticmethod

@@ -39,7 +39,9 @@ def host_of(url: str) -> str:
 class ShortenedUrl(Rule):
     code = "AL304"
     name = "shortened-url"
-    summary = "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
+    summary = (
+        "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
+    )
     default_severity = Severity.ERROR
     fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
@@ -47,7 +49,9 @@ class ShortenedUrl(Rule):
     Options = Options
 
     def check(self, doc: Document, ctx):
-        hosts = (SHORTENERS | {h.lower() for h in ctx.options.hosts}) - {h.lower() for h in ctx.options.allow}
+        hosts = (SHORTENERS | {h.lower() for h in ctx.options.hosts}) - {
+            h.lower() for h in ctx.options.allow
+        }
         for lk in doc.links:
             host = host_of(lk.url)
             if host in hosts:
@@ -61,7 +65,9 @@ class ShortenedUrl(Rule):
                 yield self.violation(lk.url_span, f"{what}; link to the destination")
             else:
                 fix = replace_url(doc, lk, target, "link to the destination")
-                yield self.violation(lk.url_span, f"{what} {quote(target, 60)}; link to it directly", fix)
+                yield self.violation(
+                    lk.url_span, f"{what} {quote(target, 60)}; link to it directly", fix
+                )
 
 
 def _resolved(lk: Link, ctx) -> str | None:

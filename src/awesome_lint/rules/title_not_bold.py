@@ -28,10 +28,19 @@ class TitleNotBold(Rule):
             if opened:
                 mark = line[span.start_col - 3 : span.start_col - 1]
                 fix = Fix((Edit.insert(span.end_line, span.end_col, mark),), "close the bold")
-                yield self.violation(span, f"the bold around title {quote(e.title.text)} is not closed; add {mark} after it", fix)
+                yield self.violation(
+                    span,
+                    f"the bold around title {quote(e.title.text)} is not closed; add {mark} after it",
+                    fix,
+                )
                 continue
             fix = Fix(
-                (Edit.insert(span.start_line, span.start_col, "**"), Edit.insert(span.end_line, span.end_col, "**")),
+                (
+                    Edit.insert(span.start_line, span.start_col, "**"),
+                    Edit.insert(span.end_line, span.end_col, "**"),
+                ),
                 "make the title bold",
             )
-            yield self.violation(span, f"title {quote(e.title.text)} is not bold; write it as **Title**", fix)
+            yield self.violation(
+                span, f"title {quote(e.title.text)} is not bold; write it as **Title**", fix
+            )

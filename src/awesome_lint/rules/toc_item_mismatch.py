@@ -49,23 +49,41 @@ class TocItemMismatch(Rule):
             heading = by_slug.get(item.anchor)
             if ctx.options.max_depth and item.depth + 1 > ctx.options.max_depth:
                 yield self.violation(
-                    item.link.span, f"ToC item {quote(item.text)} is nested {item.depth + 1} levels deep; the limit is {ctx.options.max_depth}"
+                    item.link.span,
+                    f"ToC item {quote(item.text)} is nested {item.depth + 1} levels deep; the limit is {ctx.options.max_depth}",
                 )
             if heading is None:
                 continue
             if item.anchor in seen:
-                yield self.violation(item.link.span, f"ToC item {quote(item.text)} repeats the item at line {seen[item.anchor]}")
+                yield self.violation(
+                    item.link.span,
+                    f"ToC item {quote(item.text)} repeats the item at line {seen[item.anchor]}",
+                )
                 continue
             seen[item.anchor] = item.link.line
             if ctx.options.text != "off" and _differs(item.text, heading.text, ctx.options.text):
                 yield self.violation(
-                    item.link.label_span, f"ToC item {quote(item.text)} does not match its heading {quote(heading.text)}"
+                    item.link.label_span,
+                    f"ToC item {quote(item.text)} does not match its heading {quote(heading.text)}",
                 )
             resolved.append((item, heading))
         keep = longest_sorted([h.line for _, h in resolved])
         for k, (item, heading) in enumerate(resolved):
             if k in keep:
                 continue
-            above = next((resolved[j][1] for j in range(k - 1, -1, -1) if j in keep and resolved[j][1].line > heading.line), None)
-            where = f" comes before {quote(above.text)} (line {above.line}), which the ToC lists above it" if above else f" is at line {heading.line}"
-            yield self.violation(item.link.span, f"ToC item {quote(item.text)} is out of order: its heading{where}")
+            above = next(
+                (
+                    resolved[j][1]
+                    for j in range(k - 1, -1, -1)
+                    if j in keep and resolved[j][1].line > heading.line
+                ),
+                None,
+            )
+            where = (
+                f" comes before {quote(above.text)} (line {above.line}), which the ToC lists above it"
+                if above
+                else f" is at line {heading.line}"
+            )
+            yield self.violation(
+                item.link.span, f"ToC item {quote(item.text)} is out of order: its heading{where}"
+            )

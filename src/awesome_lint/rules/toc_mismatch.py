@@ -40,7 +40,10 @@ class TocMismatch(Rule):
             hint = f" (did you mean #{near[0]}?)" if near else ""
             if near:
                 listed.add(near[0])
-            yield self.violation(item.link.span, f"ToC link {quote(item.text)} points to #{anchor}, which no heading has{hint}")
+            yield self.violation(
+                item.link.span,
+                f"ToC link {quote(item.text)} points to #{anchor}, which no heading has{hint}",
+            )
         yield from self._unlisted(doc, listed)
 
     def _unlisted(self, doc: Document, listed: set[str]):

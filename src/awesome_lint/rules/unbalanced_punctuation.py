@@ -31,7 +31,13 @@ def _blocks(doc: Document):
     run: list[int] = []
     for no, line in enumerate(doc.lines, 1):
         s = line.strip()
-        breaks = not s or no in doc.opaque_lines or s.startswith(("|", "<")) or s.startswith("#") or _BULLET.match(line)
+        breaks = (
+            not s
+            or no in doc.opaque_lines
+            or s.startswith(("|", "<"))
+            or s.startswith("#")
+            or _BULLET.match(line)
+        )
         if breaks and run:
             yield run
             run = []
@@ -47,13 +53,17 @@ def _blocks(doc: Document):
 def _apostrophe(text: str, k: int) -> bool:
     before = text[k - 1] if k else ""
     after = text[k + 1] if k + 1 < len(text) else ""
-    return bool(before and _WORD.match(before)) and (not after or not after.isalnum() or bool(_WORD.match(after)))
+    return bool(before and _WORD.match(before)) and (
+        not after or not after.isalnum() or bool(_WORD.match(after))
+    )
 
 
 class UnbalancedPunctuation(Rule):
     code = "AL410"
     name = "unbalanced-punctuation"
-    summary = "A quote or bracket opened and never closed, or closed and never opened (CJK pairs too)"
+    summary = (
+        "A quote or bracket opened and never closed, or closed and never opened (CJK pairs too)"
+    )
     default_severity = Severity.ERROR
     tags = ("classic", "text")
     profiles = ("classic",)

@@ -10,7 +10,9 @@ from .base import Fixability, Rule, Severity
 class UnbracketedLink(Rule):
     code = "AL301"
     name = "unbracketed-link"
-    summary = "An entry link written [Label](url) or as a bare URL where the list brackets its links"
+    summary = (
+        "An entry link written [Label](url) or as a bare URL where the list brackets its links"
+    )
     default_severity = Severity.ERROR
     fixable = Fixability.SOMETIMES
     tags = ("entries", "links")
@@ -23,7 +25,9 @@ class UnbracketedLink(Rule):
             if lk.form is LinkForm.AUTOLINK:
                 want = "[[Code](url)]" if form is LinkForm.BRACKETED else "[[Code]](url)"
                 yield self.violation(
-                    lk.span, f"bare URL {quote(lk.url, 50)} in an entry; write a labelled link like {want}", severity=Severity.WARNING
+                    lk.span,
+                    f"bare URL {quote(lk.url, 50)} in an entry; write a labelled link like {want}",
+                    severity=Severity.WARNING,
                 )
                 continue
             if lk.form is not LinkForm.BARE:
@@ -35,10 +39,26 @@ class UnbracketedLink(Rule):
                 continue  # a stray bracket next to it: malformed-link reports that
             label = lk.label
             if form is LinkForm.BRACKETED:
-                fix = Fix((Edit.insert(lk.line, lk.span.start_col, "["), Edit.insert(lk.span.end_line, lk.span.end_col, "]")), "bracket the link")
+                fix = Fix(
+                    (
+                        Edit.insert(lk.line, lk.span.start_col, "["),
+                        Edit.insert(lk.span.end_line, lk.span.end_col, "]"),
+                    ),
+                    "bracket the link",
+                )
                 want = f"[[{label}](…)]"
             else:
                 ls = lk.label_span
-                fix = Fix((Edit.insert(ls.start_line, ls.start_col, "["), Edit.insert(ls.end_line, ls.end_col, "]")), "bracket the label")
+                fix = Fix(
+                    (
+                        Edit.insert(ls.start_line, ls.start_col, "["),
+                        Edit.insert(ls.end_line, ls.end_col, "]"),
+                    ),
+                    "bracket the label",
+                )
                 want = f"[[{label}]](…)"
-            yield self.violation(lk.span, f"link [{label}](…) is not bracketed; write {want} like the rest of the list", fix)
+            yield self.violation(
+                lk.span,
+                f"link [{label}](…) is not bracketed; write {want} like the rest of the list",
+                fix,
+            )

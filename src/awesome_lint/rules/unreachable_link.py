@@ -20,7 +20,9 @@ class UnreachableLink(Rule):
             outcome = result.outcome.value
             url = quote(lk.url, 50)
             if outcome == "unreachable":
-                yield self.violation(lk.url_span, f"link {url} could not be reached: {result.error}")
+                yield self.violation(
+                    lk.url_span, f"link {url} could not be reached: {result.error}"
+                )
             elif outcome == "blocked":
                 # The page is probably there: the host only turns automated checkers away.
                 yield self.violation(

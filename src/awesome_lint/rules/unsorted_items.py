@@ -48,4 +48,7 @@ class UnsortedItems(Rule):
                     continue
                 after = next((items[j] for j in range(k - 1, -1, -1) if j in keep), None)
                 where = f"after {item_label(after)}" if after is not None else "at the top"
-                yield self.violation(item.link.span, f"item {item_label(item)} is out of alphabetical order ({where})")
+                yield self.violation(
+                    item.link.span,
+                    f"item {item_label(item)} is out of alphabetical order ({where})",
+                )

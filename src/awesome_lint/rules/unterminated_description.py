@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from ..fixes import Edit, Fix
 from ..model import Document, Span
-from ._classic import described, decorations_start, ends_a_sentence, is_short_form, item_label
+from ._classic import decorations_start, described, ends_a_sentence, is_short_form, item_label
 from .base import Fixability, Rule, Severity
 
 # A majority this strong of punctuated descriptions makes the closing period the convention.

@@ -27,7 +27,9 @@ def describe(separator: str) -> str:
     if not mark:
         return "only a space" if separator else "nothing"
     if mark == "-":
-        return "a hyphen" if canonical(separator) == " - " else "a hyphen without a space on each side"
+        return (
+            "a hyphen" if canonical(separator) == " - " else "a hyphen without a space on each side"
+        )
     return _NAMES.get(mark, f'"{mark}"')
 
 
@@ -35,7 +37,9 @@ def describe(separator: str) -> str:
 class Options:
     # "infer": the list's own separator when a clear majority of items agree, else " - ".
     # Or pin one: " - ", " – ", " — ", ": ".
-    separator: str = field(default="infer", metadata={"choices": ("infer", " - ", " – ", " — ", ": ")})
+    separator: str = field(
+        default="infer", metadata={"choices": ("infer", " - ", " – ", " — ", ": ")}
+    )
 
 
 class WrongItemSeparator(Rule):
@@ -49,19 +53,27 @@ class WrongItemSeparator(Rule):
     Options = Options
 
     def check(self, doc: Document, ctx):
-        items = [(i, d) for i, d in described(doc) if not is_short_form(d) or i.separator.text.strip()]
+        items = [
+            (i, d) for i, d in described(doc) if not is_short_form(d) or i.separator.text.strip()
+        ]
         want = ctx.options.separator
         if want == "infer":
             counts = Counter(canonical(i.separator.text) for i, _ in items)
             top = counts.most_common(1)
-            want = top[0][0] if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip() else DEFAULT
+            want = (
+                top[0][0]
+                if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip()
+                else DEFAULT
+            )
         for item, _ in items:
             sep = item.separator
             if canonical(sep.text) == want:
                 continue
             fix = None
             first = item.description.text[:1]
-            if sep.span.start_line == sep.span.end_line and (first.isalnum() or first in "\"'(“‘`*_["):
+            if sep.span.start_line == sep.span.end_line and (
+                first.isalnum() or first in "\"'(“‘`*_["
+            ):
                 fix = Fix.replace(sep.span, want, f'separate with "{want}"')
             yield self.violation(
                 sep.span if sep.text else item.link.span,
