@@ -59,6 +59,11 @@ class Token:
     write: bool = True
     read: bool = True
 
+    @property
+    def app_slug(self) -> str | None:
+        """An installation token acts for a GitHub App: ``<slug>[bot]`` is the App's bot."""
+        return self.login.removesuffix("[bot]") if self.type == "Bot" else None
+
 
 @dataclass
 class Pull:
@@ -113,6 +118,12 @@ class FakeGitHub:
         self.reviews: dict[int, dict] = {}
         self.review_comments: dict[int, dict] = {}
         self.failures: list[Failure] = []
+        # (repo, base, head) -> changed files, as "compare two commits" lists them
+        self.comparisons: dict[tuple[str, str, str], list[dict]] = {}
+        # (repo, ref, path) -> file text, for "get repository content"
+        self.contents: dict[tuple[str, str, str], str] = {}
+        self.issues: dict[int, dict] = {}
+        self.labels: dict[str, set[str]] = {}
         # Core API requests left in this hour, per token (None: anonymous); see /rate_limit.
         self.rate_remaining: dict[str | None, int] = {None: 60}
         self._ids = itertools.count(1001)
@@ -163,6 +174,7 @@ class FakeGitHub:
             self.add_repo(repo)
         pull = Pull(number, head_sha, base_sha, files, commits=[head_sha])
         self.pulls[(repo, number)] = pull
+        self.comparisons[(repo, base_sha, head_sha)] = files
         return pull
 
     def push(self, repo: str, number: int, head_sha: str, files: list[dict]) -> None:
@@ -171,16 +183,31 @@ class FakeGitHub:
             pull = self.pulls[(repo, number)]
             pull.head_sha, pull.files = head_sha, files
             pull.commits.append(head_sha)
+            self.comparisons[(repo, pull.base_sha, head_sha)] = files
             for c in self.review_comments.values():
                 if c["_repo"] == repo and c["_pull"] == number and c["line"] is not None:
                     if not self._line_in_hunk(pull, c["path"], c["line"], "RIGHT"):
                         c["line"] = c["position"] = c["start_line"] = None
+
+    def add_comparison(self, repo: str, base: str, head: str, files: list[dict]) -> None:
+        """``files`` as for ``add_pull``; GitHub lists at most 300 of them."""
+        if repo not in self.repos:
+            self.add_repo(repo)
+        self.comparisons[(repo, base, head)] = files
+
+    def add_content(self, repo: str, ref: str, path: str, text: str) -> None:
+        self.contents[(repo, ref, path)] = text
 
     def seed_issue_comment(
         self, repo: str, number: int, body: str, login: str, type: str = "User"
     ) -> dict:
         with self.lock:
             return self._new_issue_comment(repo, number, body, {"login": login, "type": type})
+
+    def issues_in(self, repo: str) -> list[dict]:
+        return sorted(
+            (i for i in self.issues.values() if i["_repo"] == repo), key=lambda i: i["number"]
+        )
 
     def fail(
         self,
@@ -250,6 +277,26 @@ class FakeGitHub:
             ),
             "type": type,
             "site_admin": False,
+        }
+
+    def app_json(self, user: dict) -> dict | None:
+        """What GitHub puts in ``performed_via_github_app``: the App behind a bot's write."""
+        if user["type"] != "Bot":
+            return None
+        slug = user["login"].removesuffix("[bot]")
+        return {
+            "id": abs(hash(slug)) % 1_000_000,
+            "slug": slug,
+            "node_id": f"A_kwDO{slug}",
+            "name": slug,
+            "owner": self.user_json("lists"),
+            "html_url": self._html(f"/apps/{slug}"),
+            "external_url": self._html(f"/apps/{slug}"),
+            "description": "",
+            "created_at": "2024-01-01T00:00:00Z",
+            "updated_at": "2024-01-01T00:00:00Z",
+            "permissions": {"issues": "write", "pull_requests": "write"},
+            "events": [],
         }
 
     def repo_json(self, full_name: str) -> dict:
@@ -360,7 +407,7 @@ class FakeGitHub:
             "updated_at": now,
             "issue_url": self._api(f"/repos/{repo}/issues/{n}"),
             "author_association": "NONE" if user["type"] == "Bot" else "CONTRIBUTOR",
-            "performed_via_github_app": None,
+            "performed_via_github_app": self.app_json(user),
             "_repo": repo,
             "_pull": n,
         }
@@ -387,6 +434,16 @@ class FakeGitHub:
             ("GET", r"/rate_limit", self.h_rate_limit),
             ("GET", rf"{R}", self.h_repo),
             ("GET", rf"{R}/commits/(?P<sha>[0-9a-f]{{7,40}})", self.h_commit),
+            (
+                "GET",
+                rf"{R}/compare/(?P<base>[0-9a-f]{{7,40}})\.\.\.(?P<head>[0-9a-f]{{7,40}})",
+                self.h_compare,
+            ),
+            ("GET", rf"{R}/contents/(?P<path>.+)", self.h_contents),
+            ("GET", rf"{R}/issues", self.h_issues),
+            ("POST", rf"{R}/issues", self.h_create_issue),
+            ("GET", rf"{R}/issues/(?P<n>\d+)", self.h_issue),
+            ("PATCH", rf"{R}/issues/(?P<n>\d+)", self.h_edit_issue),
             ("GET", rf"{R}/pulls/(?P<n>\d+)", self.h_pull),
             ("GET", rf"{R}/pulls/(?P<n>\d+)/files", self.h_files),
             ("GET", rf"{R}/issues/(?P<n>\d+)/comments", self.h_issue_comments),
@@ -572,6 +629,157 @@ class FakeGitHub:
                 "parents": [],
             },
         )
+
+    def h_compare(self, rec, token, repo, base, head):
+        files = next(
+            (
+                f
+                for (r, b, h), f in self.comparisons.items()
+                if r == repo and b.startswith(base) and h.startswith(head)
+            ),
+            None,
+        )
+        if files is None:
+            return self._not_found()
+        fake = Pull(0, head, base, files)
+        commit = {"sha": base, "url": self._api(f"/repos/{repo}/commits/{base}")}
+        return (
+            200,
+            {},
+            {
+                "url": self._api(f"/repos/{repo}/compare/{base}...{head}"),
+                "html_url": self._html(f"/{repo}/compare/{base}...{head}"),
+                "permalink_url": self._html(f"/{repo}/compare/{base}...{head}"),
+                "diff_url": self._html(f"/{repo}/compare/{base}...{head}.diff"),
+                "patch_url": self._html(f"/{repo}/compare/{base}...{head}.patch"),
+                "base_commit": commit,
+                "merge_base_commit": commit,
+                "status": "ahead",
+                "ahead_by": 1,
+                "behind_by": 0,
+                "total_commits": 1,
+                "commits": [],
+                # GitHub lists at most 300 files of a comparison, on the first page only
+                "files": [self.file_json(repo, fake, f) for f in files[:300]],
+            },
+        )
+
+    def h_contents(self, rec, token, repo, path):
+        import base64
+
+        ref = rec.query.get("ref", ["main"])[0]
+        text = self.contents.get((repo, ref, path))
+        if text is None:
+            return self._not_found()
+        raw = text.encode("utf-8")
+        return (
+            200,
+            {},
+            {
+                "type": "file",
+                "encoding": "base64",
+                "size": len(raw),
+                "name": path.rsplit("/", 1)[-1],
+                "path": path,
+                "content": base64.encodebytes(raw).decode("ascii"),
+                "sha": "d" * 40,
+                "url": self._api(f"/repos/{repo}/contents/{path}?ref={ref}"),
+                "git_url": self._api(f"/repos/{repo}/git/blobs/{'d' * 40}"),
+                "html_url": self._html(f"/{repo}/blob/{ref}/{path}"),
+                "download_url": f"https://raw.githubusercontent.com/{repo}/{ref}/{path}",
+                "_links": {},
+            },
+        )
+
+    def issue_json(self, issue: dict) -> dict:
+        return self._public(issue)
+
+    def h_issues(self, rec, token, repo):
+        state = rec.query.get("state", ["open"])[0]
+        labels = {x for x in rec.query.get("labels", [""])[0].split(",") if x}
+        creator = rec.query.get("creator", [None])[0]
+        items = [
+            self.issue_json(i)
+            for i in sorted(self.issues_in(repo), key=lambda i: -i["number"])
+            if (state == "all" or i["state"] == state)
+            and labels <= {lb["name"] for lb in i["labels"]}
+            and (creator is None or i["user"]["login"] == creator)
+        ]
+        return self._page(rec, items)
+
+    def h_create_issue(self, rec, token, repo):
+        data = rec.body or {}
+        if not isinstance(data.get("title"), str) or not data["title"]:
+            return self._unprocessable(
+                {"resource": "Issue", "code": "missing_field", "field": "title"}
+            )
+        if len(data.get("body") or "") > 65536:
+            return self._unprocessable("body is too long (maximum is 65536 characters)")
+        n = 100 + len(self.issues_in(repo)) + len([k for k in self.pulls if k[0] == repo])
+        iid = next(self._ids)
+        user = {"login": token.login, "type": token.type}
+        now = self._time()
+        base = f"/repos/{repo}/issues/{n}"
+        self.labels.setdefault(repo, set()).update(data.get("labels") or [])
+        issue = {
+            "id": iid,
+            "node_id": f"I_kwDO{iid}",
+            "url": self._api(base),
+            "repository_url": self._api(f"/repos/{repo}"),
+            "labels_url": self._api(f"{base}/labels{{/name}}"),
+            "comments_url": self._api(f"{base}/comments"),
+            "events_url": self._api(f"{base}/events"),
+            "html_url": self._html(f"/{repo}/issues/{n}"),
+            "number": n,
+            "state": "open",
+            "state_reason": None,
+            "title": data["title"],
+            "body": data.get("body") or "",
+            "user": self.user_json(token.login, token.type),
+            "labels": [
+                {"id": 1, "name": x, "color": "ededed", "default": False}
+                for x in data.get("labels") or []
+            ],
+            "assignee": None,
+            "assignees": [],
+            "locked": False,
+            "comments": 0,
+            "created_at": now,
+            "updated_at": now,
+            "closed_at": None,
+            "author_association": "NONE",
+            "performed_via_github_app": self.app_json(user),
+            "_repo": repo,
+        }
+        self.issues[iid] = issue
+        return 201, {"Location": issue["url"]}, self.issue_json(issue)
+
+    def _issue(self, repo: str, n: str) -> dict | None:
+        return next((i for i in self.issues_in(repo) if i["number"] == int(n)), None)
+
+    def h_issue(self, rec, token, repo, n):
+        issue = self._issue(repo, n)
+        return (200, {}, self.issue_json(issue)) if issue else self._not_found()
+
+    def h_edit_issue(self, rec, token, repo, n):
+        issue = self._issue(repo, n)
+        if issue is None:
+            return self._not_found()
+        data = rec.body or {}
+        if "body" in data:
+            if len(data["body"] or "") > 65536:
+                return self._unprocessable("body is too long (maximum is 65536 characters)")
+            issue["body"] = data["body"]
+        if "title" in data:
+            issue["title"] = data["title"]
+        if data.get("state") in ("open", "closed"):
+            issue["state"] = data["state"]
+            issue["closed_at"] = self._time() if data["state"] == "closed" else None
+            issue["state_reason"] = data.get("state_reason") or (
+                "completed" if data["state"] == "closed" else "reopened"
+            )
+        issue["updated_at"] = self._time()
+        return 200, {}, self.issue_json(issue)
 
     def h_pull(self, rec, token, repo, n):
         pull = self._pull(repo, n)

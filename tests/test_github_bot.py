@@ -7,7 +7,13 @@ import pytest
 
 from awesome_lint.fixes import Fix
 from awesome_lint.github import bot, render
-from awesome_lint.github.client import ApiUrlError, GitHubClient, GitHubError, check_api_url
+from awesome_lint.github.client import (
+    ApiUrlError,
+    GitHubClient,
+    GitHubError,
+    Identity,
+    check_api_url,
+)
 from awesome_lint.github.diff import file_diff
 from awesome_lint.github.findings import classify
 from awesome_lint.model import Span
@@ -64,7 +70,7 @@ def run(server, vs, lines=LINES, patch=PATCH, mode="both", token="ghs_bot", run_
     new, old = findings(lines, vs, patch)
     state = bot.read_state(c, 7, mode)
     p = bot.plan(new, old, head, state, mode)
-    return bot.publish(c, 7, head, p, run_id, state.login)
+    return bot.publish(c, 7, head, p, run_id, state.identity)
 
 
 def test_first_run_creates_one_comment_and_one_review(server):
@@ -154,7 +160,7 @@ def test_a_user_quoting_a_finding_marker_does_not_suppress_it(server):
     server.seed_issue_comment(REPO, 7, "x", "mallory")
     # mallory's review comment is not ours, so the finding is still commented
     state = bot.PullState(
-        BOT,
+        Identity(None, True),
         (),
         (),
         (bot.Comment(1, f"<!-- awesome-lint:finding {new[0].fingerprint} -->", "mallory"),),
@@ -210,9 +216,14 @@ def test_fork_token_cannot_write(server):
     assert len(server.calls("POST")) == 1  # a 403 is not retried
 
 
-def test_user_token_identifies_itself(server):
-    assert client(server, "ghp_user").viewer_login() == "someone"
-    assert client(server).viewer_login() == BOT
+def test_identity_personal_token_asks_get_user_installation_token_never_does(server):
+    from awesome_lint.github.client import Identity
+
+    assert client(server, "ghp_user").identity() == Identity("someone", False)
+    assert [r.path for r in server.calls()] == ["/user"]
+    assert client(server).identity() == Identity(None, True)
+    assert client(server).identity("lint-app") == Identity("lint-app[bot]", True)
+    assert len(server.calls()) == 1  # ghs_ tokens are never sent to GET /user (it answers 403)
 
 
 def test_pagination_reads_every_page(server):

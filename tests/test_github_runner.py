@@ -186,7 +186,7 @@ def write(path, text):
             lambda e, t: (t / "ws" / "README.md").write_text(
                 "# List\n\nold BAD line\nkeep\n\nother text\n"
             ),
-            "differs from the pull request's head",
+            "differs from the commit under test",
         ),
         (lambda e, t: e.update(GITHUB_API_URL="http://api.example.org"), "plain http"),
         (lambda e, t: e.update(AWESOME_LINT_FAIL_ON="sometimes"), "fail-on must be one of"),
@@ -205,22 +205,35 @@ def test_broken_environment_gives_one_message_and_exit_2(env, tmp_path, change, 
 def test_unreadable_pull_request_is_exit_2(env, server):
     env["GITHUB_REPOSITORY"] = "someone/else"
     code, out = go(env)
-    assert code == 2 and "cannot read the files of pull request #3" in out and "404" in out
+    assert code == 2 and "cannot read the changes of someone/else" in out and "404" in out
 
 
-def test_omitted_patch_does_not_block(env, server):
+def test_omitted_patch_reports_everything_as_could_not_tell(env, server):
+    """Issue 12, case 7: a file whose patch GitHub omitted is linted whole; its findings
+    are reported as "could not tell which lines changed", never waved through as old."""
     server.pulls[(REPO, 3)].files = [{"filename": "README.md", "patch": None, "additions": 5000}]
     code, out = go(env)
-    assert code == 0
-    assert "GitHub sent no diff" in out and "::error file=" not in out
-    assert server.writes() == []
+    assert code == 1
+    assert out.count("::error file=") == 2  # the old BAD on line 3 and the new one on line 6
+    assert "could not tell which lines changed" in out
+    summary = open(env["GITHUB_STEP_SUMMARY"]).read()
+    assert "older finding" not in summary and "could not tell which lines changed" in summary
+    comment = server.calls("POST", "/issues/3/comments$")[0].body["body"]
+    assert "could not tell which lines changed" in comment and "older finding" not in comment
 
 
-def test_other_events_lint_and_annotate_without_commenting(env, server):
+def test_push_lints_the_lines_the_push_changed_without_commenting(env, server, tmp_path):
+    before = "9" * 40
+    server.add_comparison(REPO, before, HEAD, [{"filename": "README.md", "patch": PATCH}])
+    (tmp_path / "event.json").write_text(
+        json.dumps({"before": before, "after": HEAD, "repository": {"full_name": REPO}})
+    )
     env["GITHUB_EVENT_NAME"] = "push"
     code, out = go(env)
-    assert code == 1 and out.count("::error file=") == 2
-    assert server.requests == []
+    assert code == 1 and out.count("::error file=") == 1 and "line=6," in out
+    assert [(r.method, r.path) for r in server.requests] == [
+        ("GET", f"/repos/{REPO}/compare/{before}...{HEAD}")
+    ]
 
 
 def test_suggestion_that_does_not_fix_is_dropped(env, server):

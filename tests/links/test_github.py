@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.links import LinkSettings, Outcome, check_links
+from awesome_lint.links import LinkSettings, Outcome, SettingsError, check_links
 from awesome_lint.links.github import check_archived, repo_of, web_hosts
 from tests.github_api_server import FakeGitHub
 
@@ -75,8 +75,38 @@ def test_anonymous_rate_limit_is_respected_and_reported(api):
     assert len(report.archived) == 1
     assert len(api.calls(path="^/repos/")) == 1
     (notice,) = report.notices
-    assert "rate limit reached: 1 of 2 repositories not checked" in notice
+    assert "budget spent: 1 of 2 repositories not checked" in notice
     assert "set GITHUB_TOKEN" in notice
+
+
+def test_archived_check_spends_only_its_share_of_the_remaining_budget(api):
+    """Issue 12, case 9: with 50 requests left and the default 20% share, 10 repositories are
+    asked about and the other 30 are reported as not checked; 40 requests stay for commenting."""
+    api.rate_remaining["ghs_secret"] = 50
+    for i in range(40):
+        api.add_repo(f"lab/tool-{i:02d}")
+    report = check_archived(
+        [f"lab/tool-{i:02d}" for i in range(40)],
+        api_url=api.url,
+        token="ghs_secret",
+        share=LinkSettings().github_api_share,
+    )
+    assert api.calls()[0].path == "/rate_limit"
+    assert sorted(c.path for c in api.calls()[1:]) == [
+        f"/repos/lab/tool-{i:02d}" for i in range(10)
+    ]
+    assert len(report.archived) == 10 and api.rate_remaining["ghs_secret"] == 40
+    (notice,) = report.notices
+    assert notice == (
+        "GitHub API budget spent: 30 of 40 repositories not checked for archiving; 50 requests "
+        "were left (authenticated), 10 of them (20%) for this check"
+    )
+
+
+@pytest.mark.parametrize("share", [-0.1, 1.5])
+def test_api_share_outside_0_to_1_is_refused(share):
+    with pytest.raises(SettingsError, match="github-api-share must be between 0 and 1"):
+        LinkSettings(github_api_share=share)
 
 
 def test_rate_limit_hit_midway_is_reported(api):

@@ -23,8 +23,8 @@ from ..reporters import github as reporter
 from ..rules.base import Severity, Violation
 from .diff import FileDiff, PatchError, file_diff
 from .findings import Finding, Suggestion, classify
+from .tracking import CheckedLink, located
 
-PR_EVENTS = ("pull_request", "pull_request_target")
 FAIL_ON = ("error", "warning", "never")
 CHECK_LINKS = ("changed", "all", "none")
 ALL_LINES = "all"
@@ -52,8 +52,10 @@ class Settings:
     files: tuple[str, ...]
     fail_on: str = "error"
     comment: str = "both"
-    check_links: str = "changed"
+    check_links: str | None = None  # None: "all" on whole-list events, "changed" elsewhere
     config: str | None = None
+    tracking_issue: bool = False
+    app_slug: str | None = None
 
 
 @dataclass
@@ -68,17 +70,25 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
     files = tuple(environ.get("AWESOME_LINT_FILES", "").split()) or tuple(paths) or ("README.md",)
     fail_on = environ.get("AWESOME_LINT_FAIL_ON", "").strip().lower() or "error"
     comment = environ.get("AWESOME_LINT_COMMENT", "").strip().lower() or "both"
-    check_links = environ.get("AWESOME_LINT_CHECK_LINKS", "").strip().lower() or "changed"
+    check_links = environ.get("AWESOME_LINT_CHECK_LINKS", "").strip().lower() or None
     check_links = {"true": "changed", "false": "none", "off": "none"}.get(check_links, check_links)
+    tracking = environ.get("AWESOME_LINT_TRACKING_ISSUE", "").strip().lower() or "false"
     for name, value, allowed in (
         ("fail-on", fail_on, FAIL_ON),
         ("comment", comment, ("summary", "review", "both", "none")),
-        ("check-links", check_links, CHECK_LINKS),
+        ("check-links", check_links or "all", CHECK_LINKS),
+        ("tracking-issue", tracking, ("true", "false")),
     ):
         if value not in allowed:
             raise ActionError(f"input {name} must be one of {'|'.join(allowed)}, got {value!r}")
     return Settings(
-        files, fail_on, comment, check_links, environ.get("AWESOME_LINT_CONFIG") or None
+        files,
+        fail_on,
+        comment,
+        check_links,
+        environ.get("AWESOME_LINT_CONFIG") or None,
+        tracking == "true",
+        environ.get("AWESOME_LINT_APP_SLUG", "").strip() or None,
     )
 
 
@@ -99,28 +109,6 @@ def load_event(environ: Mapping[str, str]) -> dict:
     if not isinstance(event, dict):
         raise ActionError(f"{path}: the event file is not a JSON object")
     return event
-
-
-@dataclass(frozen=True)
-class PullInfo:
-    repo: str
-    number: int
-    head_sha: str
-
-
-def pull_info(event: dict, environ: Mapping[str, str], event_path: str) -> PullInfo:
-    pr = event.get("pull_request")
-    try:
-        number = int(pr["number"])
-        head_sha = str(pr["head"]["sha"])
-    except (TypeError, KeyError, ValueError):
-        raise ActionError(
-            f"{event_path}: no pull_request.number and pull_request.head.sha in the event"
-        ) from None
-    repo = environ.get("GITHUB_REPOSITORY") or (event.get("repository") or {}).get("full_name")
-    if not repo or repo.count("/") != 1:
-        raise ActionError("GITHUB_REPOSITORY is not set to owner/name")
-    return PullInfo(repo, number, head_sha)
 
 
 def fails(findings: Sequence[Finding], fail_on: str) -> bool:
@@ -161,19 +149,28 @@ class Runner:
         self.env = environ
         self.out = out
         self.client_factory = client_factory
+        # The run's own messages, printed after the findings' annotations (which come first).
+        self._messages: list[tuple[str, str]] = []
 
     def emit(self, line: str) -> None:
         self.out.write(line + "\n")
 
     def notice(self, outcome: Outcome, message: str, level: str = "notice") -> None:
         outcome.notices.append(message)
-        self.emit(reporter.notice(message, level))
+        self._messages.append((message, level))
 
     # -------------------------------------------------------------- linting
     def lint(
-        self, settings: Settings, workspace: Path, diffs: Mapping[str, FileDiff] | None
+        self,
+        settings: Settings,
+        workspace: Path,
+        diffs: Mapping[str, FileDiff] | None,
+        check_links: str = "changed",
+        read: Callable[[str], str] | None = None,
     ) -> tuple[Outcome, list[tuple[str, Sequence[str], list[Finding]]]]:
-        """``diffs`` is None when the diff is unknown: then every finding counts as new."""
+        """``diffs`` is None when every finding counts (no diff: a whole-list run, or no
+        token); a file missing from ``diffs`` is unchanged. ``read``: the file's text from
+        the API instead of the checkout (pull_request_target)."""
         outcome = Outcome()
         per_file = []
         for name in settings.files:
@@ -182,37 +179,48 @@ class Runner:
             if diff is not None and diff.status == "removed":
                 continue
             path = _resolve(workspace, rel)
-            if not path.is_file():
+            text = None
+            if read is not None:
+                if diff is None:
+                    continue  # unchanged by the pull request: nothing to say about it
+                text = read(rel)
+            elif not path.is_file():
                 if diff is not None:
                     raise ActionError(
                         f"{rel}: changed by the pull request but not in the checkout at {workspace}; "
                         "check out the pull request's head commit before this step"
                     )
                 raise ActionError(f"{rel}: no such file in {workspace}")
-            lines, violations = self.linter.lint_file(
-                str(path), _link_lines(settings.check_links, diff)
-            )
+            link_lines = _link_lines(check_links, diff)
+            if text is None:
+                lines, violations = self.linter.lint_file(str(path), link_lines)
+            else:
+                lines, violations = self.linter.lint_file(str(path), link_lines, text=text)
             for message in getattr(self.linter, "take_notices", lambda: [])():
                 self.notice(outcome, f"{rel}: {message}", "warning")
-            if diff is not None and diff.patch_omitted:
+            unsure = diff is not None and diff.patch_omitted
+            if unsure:
                 self.notice(
                     outcome,
-                    f"{rel}: GitHub sent no diff for this file (too large); its findings cannot be "
-                    "tied to the pull request's lines, so they are listed as older findings",
+                    f"{rel}: could not tell which lines changed (GitHub sent no diff for this "
+                    "file: too large, or past the files it lists), so all its findings are "
+                    "reported",
                     "warning",
                 )
                 diff = None
-            if diff is not None:
+            if diff is not None and text is None:
                 bad = diff.mismatch(lines)
                 if bad is not None:
                     raise ActionError(
-                        f"{rel}: line {bad} in the checkout differs from the pull request's head; "
-                        "check out github.event.pull_request.head.sha before this step"
+                        f"{rel}: line {bad} in the checkout differs from the commit under test; "
+                        "check out github.event.pull_request.head.sha (or the pushed commit) "
+                        "before this step"
                     )
             findings = classify(rel, lines, violations, diff)
-            if diffs is None:
+            if diffs is None or unsure:
                 findings = [
-                    Finding(f.path, f.violation, f.fingerprint, True, None, None) for f in findings
+                    Finding(f.path, f.violation, f.fingerprint, True, None, None, unsure)
+                    for f in findings
                 ]
             else:
                 findings = [
@@ -234,9 +242,17 @@ class Runner:
     # -------------------------------------------------------------- reporting
     def finish(self, settings: Settings, outcome: Outcome) -> int:
         from . import render
+        from .annotations import annotations
 
-        for f in outcome.new:
-            self.emit(reporter.annotation(f.path, f.violation))
+        levels = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.INFO}
+        reserved: dict[Severity, int] = {}
+        for _, level in self._messages:
+            reserved[levels[level]] = reserved.get(levels[level], 0) + 1
+        for line in annotations(outcome.new, reserved):
+            self.emit(line)
+        for message, level in self._messages:
+            self.emit(reporter.notice(message, level))
+        self._messages = []
         reporter.append_job_summary(
             render.job_summary(settings.files, outcome.new, outcome.old, outcome.notices), self.env
         )
@@ -247,6 +263,8 @@ class Runner:
 
     # -------------------------------------------------------------- the run
     def run(self, settings: Settings) -> int:
+        from . import events
+
         env = self.env
         event_name = env.get("GITHUB_EVENT_NAME")
         if not event_name:
@@ -254,62 +272,124 @@ class Runner:
                 "GITHUB_EVENT_NAME is not set; run awesome-lint --github inside GitHub Actions"
             )
         workspace = Path(env.get("GITHUB_WORKSPACE") or os.getcwd())
-        if event_name not in PR_EVENTS:
-            outcome, _ = self.lint(settings, workspace, None)
+        needs_payload = event_name in (*events.PR_EVENTS, "merge_group", "push")
+        event = load_event(env) if needs_payload else {}
+        try:
+            ctx = events.context(event_name, event, env)
+        except events.EventError as exc:
+            where = env.get("GITHUB_EVENT_PATH") or "the event"
+            raise ActionError(f"{where}: {exc}") from None
+        check_links = settings.check_links or ctx.default_check_links
+        if ctx.kind == events.WHOLE:
+            if check_links == "changed":
+                check_links = "all"  # on a whole-list run every line counts as changed
+            outcome, per_file = self.lint(settings, workspace, None, check_links)
+            if settings.tracking_issue:
+                self.track(ctx, settings, outcome)
+            return self.finish(settings, outcome)
+        if ctx.deleted:
+            outcome = Outcome()
+            self.notice(outcome, "the branch was deleted: nothing to check")
             return self.finish(settings, outcome)
 
-        event = load_event(env)
-        info = pull_info(event, env, env["GITHUB_EVENT_PATH"])
         token = env.get("GITHUB_TOKEN", "").strip()
         if not token:
-            outcome, _ = self.lint(settings, workspace, None)
+            if ctx.read_through_api:
+                raise ActionError(
+                    "pull_request_target needs a token (input github-token) to read the pull "
+                    "request's files"
+                )
+            outcome, _ = self.lint(settings, workspace, None, check_links)
             self.notice(
                 outcome,
-                "no GitHub token (GITHUB_TOKEN is empty): cannot read the pull request's diff or "
-                "comment on it, so every finding in the files is reported",
+                "no GitHub token (GITHUB_TOKEN is empty): cannot read the diff or comment, so "
+                "every finding in the files is reported",
                 "warning",
             )
             return self.finish(settings, outcome)
 
-        from .client import DEFAULT_API_URL, ApiUrlError, GitHubClient, GitHubError
+        from .client import GitHubError
+
+        client = self.client(token, ctx.repo)
+        try:
+            if ctx.kind == events.PULL:
+                live = client.head_sha(ctx.number)
+                if live != ctx.head:
+                    outcome = Outcome()
+                    self.notice(
+                        outcome,
+                        f"pull request #{ctx.number} has moved on to {live[:7]} since this run "
+                        f"started at {ctx.head[:7]}: nothing reported here, the run for "
+                        f"{live[:7]} reports",
+                    )
+                    return self.finish(settings, Outcome(notices=outcome.notices))
+            diffs = self.diffs(client, ctx, settings.files)
+        except GitHubError as exc:
+            raise ActionError(f"cannot read the changes of {ctx.repo}: {exc}") from None
+        read = None
+        if ctx.read_through_api:
+
+            def read(rel: str) -> str:
+                try:
+                    return client.file_text(rel, ctx.head)
+                except GitHubError as exc:
+                    raise ActionError(f"{rel}: cannot read it at {ctx.head[:7]}: {exc}") from None
+
+        outcome, _ = self.lint(settings, workspace, diffs, check_links, read)
+        if ctx.kind == events.PULL and settings.comment != "none":
+            self.comment(client, ctx, settings, outcome)
+        return self.finish(settings, outcome)
+
+    def client(self, token: str, repo: str):
+        from .client import DEFAULT_API_URL, ApiUrlError, GitHubClient
 
         factory = self.client_factory or GitHubClient
         try:
-            client = factory(env.get("GITHUB_API_URL") or DEFAULT_API_URL, token, info.repo)
+            return factory(self.env.get("GITHUB_API_URL") or DEFAULT_API_URL, token, repo)
         except ApiUrlError as exc:
             raise ActionError(str(exc)) from None
-        try:
-            files = client.pull_files(info.number)
-        except GitHubError as exc:
-            raise ActionError(
-                f"cannot read the files of pull request #{info.number} of {info.repo}: {exc}"
-            ) from None
+
+    def diffs(self, client, ctx, wanted: Sequence[str]) -> dict[str, FileDiff]:
+        """The changed lines of each file, from the event's own base and head. A list file
+        GitHub did not list, when its list was cut short, is "could not tell"."""
+        from .client import COMPARE_FILE_LIMIT
+
+        if ctx.base is not None:
+            files = client.compare(ctx.base, ctx.head)
+            complete = len(files) < COMPARE_FILE_LIMIT
+        else:
+            files, complete = [], False
+        if not complete and ctx.number is not None:
+            # A pull request lists up to 3,000 files, more than a comparison's 300.
+            files = client.pull_files(ctx.number)
+            complete = len(files) >= client.changed_files(ctx.number)
         diffs = {}
         for f in files:
             try:
                 diffs[f.filename] = file_diff(f.filename, f.status, f.patch, f.changes)
             except PatchError as exc:
                 raise ActionError(f"{f.filename}: GitHub's patch is malformed: {exc}") from None
-        outcome, _ = self.lint(settings, workspace, diffs)
-        if settings.comment != "none":
-            self.comment(client, info, settings, outcome)
-        return self.finish(settings, outcome)
+        if not complete:
+            for name in wanted:
+                rel = name.removeprefix("./")
+                diffs.setdefault(rel, file_diff(rel, "unknown", None, 1))
+        return diffs
 
-    def comment(self, client, info: PullInfo, settings: Settings, outcome: Outcome) -> None:
+    def comment(self, client, ctx, settings: Settings, outcome: Outcome) -> None:
         from . import bot
         from .client import GitHubError
 
         run_id = f"{self.env.get('GITHUB_RUN_ID') or 'local'}.{self.env.get('GITHUB_RUN_ATTEMPT') or 1}.{secrets.token_hex(4)}"
         try:
-            state = bot.read_state(client, info.number, settings.comment)
-            p = bot.plan(outcome.new, outcome.old, info.head_sha, state, settings.comment)
-            for line in bot.publish(client, info.number, info.head_sha, p, run_id, state.login):
+            state = bot.read_state(client, ctx.number, settings.comment, settings.app_slug)
+            p = bot.plan(outcome.new, outcome.old, ctx.head, state, settings.comment)
+            for line in bot.publish(client, ctx.number, ctx.head, p, run_id, state.identity):
                 print(f"awesome-lint: {line}", file=sys.stderr)
         except GitHubError as exc:
             if exc.forbidden:
                 self.notice(
                     outcome,
-                    f"cannot comment on pull request #{info.number} ({exc.status}: {exc.message or 'forbidden'}): "
+                    f"cannot comment on pull request #{ctx.number} ({exc.status}: {exc.message or 'forbidden'}): "
                     "the token is read-only, as it is for pull requests from forks. "
                     "The findings are in the annotations and the job summary.",
                 )
@@ -317,6 +397,24 @@ class Runner:
                 self.notice(
                     outcome, f"commenting failed, findings are in the annotations: {exc}", "warning"
                 )
+
+    def track(self, ctx, settings: Settings, outcome: Outcome) -> None:
+        """Keep the link-health tracking issue (see tracking.py) up to date."""
+        from .client import GitHubError
+        from .tracking import update_tracking_issue
+
+        token = self.env.get("GITHUB_TOKEN", "").strip()
+        if not token:
+            self.notice(outcome, "tracking-issue needs a token (input github-token)", "warning")
+            return
+        checked = getattr(self.linter, "checked_links", lambda: [])()
+        try:
+            for line in update_tracking_issue(
+                self.client(token, ctx.repo), checked, self.env, settings.app_slug
+            ):
+                print(f"awesome-lint: {line}", file=sys.stderr)
+        except GitHubError as exc:
+            self.notice(outcome, f"could not update the link-health issue: {exc}", "warning")
 
 
 def _link_lines(check_links: str, diff: FileDiff | None):
@@ -345,6 +443,11 @@ class CoreLinter:
         # private hosts: allow-private-hosts is not a config key).
         self.link_options = dict(link_options or {})
         self._notices: list[str] = []
+        self._checked: list[CheckedLink] = []
+
+    def checked_links(self) -> list[CheckedLink]:
+        """Every link checked so far, with where it sits (for the link-health issue)."""
+        return list(self._checked)
 
     def take_notices(self) -> list[str]:
         notices, self._notices = self._notices, []
@@ -357,28 +460,36 @@ class CoreLinter:
             self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
         return self._configs[path]
 
-    def lint_file(self, path: str, link_lines=None) -> tuple[Sequence[str], Sequence[Violation]]:
-        from ..api import lint_file
+    def lint_file(
+        self, path: str, link_lines=None, text: str | None = None
+    ) -> tuple[Sequence[str], Sequence[Violation]]:
+        """``text``: the file's content read elsewhere (the API); the config still comes
+        from ``path``'s checkout, and no sibling files are looked at."""
+        from ..api import lint_file, lint_text
         from ..errors import AwesomeLintError
 
         config = self._config(path)
-        try:
-            result = lint_file(path, config, today=self.today)
-        except AwesomeLintError as exc:
-            raise ActionError(str(exc)) from None
-        urls = [
-            lk.url
+
+        def lint(results=None):
+            try:
+                if text is not None:
+                    return lint_text(text, path, config, today=self.today, link_results=results)
+                return lint_file(path, config, today=self.today, link_results=results)
+            except AwesomeLintError as exc:
+                raise ActionError(str(exc)) from None
+
+        result = lint()
+        links = [
+            lk
             for lk in result.document.links
             if lk.url
             and not lk.url.startswith("#")
             and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
         ]
-        if urls:
-            results = self._check(urls, config)
-            try:
-                result = lint_file(path, config, today=self.today, link_results=results)
-            except AwesomeLintError as exc:
-                raise ActionError(str(exc)) from None
+        if links:
+            results = self._check([lk.url for lk in links], config)
+            result = lint(results)
+            self._checked += located(result.document, links, results)
         return result.document.lines, result.violations
 
     def _check(self, urls: list[str], config) -> Mapping[str, object]:

@@ -4,7 +4,8 @@
 decides the summary comment's text (create, edit, or leave), the inline comments to post,
 and the bot's own inline comments to remove because their finding is gone. ``publish``
 carries a plan out through the client. Only comments whose author is the bot count as
-ours: a contributor who pastes our marker into a comment cannot make us edit it.
+ours (``Identity.owns``): a contributor who pastes our marker into a comment cannot make us
+edit it, whether the token is a person's or an App's.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import render
-from .client import Comment, GitHubClient
+from .client import Comment, GitHubClient, GitHubError, Identity
 from .findings import Finding
 
 MODES = ("summary", "review", "both", "none")
@@ -21,7 +22,7 @@ MODES = ("summary", "review", "both", "none")
 
 @dataclass(frozen=True, slots=True)
 class PullState:
-    login: str  # the bot's own login
+    identity: Identity  # who the token writes as
     issue_comments: tuple[Comment, ...]
     reviews: tuple[Comment, ...]
     review_comments: tuple[Comment, ...]
@@ -43,10 +44,10 @@ class Plan:
 
 
 def own_summary(state: PullState) -> Comment | None:
-    return next(
-        (c for c in state.issue_comments if c.author == state.login and render.is_summary(c.body)),
-        None,
-    )
+    """Our latest summary comment (an App token that cannot name itself takes the latest
+    summary written by a bot)."""
+    ours = [c for c in state.issue_comments if state.identity.owns(c) and render.is_summary(c.body)]
+    return ours[-1] if ours else None
 
 
 def plan(
@@ -67,10 +68,10 @@ def plan(
     listed: list[Finding] = []
     stale: list[int] = []
     if mode in ("review", "both"):
-        ours = [c for c in state.review_comments if c.author == state.login]
+        ours = [c for c in state.review_comments if state.identity.owns(c)]
         commented = {render.finding_fingerprint(c.body) for c in ours} - {None}
         for r in state.reviews:
-            marker = render.review_marker(r.body) if r.author == state.login else None
+            marker = render.review_marker(r.body) if state.identity.owns(r) else None
             if marker:
                 commented |= marker[1]
         current = {f.fingerprint for f in new}
@@ -89,19 +90,21 @@ def plan(
     return Plan(summary_body, summary_id, changed, tuple(inline), tuple(listed), tuple(stale))
 
 
-def read_state(client: GitHubClient, number: int, mode: str) -> PullState:
+def read_state(
+    client: GitHubClient, number: int, mode: str, app_slug: str | None = None
+) -> PullState:
     """Read only what the mode needs: a comment-free run reads nothing."""
     if mode == "none":
-        return PullState("", (), (), ())
-    login = client.viewer_login()
+        return PullState(Identity(None, False), (), (), ())
+    identity = client.identity(app_slug)
     issue = tuple(client.issue_comments(number)) if mode in ("summary", "both") else ()
     reviews = tuple(client.reviews(number)) if mode in ("review", "both") else ()
     inline = tuple(client.review_comments(number)) if mode in ("review", "both") else ()
-    return PullState(login, issue, reviews, inline)
+    return PullState(identity, issue, reviews, inline)
 
 
 def publish(
-    client: GitHubClient, number: int, head_sha: str, p: Plan, run_id: str, login: str
+    client: GitHubClient, number: int, head_sha: str, p: Plan, run_id: str, identity: Identity
 ) -> list[str]:
     """Carry the plan out; returns what was done, one line each. Raises GitHubError."""
     done = []
@@ -110,7 +113,7 @@ def publish(
         def ours(comments: list[Comment]) -> Comment | None:
             # We had no summary before this create, so one now is the create's own.
             return next(
-                (c for c in comments if c.author == login and render.is_summary(c.body)), None
+                (c for c in comments if identity.owns(c) and render.is_summary(c.body)), None
             )
 
         if p.summary_id is None:
@@ -127,12 +130,23 @@ def publish(
                 (
                     r
                     for r in reviews
-                    if r.author == login and (m := render.review_marker(r.body)) and m[0] == run_id
+                    if identity.owns(r) and (m := render.review_marker(r.body)) and m[0] == run_id
                 ),
                 None,
             )
 
-        r = client.create_review(number, head_sha, body, [c.as_api() for c in comments], this_run)
+        try:
+            r = client.create_review(
+                number, head_sha, body, [c.as_api() for c in comments], this_run
+            )
+        except GitHubError as exc:
+            if exc.status != 422 or not comments:
+                raise
+            # GitHub refused to place a comment and does not say which: the same findings
+            # go in the review's body, so none is lost.
+            body, comments = render.review(run_id, (), (*p.inline, *p.listed))
+            r = client.create_review(number, head_sha, body, [], this_run)
+            done.append(f"GitHub refused the inline comments ({exc.message}); listed them instead")
         done.append(f"posted review {r.id} with {len(comments)} inline comments")
     for cid in p.stale:
         client.delete_review_comment(cid)

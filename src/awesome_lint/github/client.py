@@ -23,9 +23,9 @@ from urllib.parse import urlsplit
 from .. import __version__
 
 DEFAULT_API_URL = "https://api.github.com"
-# The login of GITHUB_TOKEN's bot. Installation tokens cannot call GET /user, so when that
-# fails this is who we are.
-DEFAULT_BOT_LOGIN = "github-actions[bot]"
+# GitHub lists at most this many files of a comparison, and of a pull request.
+COMPARE_FILE_LIMIT = 300
+PULL_FILE_LIMIT = 3000
 MAX_WAIT = 300.0  # a rate limit asking for longer than this fails the run instead
 
 T = TypeVar("T")
@@ -49,13 +49,42 @@ class GitHubError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Comment:
-    """An issue comment, review, or review comment: what the bot needs to know of it."""
+    """An issue comment, review, review comment or issue: what the bot needs to know of it."""
 
     id: int
     body: str
     author: str
     path: str | None = None
     line: int | None = None
+    author_type: str = "User"  # "Bot" for an App's bot (GITHUB_TOKEN's included)
+    app_slug: str | None = None  # performed_via_github_app, where GitHub says it
+    state: str | None = None  # issues: open or closed
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who the token writes as, learnt without relying on ``GET /user``.
+
+    A personal token has a login (``GET /user`` answers). An installation token (GITHUB_TOKEN
+    or a GitHub App's) writes as ``<app>[bot]`` and gets 403 from ``GET /user``; its login is
+    known when the App's slug is given, otherwise any App's bot counts: a person can paste
+    our marker, but cannot author a comment as a bot.
+    """
+
+    login: str | None
+    installation: bool
+
+    def owns(self, c: Comment) -> bool:
+        if self.login is not None:
+            return c.author == self.login
+        if not self.installation or c.author_type != "Bot":
+            return False
+        return c.app_slug is None or c.author == f"{c.app_slug}[bot]"
+
+
+def installation_token(token: str) -> bool:
+    """GitHub's token prefixes: ``ghs_`` is an installation (server-to-server) token."""
+    return token.startswith("ghs_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +93,10 @@ class PullFile:
     status: str
     patch: str | None
     changes: int
+
+
+def _pull_file(f: Any) -> PullFile:
+    return PullFile(f.filename, f.status, f.patch, f.changes or 0)
 
 
 def _is_loopback(host: str) -> bool:
@@ -158,6 +191,7 @@ class GitHubClient:
         self.attempts = attempts
         self.backoff = backoff
         self.sleep = sleep
+        self.token_kind = "installation" if installation_token(token) else "personal"
         self._repo = self._gh.get_repo(repo)  # lazy: no request until needed
         self._pulls: dict[int, Any] = {}
         self._objects: dict[tuple[str, int], Any] = {}  # PyGithub objects we may edit or delete
@@ -221,14 +255,20 @@ class GitHubClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     # ------------------------------------------------------------------ reads
-    def viewer_login(self) -> str:
-        """Our login: GET /user for a personal token; GITHUB_TOKEN's bot otherwise."""
+    def identity(self, app_slug: str | None = None) -> Identity:
+        """Who we write as. An installation token is never sent to ``GET /user`` (it gets 403);
+        a personal token is, and a 403 there means an installation token after all."""
+        if app_slug:
+            return Identity(f"{app_slug.removesuffix('[bot]')}[bot]", True)
+        if self.token_kind == "installation":
+            return Identity(None, True)
         try:
-            return self._call("read the token's user", lambda: self._gh.get_user().login)
+            login = self._call("read the token's user", lambda: self._gh.get_user().login)
         except GitHubError as exc:
-            if exc.forbidden:
-                return DEFAULT_BOT_LOGIN
+            if exc.status == 403:
+                return Identity(None, True)
             raise
+        return Identity(login, False)
 
     def _pull(self, number: int) -> Any:
         if number not in self._pulls:
@@ -239,24 +279,64 @@ class GitHubClient:
         return self._pulls[number]
 
     def head_sha(self, number: int) -> str:
-        return self._pull(number).head.sha
+        """The pull request's head now (lazy PyGithub objects load on first attribute)."""
+        pull = self._pull(number)
+        return self._call(f"read pull request #{number} of {self.repo_name}", lambda: pull.head.sha)
+
+    def changed_files(self, number: int) -> int:
+        """How many files the pull request changes, as GitHub counts them."""
+        pull = self._pull(number)
+        return self._call(
+            f"read pull request #{number} of {self.repo_name}",
+            lambda: int(pull.changed_files or 0),
+        )
 
     def pull_files(self, number: int) -> list[PullFile]:
+        """At most PULL_FILE_LIMIT files: GitHub lists no more."""
         pull = self._pull(number)
         files = self._call(
             f"list the files of pull request #{number}", lambda: list(pull.get_files())
         )
-        return [PullFile(f.filename, f.status, f.patch, f.changes or 0) for f in files]
+        return [_pull_file(f) for f in files]
+
+    def compare(self, base: str, head: str) -> list[PullFile]:
+        """The files changed from ``base`` to ``head`` (three dots: since their merge base);
+        at most COMPARE_FILE_LIMIT of them."""
+
+        def read() -> list[PullFile]:
+            return [_pull_file(f) for f in self._repo.compare(base, head).files]
+
+        return self._call(f"compare {base[:7]}...{head[:7]}", read)
+
+    def file_text(self, path: str, ref: str) -> str:
+        """A file's text at ``ref``, read through the API (no checkout of untrusted code)."""
+
+        def read() -> str:
+            return self._repo.get_contents(path, ref=ref).decoded_content.decode("utf-8")
+
+        return self._call(f"read {path} at {ref[:7]}", read)
 
     def _remember(self, kind: str, objs: Sequence[Any], path: bool = False) -> list[Comment]:
         out = []
         for o in objs:
-            self._objects[(kind, o.id)] = o
+            self._objects[(kind, o.number if kind == "issue-thread" else o.id)] = o
             author = o.user.login if o.user else ""
+            author_type = (o.user.type if o.user else None) or "User"
+            app = (
+                getattr(o, "performed_via_github_app", None)
+                if kind in ("issue", "issue-thread")
+                else None
+            )
+            extra = {
+                "author_type": author_type,
+                "app_slug": app.slug if app is not None else None,
+            }
             if path:
-                out.append(Comment(o.id, o.body or "", author, o.path, o.line))
+                out.append(Comment(o.id, o.body or "", author, o.path, o.line, **extra))
+            elif kind == "issue-thread":
+                out.append(Comment(o.number, o.body or "", author, state=o.state, **extra))
             else:
-                out.append(Comment(o.id, o.body or "", author))
+                out.append(Comment(o.id, o.body or "", author, **extra))
         return out
 
     def issue_comments(self, number: int) -> list[Comment]:
@@ -318,6 +398,33 @@ class GitHubClient:
         return self._create(
             f"review pull request #{number}", create, lambda: find(self.reviews(number))
         )
+
+    # ------------------------------------------------------------------ issues
+    def issues_labelled(self, label: str) -> list[Comment]:
+        """Issues (open and closed, pull requests left out) with ``label``; ``id`` is the
+        issue's number."""
+
+        def read() -> list[Any]:
+            found = self._repo.get_issues(state="all", labels=[label])
+            return [i for i in found if i.pull_request is None]
+
+        return self._remember("issue-thread", self._call(f"list issues labelled {label}", read))
+
+    def create_issue(
+        self, title: str, body: str, labels: list[str], find: Callable[[], Comment | None]
+    ) -> Comment:
+        def create() -> Comment:
+            issue = self._repo.create_issue(title=title, body=body, labels=labels)
+            return self._remember("issue-thread", [issue])[0]
+
+        return self._create(f"open issue {title!r}", create, find)
+
+    def edit_issue(self, number: int, body: str, state: str | None = None) -> None:
+        obj = self._objects[("issue-thread", number)]
+        changes: dict[str, str] = {"body": body}
+        if state is not None:
+            changes["state"] = state
+        self._call(f"edit issue #{number}", lambda: obj.edit(**changes))
 
     def delete_review_comment(self, comment_id: int) -> None:
         obj = self._objects[("review-comment", comment_id)]

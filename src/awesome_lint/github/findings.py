@@ -31,6 +31,9 @@ class Finding:
     new: bool  # on a line the pull request added or changed
     anchor: tuple[int, int] | None  # (first, last) head lines an inline comment may cover
     suggestion: Suggestion | None
+    # The diff of this file was not known (GitHub omitted its patch, or it lies past the
+    # files GitHub lists): the finding may be new or old, and is reported as such.
+    unsure: bool = False
 
     @property
     def line(self) -> int:

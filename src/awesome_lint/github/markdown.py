@@ -1,7 +1,8 @@
 """Escaping untrusted text (anything that came from a pull request) into GitHub Markdown.
 
 A contributor controls the list's text, so anything quoted from it must not ping people
-(``@user``, ``@org/team``), cross-reference issues (``#12``), inject HTML (``<img>``,
+(``@user``, ``@org/team``), cross-reference issues (``#12``, ``GH-12``, ``owner/repo#12``,
+an issue's full URL: GitHub links all of them outside code), inject HTML (``<img>``,
 ``<details>``), forge our hidden markers (``<!-- awesome-lint ... -->``), or break out of a
 code span, a table cell or a suggestion block. Everything here is pure.
 """
@@ -15,13 +16,19 @@ ZWJ = "\u200d"  # zero-width joiner: invisible, but stops GitHub linking @name a
 # GitHub links @name, @org/team and #123 in text; a ZWJ after the sigil breaks the link.
 _MENTION = re.compile(r"([@#])(?=[A-Za-z0-9_])")
 # Markdown punctuation that could start emphasis, links, images, code, tables or strikes.
+# GitHub's other autolinks: GH-12 references, and URLs (an issue URL becomes a reference).
+_GH_REF = re.compile(r"\b(GH)(?=-\d)", re.IGNORECASE)
+_URL_START = re.compile(r"\b(https?|ftp)(?=://)|\b(www)(?=\.)", re.IGNORECASE)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~!])")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 _BACKTICK_RUN = re.compile(r"`+")
 
 
 def neutralise_mentions(text: str) -> str:
-    return _MENTION.sub(lambda m: m.group(1) + ZWJ, text)
+    """Break every autolink GitHub makes in text: mentions, references, URLs."""
+    text = _MENTION.sub(lambda m: m.group(1) + ZWJ, text)
+    text = _GH_REF.sub(lambda m: m.group(1) + ZWJ, text)
+    return _URL_START.sub(lambda m: m.group(0) + ZWJ, text)
 
 
 def one_line(text: str) -> str:

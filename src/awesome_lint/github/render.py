@@ -90,10 +90,29 @@ def findings_table(findings: Sequence[Finding], budget: int) -> str:
     return head + "".join(rows)
 
 
+UNSURE = "could not tell which lines changed (GitHub sent no diff for the file)"
+
+
+def _unsure_section(unsure: Sequence[Finding], budget: int) -> list[str]:
+    if not unsure:
+        return []
+    return [
+        "",
+        f"**{counts_phrase(unsure)}** in files where awesome-lint {UNSURE}; "
+        "they may be old, they may be new:",
+        "",
+        findings_table(unsure, budget),
+    ]
+
+
 def summary_comment(new: Sequence[Finding], old: Sequence[Finding], head_sha: str) -> str:
     """The one summary comment: new findings, old debt collapsed, or an all-clear."""
     commit = md_code(head_sha[:7]) if head_sha else "the head commit"
     parts = [SUMMARY_MARKER, "### awesome-lint", ""]
+    unsure = [f for f in new if f.unsure]
+    new = [f for f in new if not f.unsure]
+    if unsure:
+        parts += _unsure_section(unsure, COMMENT_LIMIT // 4)[1:] + [""]
     if new:
         parts += [
             f"**{counts_phrase(new)}** on lines this pull request adds or changes "
@@ -101,7 +120,7 @@ def summary_comment(new: Sequence[Finding], old: Sequence[Finding], head_sha: st
             "",
             findings_table(new, COMMENT_LIMIT // 2),
         ]
-    else:
+    elif not unsure:
         parts += [
             f"✅ No problems on the lines this pull request adds or changes (checked at {commit})."
         ]
@@ -192,8 +211,11 @@ def job_summary(
         else f"Checked {checked}: no problems."
     )
     parts += [f"> {md_message(n)}" for n in notices]
-    if new:
-        parts += ["", findings_table(new, JOB_SUMMARY_LIMIT // 2)]
+    unsure = [f for f in new if f.unsure]
+    sure = [f for f in new if not f.unsure]
+    if sure:
+        parts += ["", findings_table(sure, JOB_SUMMARY_LIMIT // 2)]
+    parts += _unsure_section(unsure, JOB_SUMMARY_LIMIT // 4)
     if old:
         parts += [
             "",

@@ -124,6 +124,7 @@ def _add_archived(results, settings, env, cache):
             api_url=env.get("GITHUB_API_URL") or DEFAULT_API_URL,
             token=env.get("GITHUB_TOKEN") or None,
             timeout=settings.timeout,
+            share=settings.github_api_share,
         )
         new = {k.lower(): v for k, v in report.archived.items()}
         report_notices = report.notices

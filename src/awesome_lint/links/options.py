@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "cache-max-age": ("cache_max_age", "duration"),
     "no-cache": ("no_cache", "bool"),
     "check-archived": ("check_archived", "bool"),
+    "github-api-share": ("github_api_share", "number"),
 }
 # Recognised, but only on the command line: a config file travels with pull requests, and
 # a pull request must not be able to point the checker at the CI machine's network.

@@ -46,6 +46,9 @@ class LinkSettings:
     max_retry_after: float = 60.0  # a longer Retry-After gives up instead of waiting
     head_unreliable_hosts: frozenset[str] = HEAD_UNRELIABLE_HOSTS
     check_archived: bool = True  # ask the GitHub API whether linked repositories are archived
+    # At most this share of the token's remaining API requests goes to the archived check:
+    # the rest of the hour's budget stays for commenting and for the next runs.
+    github_api_share: float = 0.2
     cache_path: str | None = None  # None: the platform's cache directory
     # Compiled regexes, filled in by __post_init__.
     _include_re: tuple[re.Pattern[str], ...] = field(
@@ -66,6 +69,10 @@ class LinkSettings:
             raise SettingsError(f"host-concurrency must be at least 1, not {self.host_concurrency}")
         if self.cache_max_age < 0:
             raise SettingsError(f"cache-max-age must be 0 or more, not {self.cache_max_age}")
+        if not 0 <= self.github_api_share <= 1:
+            raise SettingsError(
+                f"github-api-share must be between 0 and 1, not {self.github_api_share}"
+            )
         if self.max_redirects < 0:
             raise SettingsError(f"max-redirects must be 0 or more, not {self.max_redirects}")
         object.__setattr__(self, "_include_re", _compile(self.include, "include"))
