@@ -436,7 +436,7 @@ class FakeGitHub:
             ("GET", rf"{R}/commits/(?P<sha>[0-9a-f]{{7,40}})", self.h_commit),
             (
                 "GET",
-                rf"{R}/compare/(?P<base>[0-9a-f]{{7,40}})\.\.\.(?P<head>[0-9a-f]{{7,40}})",
+                rf"{R}/compare/(?P<base>[^/]+?)\.\.\.(?P<head>[^/]+)",
                 self.h_compare,
             ),
             ("GET", rf"{R}/contents/(?P<path>.+)", self.h_contents),
