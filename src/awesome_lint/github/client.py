@@ -406,7 +406,9 @@ class GitHubClient:
 
         def read() -> list[Any]:
             found = self._repo.get_issues(state="all", labels=[label])
-            return [i for i in found if i.pull_request is None]
+            # A pull request is an issue too; its html_url says so (asking pull_request of an
+            # issue whose JSON lacks the key would make PyGithub fetch the issue again).
+            return [i for i in found if "/pull/" not in (i.html_url or "")]
 
         return self._remember("issue-thread", self._call(f"list issues labelled {label}", read))
 
