@@ -42,7 +42,20 @@ def test_defaults():
     assert inputs["github-token"]["default"] == "${{ github.token }}"
     assert inputs["comment"]["default"] == "both"
     assert inputs["fail-on"]["default"] == "error"
-    assert inputs["check-links"]["default"] == "changed"
+    assert inputs["check-links"]["default"] == ""  # all on schedule/dispatch, changed elsewhere
+    assert inputs["tracking-issue"]["default"] == "false"
+    assert inputs["github-api-share"]["default"] == "0.2"
+
+
+def test_link_cache_is_kept_with_actions_cache_where_the_runner_looks():
+    cache = next(s for s in STEPS if s.get("uses", "").startswith("actions/cache@"))
+    run_step = next(s for s in STEPS if "--github" in s.get("run", ""))
+    assert cache["with"]["path"] == run_step["env"]["AWESOME_LINT_CACHE_DIR"]
+    assert STEPS.index(cache) < STEPS.index(run_step)
+    # a fresh key each run (caches are immutable), the latest one restored by prefix
+    assert "github.run_id" in cache["with"]["key"]
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert "inputs.link-cache == 'true'" in cache["if"]
 
 
 def test_the_env_names_are_the_ones_the_runner_reads():
@@ -60,17 +73,22 @@ def test_the_env_names_are_the_ones_the_runner_reads():
         "AWESOME_LINT_COMMENT",
         "AWESOME_LINT_CHECK_LINKS",
         "AWESOME_LINT_CONFIG",
+        "AWESOME_LINT_TRACKING_ISSUE",
+        "AWESOME_LINT_APP_SLUG",
+        "AWESOME_LINT_GITHUB_API_SHARE",
     }
     env["AWESOME_LINT_FILES"] = "README.md docs/more.md"
     env["AWESOME_LINT_CONFIG"] = "lint.toml"
     s = settings_from_env(env, ())
     assert s.files == ("README.md", "docs/more.md")
-    assert (s.fail_on, s.comment, s.check_links, s.config) == (
+    assert (s.fail_on, s.comment, s.check_links, s.config, s.tracking_issue) == (
         "error",
         "both",
-        "changed",
+        None,  # decided by the event
         "lint.toml",
+        False,
     )
+    assert s.github_api_share == 0.2
 
 
 def test_outputs_come_from_the_run_step():

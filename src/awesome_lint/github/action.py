@@ -56,6 +56,15 @@ class Settings:
     config: str | None = None
     tracking_issue: bool = False
     app_slug: str | None = None
+    github_api_share: float = 0.2
+    link_cache: bool = True
+
+    def link_options(self) -> dict[str, object]:
+        """The inputs that override the config's [links] table."""
+        options: dict[str, object] = {"github_api_share": self.github_api_share}
+        if not self.link_cache:
+            options["no_cache"] = True
+        return options
 
 
 @dataclass
@@ -73,14 +82,25 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
     check_links = environ.get("AWESOME_LINT_CHECK_LINKS", "").strip().lower() or None
     check_links = {"true": "changed", "false": "none", "off": "none"}.get(check_links, check_links)
     tracking = environ.get("AWESOME_LINT_TRACKING_ISSUE", "").strip().lower() or "false"
+    link_cache = environ.get("AWESOME_LINT_LINK_CACHE", "").strip().lower() or "true"
     for name, value, allowed in (
         ("fail-on", fail_on, FAIL_ON),
         ("comment", comment, ("summary", "review", "both", "none")),
         ("check-links", check_links or "all", CHECK_LINKS),
         ("tracking-issue", tracking, ("true", "false")),
+        ("link-cache", link_cache, ("true", "false")),
     ):
         if value not in allowed:
             raise ActionError(f"input {name} must be one of {'|'.join(allowed)}, got {value!r}")
+    share_text = environ.get("AWESOME_LINT_GITHUB_API_SHARE", "").strip() or "0.2"
+    try:
+        share = float(share_text)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise ActionError(
+            f"input github-api-share must be a number from 0 to 1, got {share_text!r}"
+        )
     return Settings(
         files,
         fail_on,
@@ -89,6 +109,8 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
         environ.get("AWESOME_LINT_CONFIG") or None,
         tracking == "true",
         environ.get("AWESOME_LINT_APP_SLUG", "").strip() or None,
+        share,
+        link_cache == "true",
     )
 
 
@@ -439,7 +461,8 @@ class CoreLinter:
     ):
         self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
         self._configs: dict[str, object] = {}
-        # Extra LinkSettings values; only tests set them (a PR's config can never open
+        # LinkSettings values over the config's: the action's inputs (github-api-share,
+        # link-cache), and in tests allow_private_hosts (a PR's config can never open
         # private hosts: allow-private-hosts is not a config key).
         self.link_options = dict(link_options or {})
         self._notices: list[str] = []
@@ -538,7 +561,9 @@ def run(
                 explicit = str(_resolve(workspace, explicit))
                 if not Path(explicit).is_file():
                     raise ActionError(f"{explicit}: config file not found (input config)")
-            linter = CoreLinter(explicit, isolated, select, today)
+            linter = CoreLinter(
+                explicit, isolated, select, today, link_options=settings.link_options()
+            )
         return Runner(linter, environ, out, client_factory).run(settings)
     except ActionError as exc:
         out.write(reporter.notice(str(exc), "error") + "\n")

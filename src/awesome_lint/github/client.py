@@ -192,7 +192,8 @@ class GitHubClient:
         self.backoff = backoff
         self.sleep = sleep
         self.token_kind = "installation" if installation_token(token) else "personal"
-        self._repo = self._gh.get_repo(repo)  # lazy: no request until needed
+        # lazy: no request until needed (PyGithub 2.6 does not pass Github(lazy=) on here)
+        self._repo = self._gh.get_repo(repo, lazy=True)
         self._pulls: dict[int, Any] = {}
         self._objects: dict[tuple[str, int], Any] = {}  # PyGithub objects we may edit or delete
 

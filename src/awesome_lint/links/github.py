@@ -126,7 +126,9 @@ def check_archived(
             seconds_between_requests=None,
             pool_size=threads,
         )
-        remaining = client.get_rate_limit().resources.core.remaining
+        limits = client.get_rate_limit()
+        # PyGithub 2.6 answers a RateLimit, later versions an overview with .resources
+        remaining = getattr(limits, "resources", limits).core.remaining
     except GithubException as e:
         notices.append(
             f"GitHub API at {api_url} did not answer the rate-limit query ({e.status}); archived repositories not checked"
