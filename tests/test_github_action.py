@@ -59,7 +59,11 @@ class PR:
         event = {
             "action": "synchronize",
             "number": self.number,
-            "pull_request": {"number": self.number, "head": {"sha": sha}},
+            "pull_request": {
+                "number": self.number,
+                "head": {"sha": sha},
+                "base": {"sha": "b" * 40},
+            },
             "repository": {"full_name": REPO},
         }
         (self.tmp / "event.json").write_text(json.dumps(event))
@@ -183,6 +187,14 @@ def test_new_entry_with_three_problems_gets_three_inline_comments(fm):
 
 def test_first_run_then_identical_run(fm, server):
     fm.run()
+    # the diff from the event's own commits; GITHUB_TOKEN's bot never asks GET /user
+    assert [(r.method, r.path.split("/", 4)[-1]) for r in server.calls("GET")] == [
+        ("GET", "pulls/12"),
+        ("GET", f"compare/{'b' * 40}...{'a' * 40}"),
+        ("GET", "issues/12/comments"),
+        ("GET", "pulls/12/reviews"),
+        ("GET", "pulls/12/comments"),
+    ]
     assert [(r.method, r.path.split("/", 4)[-1]) for r in server.writes()] == [
         ("POST", "issues/12/comments"),
         ("POST", "pulls/12/reviews"),
