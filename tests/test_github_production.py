@@ -463,3 +463,24 @@ def test_8_references_and_issue_urls_in_quoted_text_do_not_link(env, server):
         assert "GH-12" in body  # quoted inside code, where GitHub links nothing
         for live in ("GH-12", "repo#12", "https://github.com/octo", "www.example"):
             assert live not in outside_code, (live, body)
+
+
+# ---------------------------------------------------------------- 9. the API budget
+
+
+def test_9_share_and_cache_inputs_reach_the_link_settings():
+    s = action.settings_from_env(
+        {"AWESOME_LINT_GITHUB_API_SHARE": "0.5", "AWESOME_LINT_LINK_CACHE": "false"}, ()
+    )
+    assert s.link_options() == {"github_api_share": 0.5, "no_cache": True}
+    assert action.settings_from_env({}, ()).link_options() == {"github_api_share": 0.2}
+
+
+@pytest.mark.parametrize("share", ["1.5", "-0.1", "a fifth"])
+def test_9_a_share_outside_0_to_1_is_one_message_exit_2(env, share):
+    env["AWESOME_LINT_GITHUB_API_SHARE"] = share
+    code, out = go(env)
+    assert code == 2 and out == (
+        "::error title=awesome-lint::input github-api-share must be a number from 0 to 1, "
+        f"got {share!r}\n"
+    )

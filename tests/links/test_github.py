@@ -172,3 +172,22 @@ def test_without_pygithub_the_check_is_a_notice(monkeypatch):
 def test_malformed_api_url_is_a_notice():
     report = check_archived(["a/b"], api_url="ftp://127.0.0.1:9")
     assert report.archived == {} and report.notices
+
+
+def test_check_links_passes_the_configured_share_to_the_archived_check(api, server):
+    """The action's github-api-share input (a LinkSettings value) is what check_links spends."""
+    server.route("/alive/repo", reply(200))
+    server.route("/old/repo", reply(200))
+    api.rate_remaining["ghs_secret"] = 2
+    env = {
+        "GITHUB_API_URL": api.url,
+        "GITHUB_TOKEN": "ghs_secret",
+        "GITHUB_SERVER_URL": server.url(""),
+    }
+    report = check_links(
+        [server.url("/alive/repo"), server.url("/old/repo")],
+        LinkSettings(allow_private_hosts=True, no_cache=True, github_api_share=0.5),
+        env=env,
+    )
+    assert len(api.calls(path="^/repos/")) == 1
+    assert any("1 of 2 repositories not checked" in n for n in report.notices)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipaddress
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -192,8 +193,11 @@ class GitHubClient:
         self.backoff = backoff
         self.sleep = sleep
         self.token_kind = "installation" if installation_token(token) else "personal"
-        # lazy: no request until needed (PyGithub 2.6 does not pass Github(lazy=) on here)
-        self._repo = self._gh.get_repo(repo, lazy=True)
+        # lazy: no request until needed. PyGithub 2.6 does not pass Github(lazy=) on to
+        # get_repo and needs the argument; later versions deprecate it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            self._repo = self._gh.get_repo(repo, lazy=True)
         self._pulls: dict[int, Any] = {}
         self._objects: dict[tuple[str, int], Any] = {}  # PyGithub objects we may edit or delete
 
