@@ -264,7 +264,7 @@ class Runner:
     # -------------------------------------------------------------- reporting
     def finish(self, settings: Settings, outcome: Outcome) -> int:
         from . import render
-        from .annotations import annotations
+        from .annotation_limits import annotations
 
         levels = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.INFO}
         reserved: dict[Severity, int] = {}
