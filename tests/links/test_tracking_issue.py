@@ -179,3 +179,21 @@ def test_a_persons_issue_with_the_marker_is_not_ours(tmp_path, gh, server):
     s.run()
     ours = [i for i in s.issues() if i["user"]["login"] == "github-actions[bot]"]
     assert len(ours) == 1 and len(s.issues()) == 2
+
+
+def test_the_body_quotes_the_list_inertly_and_its_state_survives_any_url():
+    from awesome_lint.github.tracking import FAILING, CheckedLink, Place, render_body
+
+    url = "https://example.org/a?x=--><img src=x> GH-12"
+    link = CheckedLink(
+        "README.md", url, 9, "Papers by @admin (GH-12, octo/repo#3)", FAILING, "HTTP 404", True
+    )
+    body = render_body(
+        [link], {url: 2}, Place("https://github.com", REPO, SHA, "/ws"), "2026-12-01"
+    )
+    assert read_state(body) == {url: 2}
+    outside_code = body.replace(f"`{url}`", "")
+    for live in ("@admin", "GH-12", "repo#3", "<img"):
+        assert live not in outside_code.split("<!-- awesome-lint:link-state")[0], live
+    assert read_state("<!-- awesome-lint:link-state !!not-base64 -->") == {}
+    assert read_state("<!-- awesome-lint:link-state WzFd -->") == {}  # [1]: not a mapping

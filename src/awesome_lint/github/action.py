@@ -1,8 +1,10 @@
 """``awesome-lint --github``: the pull-request bot as run by the composite action.
 
-Reads the standard Actions environment, lints the files, prints annotations, writes the job
-summary and outputs, and on a pull request comments where the contributor must act. Every
-failure of the environment ends in one clear message and exit code 2, never a traceback.
+Reads the standard Actions environment and the event (events.py decides what to compare),
+lints the files, prints annotations within GitHub's limits, writes the job summary and
+outputs, on a pull request comments where the contributor must act, and on a scheduled run
+keeps the link-health issue (tracking.py). Every failure of the environment ends in one
+clear message and exit code 2, never a traceback.
 
 Exit codes: 0 nothing that fails the check, 1 findings at or above ``fail-on``, 2 a broken
 environment or input.
@@ -36,12 +38,13 @@ class ActionError(Exception):
 
 class Linter(Protocol):
     def lint_file(
-        self, path: str, link_lines: frozenset[int] | str | None = None
+        self, path: str, link_lines: frozenset[int] | str | None = None, text: str | None = None
     ) -> tuple[Sequence[str], Sequence[Violation]]:
         """(lines, violations); raises ActionError for an unreadable file.
 
         ``link_lines``: check the liveness of the links on these lines (ALL_LINES: every
-        link; None: none).
+        link; None: none). ``text``: the file's content read through the API (passed only
+        on pull_request_target, where nothing untrusted is checked out).
         """
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]: ...
@@ -309,6 +312,13 @@ class Runner:
             if settings.tracking_issue:
                 self.track(ctx, settings, outcome)
             return self.finish(settings, outcome)
+        if settings.tracking_issue:
+            # The run itself goes on as usual; the log says why no issue is kept.
+            print(
+                f"awesome-lint: tracking-issue is kept by schedule and workflow_dispatch runs, "
+                f"not {event_name}",
+                file=sys.stderr,
+            )
         if ctx.deleted:
             outcome = Outcome()
             self.notice(outcome, "the branch was deleted: nothing to check")
