@@ -47,6 +47,20 @@ def test_defaults():
     assert inputs["github-api-share"]["default"] == "0.2"
 
 
+def test_the_runner_learns_whether_the_token_is_the_workflows_own():
+    run_step = next(s for s in STEPS if "--github" in s.get("run", ""))
+    assert (
+        run_step["env"]["AWESOME_LINT_WORKFLOW_TOKEN"]
+        == "${{ inputs.github-token == github.token }}"
+    )
+    assert settings_from_env({"AWESOME_LINT_WORKFLOW_TOKEN": "true"}, ()).app_slug == (
+        "github-actions"
+    )
+    assert settings_from_env({"AWESOME_LINT_WORKFLOW_TOKEN": "false"}, ()).app_slug is None
+    both = {"AWESOME_LINT_WORKFLOW_TOKEN": "false", "AWESOME_LINT_APP_SLUG": "lint-app"}
+    assert settings_from_env(both, ()).app_slug == "lint-app"
+
+
 def test_link_cache_is_kept_with_actions_cache_where_the_runner_looks():
     cache = next(s for s in STEPS if s.get("uses", "").startswith("actions/cache@"))
     run_step = next(s for s in STEPS if "--github" in s.get("run", ""))
@@ -64,7 +78,7 @@ def test_the_env_names_are_the_ones_the_runner_reads():
     env = {
         k: defaults[EXPR.sub("", v).split("inputs.")[1].rstrip("} ")]
         for k, v in run_step["env"].items()
-        if "inputs." in v
+        if "inputs." in v and "==" not in v  # a comparison, not an input's value
     }
     assert set(env) >= {
         "GITHUB_TOKEN",

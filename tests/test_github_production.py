@@ -311,6 +311,22 @@ def test_3_app_token_with_its_slug_ignores_another_apps_summary(env, server):
     ]
 
 
+def test_3_the_workflow_token_knows_it_is_github_actions_and_ignores_an_apps_summary(env, server):
+    from awesome_lint.github import render
+
+    other = server.seed_issue_comment(
+        REPO, 3, render.SUMMARY_MARKER + "\nold", "lint-app[bot]", type="Bot"
+    )
+    env["AWESOME_LINT_WORKFLOW_TOKEN"] = "true"  # action.yml: inputs.github-token == github.token
+    go(env)
+    assert server.issue_comments[other["id"]]["body"].endswith("old")
+    assert [c["user"]["login"] for c in server.comments_on(REPO, 3)] == [
+        "lint-app[bot]",
+        "github-actions[bot]",
+    ]
+    assert server.calls(path="^/user") == []
+
+
 def test_3_app_token_does_not_take_a_persons_forged_marker(env, server):
     from awesome_lint.github import render
 

@@ -111,10 +111,25 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
         check_links,
         environ.get("AWESOME_LINT_CONFIG") or None,
         tracking == "true",
-        environ.get("AWESOME_LINT_APP_SLUG", "").strip() or None,
+        app_slug_from_env(environ),
         share,
         link_cache == "true",
     )
+
+
+# The App behind the workflow's own token (GITHUB_TOKEN): its bot is github-actions[bot].
+WORKFLOW_APP = "github-actions"
+
+
+def app_slug_from_env(environ: Mapping[str, str]) -> str | None:
+    """The App whose bot we write as, when known without asking the API: the app-slug input,
+    or github-actions when the token is the workflow's own (the action compares them)."""
+    slug = environ.get("AWESOME_LINT_APP_SLUG", "").strip()
+    if slug:
+        return slug
+    if environ.get("AWESOME_LINT_WORKFLOW_TOKEN", "").strip().lower() == "true":
+        return WORKFLOW_APP
+    return None
 
 
 def load_event(environ: Mapping[str, str]) -> dict:
