@@ -124,6 +124,8 @@ class FakeGitHub:
         self.contents: dict[tuple[str, str, str], str] = {}
         self.issues: dict[int, dict] = {}
         self.labels: dict[str, set[str]] = {}
+        # GitHub silently drops the labels of a new issue when the token may not set them
+        self.drop_labels = False
         # Core API requests left in this hour, per token (None: anonymous); see /rate_limit.
         self.rate_remaining: dict[str | None, int] = {None: 60}
         self._ids = itertools.count(1001)
@@ -720,7 +722,8 @@ class FakeGitHub:
         user = {"login": token.login, "type": token.type}
         now = self._time()
         base = f"/repos/{repo}/issues/{n}"
-        self.labels.setdefault(repo, set()).update(data.get("labels") or [])
+        labels = [] if self.drop_labels else list(data.get("labels") or [])
+        self.labels.setdefault(repo, set()).update(labels)
         issue = {
             "id": iid,
             "node_id": f"I_kwDO{iid}",
@@ -736,10 +739,7 @@ class FakeGitHub:
             "title": data["title"],
             "body": data.get("body") or "",
             "user": self.user_json(token.login, token.type),
-            "labels": [
-                {"id": 1, "name": x, "color": "ededed", "default": False}
-                for x in data.get("labels") or []
-            ],
+            "labels": [{"id": 1, "name": x, "color": "ededed", "default": False} for x in labels],
             "assignee": None,
             "assignees": [],
             "locked": False,

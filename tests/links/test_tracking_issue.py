@@ -197,3 +197,20 @@ def test_the_body_quotes_the_list_inertly_and_its_state_survives_any_url():
         assert live not in outside_code.split("<!-- awesome-lint:link-state")[0], live
     assert read_state("<!-- awesome-lint:link-state !!not-base64 -->") == {}
     assert read_state("<!-- awesome-lint:link-state WzFd -->") == {}  # [1]: not a mapping
+
+
+def test_a_dropped_label_does_not_make_a_second_issue(tmp_path, gh, server):
+    """A token without push access has its labels dropped silently: the issue is found
+    again by the number the state file remembers."""
+    gh.drop_labels = True
+    s = Schedule(tmp_path, gh, server)
+    s.set(a=404)
+    s.run()
+    s.run()
+    (issue,) = s.issues()
+    assert issue["labels"] == []
+    n = issue["number"]
+    assert s.run() == [LIST_ISSUES, ("GET", f"{P}/issues/{n}"), ("PATCH", f"{P}/issues/{n}")]
+    s.set(a=200)
+    assert s.run() == [LIST_ISSUES, ("GET", f"{P}/issues/{n}"), ("PATCH", f"{P}/issues/{n}")]
+    assert s.issues()[0]["state"] == "closed" and len(gh.calls("POST")) == 1

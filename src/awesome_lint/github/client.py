@@ -417,6 +417,24 @@ class GitHubClient:
 
         return self._remember("issue-thread", self._call(f"list issues labelled {label}", read))
 
+    def issue(self, number: int) -> Comment | None:
+        """One issue by number; None when it is gone (deleted, transferred) or is a pull
+        request."""
+
+        def read() -> Any:
+            from github import GithubException
+
+            try:
+                found = self._repo.get_issue(number)
+                return found if "/pull/" not in (found.html_url or "") else None
+            except GithubException as exc:
+                if exc.status in (404, 410):
+                    return None
+                raise
+
+        found = self._call(f"read issue #{number}", read)
+        return self._remember("issue-thread", [found])[0] if found is not None else None
+
     def create_issue(
         self, title: str, body: str, labels: list[str], find: Callable[[], Comment | None]
     ) -> Comment:

@@ -205,25 +205,35 @@ def _state_file(environ: Mapping[str, str]) -> Path:
     return (Path(override) if override else default_cache_dir()) / STATE_FILE
 
 
-def _load_file(path: Path, repo: str) -> dict[str, int]:
+@dataclass(frozen=True)
+class Remembered:
+    """What the state file keeps for one repository between runs."""
+
+    state: dict[str, int]
+    issue: int | None  # the tracking issue's number, once there is one
+
+
+def _load_file(path: Path, repo: str) -> Remembered:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
-        return {}
-    state = data.get(repo) if isinstance(data, dict) else None
-    if not isinstance(state, dict):
-        return {}
-    return {str(k): v for k, v in state.items() if isinstance(v, int) and v > 0}
+        return Remembered({}, None)
+    entry = data.get(repo) if isinstance(data, dict) else None
+    if not isinstance(entry, dict):
+        return Remembered({}, None)
+    links = entry.get("links") if isinstance(entry.get("links"), dict) else {}
+    issue = entry.get("issue") if isinstance(entry.get("issue"), int) else None
+    return Remembered({str(k): v for k, v in links.items() if isinstance(v, int) and v > 0}, issue)
 
 
-def _save_file(path: Path, repo: str, state: Mapping[str, int]) -> None:
+def _save_file(path: Path, repo: str, remembered: Remembered) -> None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             data = {}
     except (OSError, ValueError, UnicodeDecodeError):
         data = {}
-    data[repo] = dict(state)
+    data[repo] = {"links": dict(remembered.state), "issue": remembered.issue}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -233,6 +243,23 @@ def _save_file(path: Path, repo: str, state: Mapping[str, int]) -> None:
         pass  # the next run starts counting again: a late report, never a wrong one
 
 
+def find_issue(client, identity, remembered: int | None):
+    """Our tracking issue: by label and marker; failing that, by the number remembered
+    (GitHub drops the label silently when the token may not set labels)."""
+
+    def ours(i) -> bool:
+        return i.body.startswith(MARKER) and identity.owns(i)
+
+    found = [i for i in client.issues_labelled(LABEL) if ours(i)]
+    if found:
+        return min(found, key=lambda i: i.id)  # the first one, if ever two
+    if remembered is not None:
+        issue = client.issue(remembered)
+        if issue is not None and ours(issue):
+            return issue
+    return None
+
+
 def update_tracking_issue(
     client, links: Sequence[CheckedLink], environ: Mapping[str, str], app_slug: str | None = None
 ) -> list[str]:
@@ -240,14 +267,11 @@ def update_tracking_issue(
     import datetime
 
     identity = client.identity(app_slug)
-    ours = [
-        i for i in client.issues_labelled(LABEL) if i.body.startswith(MARKER) and identity.owns(i)
-    ]
-    issue = min(ours, key=lambda i: i.id) if ours else None  # the first one, if ever two
     file = _state_file(environ)
-    previous = read_state(issue.body) if issue else _load_file(file, client.repo_name)
+    kept = _load_file(file, client.repo_name)
+    issue = find_issue(client, identity, kept.issue)
+    previous = read_state(issue.body) if issue else kept.state
     state = next_state(previous, links)
-    _save_file(file, client.repo_name, state)
     place = Place(
         (environ.get("GITHUB_SERVER_URL") or "https://github.com").rstrip("/"),
         client.repo_name,
@@ -257,30 +281,22 @@ def update_tracking_issue(
     today = datetime.date.today().isoformat()
     body = render_body(links, state, place, today)
     broken = any(n >= RUNS_TO_DEAD for n in state.values())
+    done: list[str] = []
     if issue is None:
-        if not broken:
-            return []
-
-        def find():
-            return next(
-                (
-                    i
-                    for i in client.issues_labelled(LABEL)
-                    if i.body.startswith(MARKER) and identity.owns(i)
-                ),
-                None,
+        if broken:
+            issue = client.create_issue(
+                TITLE, body, [LABEL], lambda: find_issue(client, identity, None)
             )
-
-        created = client.create_issue(TITLE, body, [LABEL], find)
-        return [f"opened link-health issue #{created.id}"]
-    if broken:
-        state_change = "open" if issue.state == "closed" else None
-        client.edit_issue(issue.id, body, state_change)
-        return [f"{'reopened' if state_change else 'updated'} link-health issue #{issue.id}"]
-    if issue.state == "open":
+            done.append(f"opened link-health issue #{issue.id}")
+    elif broken:
+        reopen = "open" if issue.state == "closed" else None
+        client.edit_issue(issue.id, body, reopen)
+        done.append(f"{'reopened' if reopen else 'updated'} link-health issue #{issue.id}")
+    elif issue.state == "open":
         client.edit_issue(issue.id, body, "closed")
-        return [f"closed link-health issue #{issue.id}: all links work"]
-    if read_state(issue.body) != state:
+        done.append(f"closed link-health issue #{issue.id}: all links work")
+    elif read_state(issue.body) != state:
         client.edit_issue(issue.id, body)  # a closed issue keeps the counts quietly
-        return [f"updated closed link-health issue #{issue.id}"]
-    return []
+        done.append(f"updated closed link-health issue #{issue.id}")
+    _save_file(file, client.repo_name, Remembered(state, issue.id if issue else None))
+    return done
