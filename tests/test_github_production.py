@@ -394,7 +394,9 @@ def test_6_pull_request_moved_on_one_notice_exit_0(env, server):
         "started at 1111111: nothing reported here, the run for 2222222 reports"
     ]
     assert requests(server) == [("GET", f"{P}/pulls/3")]
-    assert "has moved on" in summary(env)
+    assert summary(env).startswith(
+        "## awesome-lint\n\nNot checked: `README.md`.\n> pull request #3 has moved on"
+    )
 
 
 def test_6_the_diff_comes_from_the_events_commits_not_the_live_pull_request(env, server):

@@ -280,7 +280,7 @@ class Runner:
         return outcome, per_file
 
     # -------------------------------------------------------------- reporting
-    def finish(self, settings: Settings, outcome: Outcome) -> int:
+    def finish(self, settings: Settings, outcome: Outcome, checked: bool = True) -> int:
         from . import render
         from .annotation_limits import annotations
 
@@ -294,7 +294,8 @@ class Runner:
             self.emit(reporter.notice(message, level))
         self._messages = []
         reporter.append_job_summary(
-            render.job_summary(settings.files, outcome.new, outcome.old, outcome.notices), self.env
+            render.job_summary(settings.files, outcome.new, outcome.old, outcome.notices, checked),
+            self.env,
         )
         errors = sum(f.severity is Severity.ERROR for f in outcome.new)
         warnings = sum(f.severity is Severity.WARNING for f in outcome.new)
@@ -337,7 +338,7 @@ class Runner:
         if ctx.deleted:
             outcome = Outcome()
             self.notice(outcome, "the branch was deleted: nothing to check")
-            return self.finish(settings, outcome)
+            return self.finish(settings, outcome, checked=False)
 
         token = env.get("GITHUB_TOKEN", "").strip()
         if not token:
@@ -369,7 +370,7 @@ class Runner:
                         f"started at {ctx.head[:7]}: nothing reported here, the run for "
                         f"{live[:7]} reports",
                     )
-                    return self.finish(settings, Outcome(notices=outcome.notices))
+                    return self.finish(settings, outcome, checked=False)
             diffs = self.diffs(client, ctx, settings.files)
         except GitHubError as exc:
             raise ActionError(f"cannot read the changes of {ctx.repo}: {exc}") from None

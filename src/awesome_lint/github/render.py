@@ -201,15 +201,18 @@ def job_summary(
     new: Sequence[Finding],
     old: Sequence[Finding],
     notices: Sequence[str] = (),
+    checked: bool = True,
 ) -> str:
-    """Markdown for ``$GITHUB_STEP_SUMMARY``. ``new`` is everything reported on non-PR runs."""
+    """Markdown for ``$GITHUB_STEP_SUMMARY``. ``new`` is everything reported on non-PR runs;
+    ``checked`` False: the run checked nothing (its notices say why)."""
     parts = ["## awesome-lint", ""]
-    checked = ", ".join(md_code(p) for p in files)
-    parts.append(
-        f"Checked {checked}: **{counts_phrase(new)}**."
-        if new
-        else f"Checked {checked}: no problems."
-    )
+    names = ", ".join(md_code(p) for p in files)
+    if not checked:
+        parts.append(f"Not checked: {names}.")
+    elif new:
+        parts.append(f"Checked {names}: **{counts_phrase(new)}**.")
+    else:
+        parts.append(f"Checked {names}: no problems.")
     parts += [f"> {md_message(n)}" for n in notices]
     unsure = [f for f in new if f.unsure]
     sure = [f for f in new if not f.unsure]
