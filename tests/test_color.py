@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from awesome_lint.model import Span
-from awesome_lint.reporters import ansi, text
+from awesome_lint.report import ansi, text
 from awesome_lint.rules.base import Severity, Violation
 from tests.cli_runner import FIXTURES, command, run
 

@@ -5,7 +5,7 @@ The CLI end-to-end runs live in test_github_action.py; here each request is chec
 
 import pytest
 
-from awesome_lint.fixes import Fix
+from awesome_lint.fix.apply import Fix
 from awesome_lint.github import bot, render
 from awesome_lint.github.client import ApiUrlError, GitHubClient, GitHubError, check_api_url
 from awesome_lint.github.diff import file_diff

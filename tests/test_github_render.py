@@ -2,7 +2,7 @@
 
 from markdown_it import MarkdownIt
 
-from awesome_lint.fixes import Fix
+from awesome_lint.fix.apply import Fix
 from awesome_lint.github import render
 from awesome_lint.github.diff import file_diff
 from awesome_lint.github.findings import classify

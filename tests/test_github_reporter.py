@@ -1,7 +1,7 @@
 """Workflow commands, the job summary and step outputs for GitHub Actions."""
 
 from awesome_lint.model import Span
-from awesome_lint.reporters import github as gh
+from awesome_lint.report import annotations as gh
 from awesome_lint.rules.base import Severity, Violation
 
 

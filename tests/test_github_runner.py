@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from awesome_lint.fixes import Fix
+from awesome_lint.fix.apply import Fix
 from awesome_lint.github import action
 from awesome_lint.model import Span
 from awesome_lint.rules.base import Severity, Violation

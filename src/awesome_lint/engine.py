@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .config import Config, lookup_rule, resolve_selector
-from .conventions import Conventions, infer
 from .model import Document
-from .profile import detect as detect_profile
+from .parse.conventions import Conventions, infer
+from .parse.profile import detect as detect_profile
 from .rules import ALL_RULES, REGISTRY
 from .rules.base import Rule, RuleContext, Violation
 from .siblings import Siblings

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..fixes import apply_to_lines
+from ..fix.apply import apply_to_lines
 from ..rules.base import Severity, Violation
 from .diff import FileDiff
 from .fingerprint import fingerprints

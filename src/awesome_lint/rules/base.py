@@ -8,11 +8,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..fixes import Fix
+from ..fix.apply import Fix
 from ..model import Document, Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..conventions import Conventions
+    from ..parse.conventions import Conventions
     from ..siblings import Siblings
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line
-from ..model import Entry, Field, LineKind, Link, LinkForm, Span
 from .fields import Text, author_names, make_date, new_entry
 from .structure import TableBlock
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
-from ..model import Entry, Field, LineKind, Link, LinkForm, Span
 from .fields import Text, is_paper_link, new_entry
 
 _VENUE = re.compile(

@@ -97,7 +97,7 @@ def suspicious_lines(text: str) -> set[int]:
     """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
     if text.isascii():
         return set()
-    from .fixes import LineIndex
+    from ..fix.apply import LineIndex
 
     index = LineIndex(text)
     return {index.line_of(m.start()) - 1 for m in _suspect_pattern().finditer(text)}

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Mapping
 from typing import Any, TextIO
 
-from .api import LintResult, siblings_of
-from .config import Config
+from ..api import LintResult, siblings_of
+from ..config import Config
+from ..textio import STDIN, read_source
 from .fixer import FixOptions, FixOutcome, fix_source_text, unified_diff
-from .textio import STDIN, read_source
 from .writeback import check_writable, encode_like, write_atomic
 
 

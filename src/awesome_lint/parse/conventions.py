@@ -13,8 +13,8 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from ..model import DateStyle, Document, Entry, LineKind, LinkForm, Marker, MonthForm
 from .identity import document_keys
-from .model import DateStyle, Document, Entry, LineKind, LinkForm, Marker, MonthForm
 
 T = TypeVar("T", bound=Hashable)
 # The share of entries that must agree before their habit becomes the list's convention.

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .model import DateStyle, MonthForm
+from ..model import DateStyle, MonthForm
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..fixes import Fix
+from ..fix.apply import Fix
 from ..model import Document, Link
-from ._links import source
+from .entry_links import source
 
 
 def checked_links(doc: Document, ctx) -> Iterator[tuple[Link, object]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Document, Entry, LineKind, Link, LinkForm
-from ._util import clear
+from .messages import clear
 
 
 def links_line_links(entry: Entry) -> list[Link]:

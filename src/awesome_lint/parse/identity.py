@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .model import Entry
+from ..model import Entry
 
 _ARXIV = re.compile(
     r"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",

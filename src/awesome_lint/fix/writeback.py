@@ -16,8 +16,8 @@ import re
 import stat
 import tempfile
 
-from .errors import InputError
-from .textio import Source
+from ..errors import InputError
+from ..textio import Source
 
 _LINE = re.compile(r"[^\r\n]*(\r\n|\r|\n|$)")
 

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .model import Link, LinkForm, Span
+from ..model import Link, LinkForm, Span
 
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension).

@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .api import LintResult, fix_text
-from .config import Config
-from .fixes import apply_fixes
-from .parser import normalize
+from ..api import LintResult, fix_text
+from ..config import Config
+from ..parse.parser import normalize
+from .apply import apply_fixes
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def fix_source_text(
         if plan.fixes:
             current, runs = apply_fixes(current, plan.fixes)
     if options.fix_toc:
-        from .parser import parse
+        from ..parse.parser import parse
         from .toc import toc_fix
 
         doc = parse(current, path) if runs else result.document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..model import ClassicItem, Entry, Heading, Link
+from ...model import ClassicItem, Entry, Heading, Link
 from .bullets import paper_bullet
 from .classic import classic_item
 from .numbered import numbered_entry

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .model import Span
+from ..model import Span
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ...model import Entry, EntryDate, Field, Link, LinkForm, Span
 from ..dates import looks_like_date
 from ..entries import entry_date, strip_bullet
-from ..model import Entry, EntryDate, Field, Link, LinkForm, Span
 
 # Labels paper lists give their links (FORMATS.md §2), lower case, numbered variants stripped.
 PAPER_LABELS = frozenset(

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...model import Entry, EntryLine, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
-from ..model import Entry, EntryLine, Field, LineKind, Link, LinkForm, Span
 from .fields import Text, author_names, is_paper_link, make_date, new_entry
 from .structure import ListItemBlock
 

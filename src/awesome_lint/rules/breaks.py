@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..layouts import BREAKLESS_LAYOUTS
 from ..model import Entry, EntryLine, LineKind, Marker
+from ..parse.layouts import BREAKLESS_LAYOUTS
 
 DEFAULT_BREAK = "<br>"
 MARKER_TEXT = {

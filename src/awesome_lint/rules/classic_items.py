@@ -93,7 +93,7 @@ _CLOSERS = "\"'”’»)]*_`"
 
 def rendered(text: str) -> str:
     """Text as it renders: links become their text, images and tags go, emphasis marks go."""
-    from ..slug import heading_text
+    from ..parse.slug import heading_text
 
     return heading_text(text)
 

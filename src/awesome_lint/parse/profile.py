@@ -7,7 +7,7 @@ section of classic items stays a paper list; config ``profile`` overrides the gu
 
 from __future__ import annotations
 
-from .model import Document
+from ..model import Document
 
 
 def detect(doc: Document) -> str:

@@ -13,12 +13,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..fix.apply import LineIndex
+from ..model import Document, Entry, Heading, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
-from .fixes import LineIndex
 from .inline import links_in_block
 from .layouts import extract as extract_layouts
 from .layouts.structure import ListItemBlock, TableBlock
-from .model import Document, Entry, Heading, Link, Section, Span, TocItem
 from .slug import Slugger, heading_text
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import ClassicItem, Field, Link, LinkForm, Span
+from ...model import ClassicItem, Field, Link, LinkForm, Span
 from .fields import Text, bullet_prefix
 from .structure import ListItemBlock
 
