@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, find_config, load_config
+from .diagnostics import Severity, Violation
 from .engine import lint_document, needs_entries
 from .model import Document
 from .parse.parser import parse
 from .rules import REGISTRY
-from .rules.base import Severity, Violation
 from .siblings import scan as scan_siblings
 from .textio import Source, read_source
 

@@ -2,58 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import accumulate
 
-from ..model import Span
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    span: Span  # the text replaced (may be empty: an insertion)
-    replacement: str
-
-    @classmethod
-    def insert(cls, line: int, col: int, text: str) -> Edit:
-        return cls(Span(line, col, line, col), text)
-
-    @classmethod
-    def delete(cls, span: Span) -> Edit:
-        return cls(span, "")
-
-
-@dataclass(frozen=True, slots=True)
-class Fix:
-    edits: tuple[Edit, ...]
-    description: str
-
-    @classmethod
-    def replace(cls, span: Span, text: str, description: str) -> Fix:
-        return cls((Edit(span, text),), description)
-
-
-class LineIndex:
-    """Maps (line, column) positions to offsets into a text and back."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0, *accumulate(len(ln) + 1 for ln in text.split("\n"))]
-
-    def offset(self, line: int, col: int) -> int:
-        if line > len(self.starts) - 1:
-            return len(self.text)
-        return min(self.starts[line - 1] + col - 1, len(self.text))
-
-    def span_offsets(self, span: Span) -> tuple[int, int]:
-        return self.offset(span.start_line, span.start_col), self.offset(
-            span.end_line, span.end_col
-        )
-
-    def line_of(self, offset: int) -> int:
-        """The 1-based line holding ``offset``."""
-        return bisect_right(self.starts, offset)
+from ..diagnostics import Edit, Fix
+from ..model import LineIndex, Span
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

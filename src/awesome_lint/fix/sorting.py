@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 
 from ..config import Config
+from ..diagnostics import Edit, Fix
 from ..engine import options_for
 from ..model import Document, Entry, Section, Span
 from ..parse.conventions import infer
 from ..rules import REGISTRY
 from ..rules.entry_out_of_order import EntryOutOfOrder, section_direction
-from .apply import Edit, Fix
 
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,9})([.)])")
 

@@ -24,9 +24,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..diagnostics import Edit, Fix
 from ..model import Document, Heading, Span, TocItem
 from ..parse.slug import slugify
-from .apply import Edit, Fix
 
 _BULLET = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)")
 

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from functools import cache
 
+from ..model import LineIndex
+
 CODECS = ("mac_roman", "cp1252")
 # Well-formed UTF-8 multi-byte sequences (no overlongs for 2-byte leads).
 _UTF8_SEQ = re.compile(
@@ -97,8 +99,6 @@ def suspicious_lines(text: str) -> set[int]:
     """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
     if text.isascii():
         return set()
-    from ..fix.apply import LineIndex
-
     index = LineIndex(text)
     return {index.line_of(m.start()) - 1 for m in _suspect_pattern().finditer(text)}
 

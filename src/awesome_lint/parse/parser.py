@@ -13,8 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..fix.apply import LineIndex
-from ..model import Document, Entry, Heading, Link, Section, Span, TocItem
+from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .inline import links_in_block
 from .layouts import extract as extract_layouts

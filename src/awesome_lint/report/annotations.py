@@ -11,7 +11,7 @@ import os
 import uuid
 from collections.abc import Iterable, Mapping
 
-from ..rules.base import Severity, Violation
+from ..diagnostics import Severity, Violation
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from ..diagnostics import Severity
 from ..model import Span
-from ..rules.base import Rule, Severity
+from ..rules.base import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

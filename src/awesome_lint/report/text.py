@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..rules.base import Severity
+from ..diagnostics import Severity
 from .ansi import Paint, plain
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..fix.apply import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LineKind
 from .base import Fixability, Rule, Severity
 from .messages import entry_name

@@ -3,7 +3,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import DateStyle, Document, MonthForm
 from ..parse.dates import format_date, parse_date
 from .base import Fixability, Rule, Severity

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import Document, Marker, Span
 from ..parse.conventions import CLEAR_MAJORITY
 from .base import Fixability, Rule, Severity

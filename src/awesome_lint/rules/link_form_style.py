@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import Document, LinkForm
 from .base import Fixability, Rule, Severity
 from .entry_links import entry_links, list_form, source

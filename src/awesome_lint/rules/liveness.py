@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import Document, Link
 from .entry_links import source
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..fix.apply import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
 from .base import Fixability, Rule, Severity
 from .classic_items import doc_span, header_lines, main_heading

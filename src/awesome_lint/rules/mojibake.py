@@ -4,7 +4,7 @@ import difflib
 import unicodedata
 from collections import Counter
 
-from ..fix.apply import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, Span
 from ..parse.mojibake import repair_line, suspicious_lines
 from .base import Fixability, Rule, Severity

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import Document
 from .base import Fixability, Rule, Severity
 from .entry_links import entry_links

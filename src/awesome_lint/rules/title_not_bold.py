@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..fix.apply import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document
 from .base import Fixability, Rule, Severity
 from .messages import quote

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..fix.apply import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
 from .classic_items import decorations_start, described, ends_a_sentence, is_short_form, item_label

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..fix.apply import Fix
+from ..diagnostics import Fix
 from ..model import Document
 from .base import Fixability, Rule, Severity
 from .classic_items import described, is_short_form, item_label
