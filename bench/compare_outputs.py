@@ -16,7 +16,7 @@ the exit status and any file the mode writes:
   bot makes (comment and review bodies, suggestions included);
 - ``all-files``: every list in one run, ``--format json``.
 
-Each version runs in a process of its own (``PYTHONPATH`` pointing at its ``src``), with
+Each version runs in a process of its own, both at once (``PYTHONPATH`` pointing at its ``src``), with
 ``--today`` pinned. Temporary paths, random run ids and output delimiters are masked.
 
     python bench/compare_outputs.py [--old main] [--new REV] [--corpus ../shared/corpus]
@@ -191,31 +191,25 @@ def checkout(rev: str, into: Path) -> Path:
     return into
 
 
-def run_side(tree: Path, lists: list[str], modes: list[str], work: Path) -> dict:
+def start_side(tree: Path, lists: list[str], modes: list[str], work: Path) -> subprocess.Popen:
     work.mkdir(parents=True, exist_ok=True)
     lists_file = work / "lists.json"
     lists_file.write_text(json.dumps(lists))
     env = {**os.environ, "PYTHONPATH": str(tree / "src")}
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            DRIVER,
-            str(tree),
-            str(lists_file),
-            ",".join(modes),
-            TODAY,
-            str(work),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
+    args = [str(tree), str(lists_file), ",".join(modes), TODAY, str(work), str(ROOT)]
+    return subprocess.Popen(
+        [sys.executable, "-c", DRIVER, *args],
+        stdout=(work / "results.json").open("w"),
+        stderr=(work / "stderr.txt").open("w"),
         env=env,
         cwd=work,
     )
-    if proc.returncode != 0:
-        sys.exit(f"{tree}: the driver failed:\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout)
+
+
+def finish_side(proc: subprocess.Popen, work: Path) -> dict:
+    if proc.wait() != 0:
+        sys.exit(f"the driver failed:\n{(work / 'stderr.txt').read_text()[-4000:]}")
+    return json.loads((work / "results.json").read_text())
 
 
 def main() -> int:
@@ -239,8 +233,10 @@ def main() -> int:
         old_tree = checkout(args.old, t / "old")
         new_tree = checkout(args.new, t / "new") if args.new else ROOT
         # Both sides work in a directory of the same name, so masked paths agree.
-        old = run_side(old_tree, lists, modes, t / "old-work" / "w")
-        new = run_side(new_tree, lists, modes, t / "new-work" / "w")
+        # The two sides run side by side, each in a directory of the same name (masked).
+        sides = [(old_tree, t / "old-work" / "w"), (new_tree, t / "new-work" / "w")]
+        procs = [start_side(tree, lists, modes, work) for tree, work in sides]
+        old, new = (finish_side(p, work) for p, (_, work) in zip(procs, sides))
     if args.dump:
         Path(args.dump).mkdir(parents=True, exist_ok=True)
         for name, side in (("old", old), ("new", new)):
