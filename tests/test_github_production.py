@@ -449,8 +449,8 @@ class QuotingLinter(TextLinter):
     """Quotes the list's text in its message, outside backticks as well as inside."""
 
     def _check(self, lines):
+        from awesome_lint.diagnostics import Severity, Violation
         from awesome_lint.model import Span
-        from awesome_lint.rules.base import Severity, Violation
 
         return [
             Violation(

@@ -22,9 +22,12 @@ def test_readme_two_commands_come_first():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     assert commands[0].endswith("pip install . && awesome-lint examples/papers.md")
-    assert "pip install -e '.[test]' && " in commands[1] and commands[1].endswith(" && pytest")
-    # the GitHub tests run once more on the lowest PyGithub declared (test_pygithub_floor.py)
-    assert "pip install -q --target .pygithub-floor -r tests/pygithub-floor.txt" in commands[1]
+    # The test command runs the style checks too (.ci/run runs exactly this command), and the
+    # GitHub tests once more on the lowest PyGithub declared (test_pygithub_floor.py).
+    assert commands[1].endswith(
+        "pip install -e '.[test]' && pip install -q --target .pygithub-floor -r "
+        "tests/pygithub-floor.txt && ruff check . && ruff format --check . && pytest"
+    )
     # Nothing but the title before them.
     assert readme.index(commands[0]) < readme.index("awesome-lint is a linter")
     assert readme.index(commands[1]) < readme.index("awesome-lint is a linter")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..reporters import github as reporter
-from ..rules.base import Severity
+from ..diagnostics import Severity
+from ..report import annotations as reporter
 from .findings import Finding
 
 PER_STEP = 10  # GitHub's limit per kind (error, warning, notice) and step
