@@ -17,15 +17,27 @@ import os
 import secrets
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from ..config import Config, config_for
 from ..diagnostics import Severity, Violation
-from ..report import annotations as reporter
+from ..engine import parse_and_lint
+from ..errors import AwesomeLintError
+from ..links import LinkSettings, SettingsError, check_links
+from ..links.options import from_table
+from ..model import Document
+from ..report import workflow as reporter
+from ..run import LinkPlan, Plan, run_one
+from . import bot, events, render
+from .annotation_limits import annotations
+from .archived import check_archived
+from .client import COMPARE_FILE_LIMIT, DEFAULT_API_URL, ApiUrlError, GitHubClient, GitHubError
 from .diff import FileDiff, PatchError, file_diff
 from .findings import Finding, Suggestion, classify
-from .tracking import CheckedLink, located
+from .outputs import append_job_summary, write_outputs
+from .tracking import CheckedLink, located, update_tracking_issue
 
 FAIL_ON = ("error", "warning", "never")
 CHECK_LINKS = ("changed", "all", "none")
@@ -158,18 +170,49 @@ def fails(findings: Sequence[Finding], fail_on: str) -> bool:
     return any(f.severity in levels for f in findings)
 
 
-def verified(linter: Linter, path: str, lines: Sequence[str], f: Finding) -> Suggestion | None:
-    """Keep a suggestion only if the file with it applied no longer has this finding there."""
-    s = f.suggestion
-    if s is None:
-        return None
-    replaced = s.text.split("\n")
-    text = "\n".join([*lines[: s.first - 1], *replaced, *lines[s.last :]])
-    window = range(s.first, s.first + len(replaced))
-    again = linter.lint_text(text, path)
-    if any(v.code == f.violation.code and v.span.start_line in window for v in again):
-        return None
-    return s
+def verified(
+    linter: Linter, path: str, lines: Sequence[str], findings: Sequence[Finding]
+) -> list[Suggestion | None]:
+    """Each finding's suggestion if the file with it applied no longer has that finding there.
+
+    The suggestions are applied together and the result linted once; suggestions whose
+    lines overlap one already applied wait for the next round (one more lint each round).
+    """
+    kept: list[Suggestion | None] = [None] * len(findings)
+    todo = [i for i, f in enumerate(findings) if f.suggestion is not None]
+    while todo:
+        batch: list[int] = []
+        later: list[int] = []
+        end = 0
+        for i in sorted(todo, key=lambda i: (findings[i].suggestion.first, i)):
+            s = findings[i].suggestion
+            (batch if s.first > end else later).append(i)
+            if s.first > end:
+                end = s.last
+        text, windows = _applied(lines, [findings[i].suggestion for i in batch])
+        again = linter.lint_text(text, path)
+        for i, window in zip(batch, windows):
+            code = findings[i].violation.code
+            if not any(v.code == code and v.span.start_line in window for v in again):
+                kept[i] = findings[i].suggestion
+        todo = later
+    return kept
+
+
+def _applied(lines: Sequence[str], suggestions: Sequence[Suggestion]) -> tuple[str, list[range]]:
+    """The text with non-overlapping ``suggestions`` (in line order) applied, and the lines
+    each one's text occupies in it."""
+    out: list[str] = []
+    windows = []
+    done = 0  # lines of the original copied or replaced so far
+    for s in suggestions:
+        out.extend(lines[done : s.first - 1])
+        replaced = s.text.split("\n")
+        windows.append(range(len(out) + 1, len(out) + 1 + len(replaced)))
+        out.extend(replaced)
+        done = s.last
+    out.extend(lines[done:])
+    return "\n".join(out), windows
 
 
 def _resolve(workspace: Path, name: str) -> Path:
@@ -263,16 +306,10 @@ class Runner:
                     for f in findings
                 ]
             else:
+                suggestions = verified(self.linter, str(path), lines, findings)
                 findings = [
-                    Finding(
-                        f.path,
-                        f.violation,
-                        f.fingerprint,
-                        f.new,
-                        f.anchor,
-                        verified(self.linter, str(path), lines, f),
-                    )
-                    for f in findings
+                    Finding(f.path, f.violation, f.fingerprint, f.new, f.anchor, s)
+                    for f, s in zip(findings, suggestions)
                 ]
             outcome.new += [f for f in findings if f.new]
             outcome.old += [f for f in findings if not f.new]
@@ -281,9 +318,6 @@ class Runner:
 
     # -------------------------------------------------------------- reporting
     def finish(self, settings: Settings, outcome: Outcome, checked: bool = True) -> int:
-        from . import render
-        from .annotation_limits import annotations
-
         levels = {"error": Severity.ERROR, "warning": Severity.WARNING, "notice": Severity.INFO}
         reserved: dict[Severity, int] = {}
         for _, level in self._messages:
@@ -293,19 +327,17 @@ class Runner:
         for message, level in self._messages:
             self.emit(reporter.notice(message, level))
         self._messages = []
-        reporter.append_job_summary(
+        append_job_summary(
             render.job_summary(settings.files, outcome.new, outcome.old, outcome.notices, checked),
             self.env,
         )
         errors = sum(f.severity is Severity.ERROR for f in outcome.new)
         warnings = sum(f.severity is Severity.WARNING for f in outcome.new)
-        reporter.write_outputs({"errors": errors, "warnings": warnings}, self.env)
+        write_outputs({"errors": errors, "warnings": warnings}, self.env)
         return 1 if fails(outcome.new, settings.fail_on) else 0
 
     # -------------------------------------------------------------- the run
     def run(self, settings: Settings) -> int:
-        from . import events
-
         env = self.env
         event_name = env.get("GITHUB_EVENT_NAME")
         if not event_name:
@@ -356,8 +388,6 @@ class Runner:
             )
             return self.finish(settings, outcome)
 
-        from .client import GitHubError
-
         client = self.client(token, ctx.repo)
         try:
             if ctx.kind == events.PULL:
@@ -389,8 +419,6 @@ class Runner:
         return self.finish(settings, outcome)
 
     def client(self, token: str, repo: str):
-        from .client import DEFAULT_API_URL, ApiUrlError, GitHubClient
-
         factory = self.client_factory or GitHubClient
         try:
             return factory(self.env.get("GITHUB_API_URL") or DEFAULT_API_URL, token, repo)
@@ -400,8 +428,6 @@ class Runner:
     def diffs(self, client, ctx, wanted: Sequence[str]) -> dict[str, FileDiff]:
         """The changed lines of each file, from the event's own base and head. A list file
         GitHub did not list, when its list was cut short, is "could not tell"."""
-        from .client import COMPARE_FILE_LIMIT
-
         if ctx.base is not None:
             files = client.compare(ctx.base, ctx.head)
             complete = len(files) < COMPARE_FILE_LIMIT
@@ -424,9 +450,6 @@ class Runner:
         return diffs
 
     def comment(self, client, ctx, settings: Settings, outcome: Outcome) -> None:
-        from . import bot
-        from .client import GitHubError
-
         run_id = f"{self.env.get('GITHUB_RUN_ID') or 'local'}.{self.env.get('GITHUB_RUN_ATTEMPT') or 1}.{secrets.token_hex(4)}"
         try:
             state = bot.read_state(client, ctx.number, settings.comment, settings.app_slug)
@@ -448,9 +471,6 @@ class Runner:
 
     def track(self, ctx, settings: Settings, outcome: Outcome) -> None:
         """Keep the link-health tracking issue (see tracking.py) up to date."""
-        from .client import GitHubError
-        from .tracking import update_tracking_issue
-
         token = self.env.get("GITHUB_TOKEN", "").strip()
         if not token:
             self.notice(outcome, "tracking-issue needs a token (input github-token)", "warning")
@@ -475,7 +495,8 @@ def _link_lines(check_links: str, diff: FileDiff | None):
 
 
 class CoreLinter:
-    """The Linter the action uses: the engine with the config that applies to each file."""
+    """The Linter the action uses: the run (``run.py``) with the config that applies to each
+    file, checking the links on the lines asked for."""
 
     def __init__(
         self,
@@ -485,8 +506,8 @@ class CoreLinter:
         today=None,
         link_options: Mapping[str, object] | None = None,
     ):
-        self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
-        self._configs: dict[str, object] = {}
+        self.plan = Plan(config=config, isolated=isolated, select=cli, today=today)
+        self._configs: dict[str, Config] = {}
         # LinkSettings values over the config's: the action's inputs (github-api-share,
         # link-cache), and in tests allow_private_hosts (a PR's config can never open
         # private hosts: allow-private-hosts is not a config key).
@@ -494,69 +515,88 @@ class CoreLinter:
         self._notices: list[str] = []
         self._checked: list[CheckedLink] = []
 
-    def checked_links(self) -> list[CheckedLink]:
-        """Every link checked so far, with where it sits (for the link-health issue)."""
-        return list(self._checked)
-
     def take_notices(self) -> list[str]:
         notices, self._notices = self._notices, []
         return notices
 
-    def _config(self, path: str):
-        from ..api import config_for
+    def checked_links(self) -> list[CheckedLink]:
+        """Every link checked so far, with where it sits (for the link-health issue)."""
+        return list(self._checked)
 
+    def _config(self, path: str) -> Config:
+        """The config for ``path``, read once. A broken config file is not the action's
+        environment: its ConfigError ends the run like the command line's."""
         if path not in self._configs:
-            self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
+            config = config_for(path, self.plan.config, self.plan.isolated)
+            self._configs[path] = config.with_cli(*self.plan.select)
         return self._configs[path]
+
+    def _settings(self, table: Mapping[str, object]) -> LinkSettings:
+        return LinkSettings(**{**from_table(table), **self.link_options})
 
     def lint_file(
         self, path: str, link_lines=None, text: str | None = None
     ) -> tuple[Sequence[str], Sequence[Violation]]:
-        """``text``: the file's content read elsewhere (the API); the config still comes
-        from ``path``'s checkout, and no sibling files are looked at."""
-        from ..api import lint_file, lint_text
-        from ..errors import AwesomeLintError
-
+        """``text``: the file's content read through the API; the config still comes from
+        ``path``'s checkout, and no sibling files are looked at."""
         config = self._config(path)
+        if text is not None:
+            return self._lint_text(text, path, config, link_lines)
+        links = None
+        if link_lines is not None:
+            links = LinkPlan(
+                settings=self._settings,
+                urls=lambda doc: _urls_on(doc, link_lines),
+                on_report=lambda report, seconds: self._notices.extend(report.notices),
+                archived=check_archived,
+            )
+        try:
+            done = run_one(path, replace(self.plan, links=links), config=config)
+        except AwesomeLintError as exc:
+            raise ActionError(str(exc)) from None
+        assert done.lint is not None
+        if done.link_results:
+            self._checked += located(
+                done.document, _links_on(done.document, link_lines), done.link_results
+            )
+        return done.document.lines, done.lint.violations
 
-        def lint(results=None):
+    def _lint_text(self, text: str, path: str, config: Config, link_lines):
+        """pull_request_target: text that is not in the checkout (run.py reads files)."""
+        result = parse_and_lint(text, path, config, today=self.plan.today)
+        urls = _urls_on(result.document, link_lines) if link_lines is not None else []
+        if urls:
             try:
-                if text is not None:
-                    return lint_text(text, path, config, today=self.today, link_results=results)
-                return lint_file(path, config, today=self.today, link_results=results)
-            except AwesomeLintError as exc:
-                raise ActionError(str(exc)) from None
-
-        result = lint()
-        links = [
-            lk
-            for lk in result.document.links
-            if lk.url
-            and not lk.url.startswith("#")
-            and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
-        ]
-        if links:
-            results = self._check([lk.url for lk in links], config)
-            result = lint(results)
-            self._checked += located(result.document, links, results)
+                settings = self._settings(config.links)
+            except SettingsError as exc:
+                raise ActionError(f"{config.source}: [links] {exc}") from None
+            report = check_links(urls, settings, archived=check_archived)
+            self._notices.extend(report.notices)
+            result = parse_and_lint(
+                text, path, config, today=self.plan.today, link_results=report.results
+            )
         return result.document.lines, result.violations
 
-    def _check(self, urls: list[str], config) -> Mapping[str, object]:
-        from ..links import LinkSettings, SettingsError, check_links
-        from ..links.options import from_table
-
-        try:
-            settings = LinkSettings(**{**from_table(config.links), **self.link_options})
-        except SettingsError as exc:
-            raise ActionError(f"{config.source}: [links] {exc}") from None
-        report = check_links(urls, settings)
-        self._notices.extend(report.notices)
-        return report.results
-
     def lint_text(self, text: str, path: str) -> Sequence[Violation]:
-        from ..api import lint_text
+        """The findings in a changed version of the file (to verify suggestions)."""
+        return parse_and_lint(text, path, self._config(path), today=self.plan.today).violations
 
-        return lint_text(text, path, self._config(path), today=self.today).violations
+
+def _links_on(doc: Document, link_lines: frozenset[int] | str | None) -> list:
+    """The links to check: on the given lines (or all), not in-page anchors."""
+    if link_lines is None:
+        return []
+    return [
+        lk
+        for lk in doc.links
+        if lk.url
+        and not lk.url.startswith("#")
+        and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
+    ]
+
+
+def _urls_on(doc: Document, link_lines: frozenset[int] | str) -> list[str]:
+    return [lk.url for lk in _links_on(doc, link_lines)]
 
 
 def run(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..diagnostics import Severity
-from ..report import annotations as reporter
+from ..report import workflow as reporter
 from .findings import Finding
 
 PER_STEP = 10  # GitHub's limit per kind (error, warning, notice) and step

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from .. import __version__
+from ..version import __version__
 
 DEFAULT_API_URL = "https://api.github.com"
 # GitHub lists at most this many files of a comparison, and of a pull request.
