@@ -63,6 +63,9 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
 
 
+ACTION_MAX_DURATION = 600.0  # seconds of link checking per run in the Action
+
+
 def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Settings:
     """The action's inputs arrive as AWESOME_LINT_* variables (never pasted into a script)."""
     files = tuple(environ.get("AWESOME_LINT_FILES", "").split()) or tuple(paths) or ("README.md",)
@@ -386,7 +389,10 @@ class CoreLinter:
         from ..links.options import from_table
 
         try:
-            settings = LinkSettings(**{**from_table(config.links), **self.link_options})
+            # A pull request's links must not hold CI for hours: the run stops after
+            # ACTION_MAX_DURATION unless the list's config says otherwise.
+            values = {"max_duration": ACTION_MAX_DURATION, **from_table(config.links)}
+            settings = LinkSettings(**{**values, **self.link_options})
         except SettingsError as exc:
             raise ActionError(f"{config.source}: [links] {exc}") from None
         report = check_links(urls, settings)
