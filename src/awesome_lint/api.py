@@ -10,6 +10,7 @@ from typing import Any
 
 from .config import Config, find_config, load_config
 from .engine import lint_document, needs_entries
+from .errors import InputError
 from .model import Document
 from .parser import parse
 from .rules import REGISTRY
@@ -63,8 +64,17 @@ def config_for(
     """The config that applies to ``path``: the explicit file, else the nearest one found."""
     if isolated:
         return Config()
-    found = Path(explicit) if explicit else find_config(Path(path).resolve())
+    try:
+        found = Path(explicit) if explicit else find_config(Path(path).resolve())
+    except (RuntimeError, OSError) as exc:  # a symbolic link loop, a vanished directory
+        raise InputError(str(path), f"cannot resolve the path: {_reason(exc)}") from None
     return load_config(found, REGISTRY) if found else Config()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == 40:  # ELOOP
+        return "symbolic link loop"
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def lint_file(
@@ -81,9 +91,6 @@ def lint_file(
     return _lint(source.text, source.path, config, today, link_results, siblings_of(path), source)
 
 
-MAX_FIX_PASSES = 10
-
-
 def fix_text(
     text: str,
     path: str = "<text>",
@@ -92,27 +99,22 @@ def fix_text(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     siblings=None,
+    unfixed: list[str] | None = None,
 ) -> tuple[str, LintResult, int]:
-    """Apply every available fix, re-linting after each pass, until nothing more changes.
+    """Apply every fix that verifies (``verify.py``), re-linting after each pass, until none
+    is left.
 
     Returns the fixed (normalised) text, the lint result of that text, and the number of
-    fixes applied. Overlapping fixes wait for the next pass; the cap stops fixes that undo
-    each other from looping. ``siblings``: the files next to the list (``siblings_of``).
+    fixes applied. ``unfixed``, when given, receives one line per fix that was not applied
+    and why. ``siblings``: the files next to the list (``siblings_of``).
     """
-    from .fixes import apply_fixes
     from .parser import normalize
+    from .verify import fix_verified
 
-    current = normalize(text)
-    applied = 0
     config = config or Config()
-    result = _lint(current, path, config, today, link_results, siblings)
-    for _ in range(MAX_FIX_PASSES):
-        fixes = [v.fix for v in result.violations if v.fix is not None]
-        if not fixes:
-            break
-        new, n = apply_fixes(current, fixes)
-        if n == 0 or new == current:
-            break
-        current, applied = new, applied + n
-        result = _lint(current, path, config, today, link_results, siblings)
-    return current, result, applied
+    run = fix_verified(
+        normalize(text), lambda t: _lint(t, path, config, today, link_results, siblings)
+    )
+    if unfixed is not None:
+        unfixed.extend(run.notes + run.unfixed)
+    return run.text, run.result, run.applied

@@ -190,6 +190,31 @@ def _explain(key: str) -> int:
     return EXIT_OK
 
 
+def _check_link_flags(args) -> None:
+    """Link flags are checked whether or not --check-links is given: a typo in a flag that
+    does nothing yet would surface only on the day links are checked."""
+    from .errors import UsageError
+    from .links.options import settings_from
+    from .links.settings import SettingsError
+
+    try:
+        settings_from({}, args)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _check_selection(config, path: str) -> None:
+    from .engine import active_rules
+    from .errors import UsageError
+
+    if not active_rules(config):
+        where = f" (with {config.source})" if config.source else ""
+        raise UsageError(
+            f"{path}: no rules selected{where}: check --select, --ignore and the config's "
+            "select/ignore; nothing would be checked"
+        )
+
+
 def _lint(args) -> int:
     from .api import config_for, lint_file
     from .config import Config, resolve_selector
@@ -200,6 +225,7 @@ def _lint(args) -> int:
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
+    _check_link_flags(args)
     fixing = args.fix or args.diff
     if (args.sort_entries or args.fix_toc) and not fixing:
         raise UsageError("--sort-entries and --fix-toc need --fix or --diff")
@@ -225,6 +251,7 @@ def _lint(args) -> int:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
             config = config.with_cli(args.select, args.extend_select, args.ignore)
+            _check_selection(config, path)
             if fixing:
                 from .fixer import FixOptions
                 from .fixrun import fix_path

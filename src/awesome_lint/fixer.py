@@ -52,9 +52,21 @@ def fix_source_text(
 ) -> FixOutcome:
     config = config or Config()
     before = normalize(text)
-    current, result, applied = fix_text(
-        before, path, config, today=today, link_results=link_results, siblings=siblings
-    )
+    unfixed: list[str] = []
+
+    def settle(text: str):
+        unfixed.clear()  # what the last settling left unfixed is what the report says
+        return fix_text(
+            text,
+            path,
+            config,
+            today=today,
+            link_results=link_results,
+            siblings=siblings,
+            unfixed=unfixed,
+        )
+
+    current, result, applied = settle(before)
     notes: list[str] = []
     runs = 0
     toc = False
@@ -79,11 +91,9 @@ def fix_source_text(
     if runs or toc:
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
-        current, result, more = fix_text(
-            current, path, config, today=today, link_results=link_results, siblings=siblings
-        )
+        current, result, more = settle(current)
         applied += more
-    return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))
+    return FixOutcome(before, current, result, applied, runs, toc, tuple(notes + unfixed))
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

@@ -180,6 +180,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         opaque_lines=frozenset(opaque),
         comments=tuple(comments),
         items=tuple(items),
+        entries_read=want_entries,
     )
 
 
