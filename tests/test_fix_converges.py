@@ -146,3 +146,20 @@ def test_a_rejected_fix_is_reported_and_its_line_left_alone(tmp_path):
     fixed = path.read_text()
     assert "\n*Gus Poe, Hal Roe<br>\n" in fixed and "_*" not in fixed and "***" not in fixed
     assert b"authors-not-italic: not fixed" in proc.stderr
+
+
+def test_a_reordering_that_does_not_settle_is_not_written(monkeypatch):
+    # codefuse-ai/Awesome-Code-LLM grew by 15 lines, then 2 more on every --fix --fix-toc: a
+    # ToC rewrite that a second run would redo is refused, so a second run changes nothing.
+    from awesome_lint import toc
+    from awesome_lint.fixer import FixOptions, fix_source_text
+    from awesome_lint.fixes import Edit, Fix
+
+    def ever_growing(doc):
+        return toc.TocPlan(Fix((Edit.insert(3, 1, "   2.4 [More](#more)\n"),), "ToC"), None)
+
+    monkeypatch.setattr(toc, "toc_fix", ever_growing)
+    text = "# Papers\n\n1. [Surveys](#surveys)\n\n## Surveys\n\n- [A](https://arxiv.org/abs/1)\n"
+    outcome = fix_source_text(text, options=FixOptions(fix_toc=True))
+    assert "2.4 [More]" not in outcome.after and not outcome.toc
+    assert any("does not settle" in n for n in outcome.notes)

@@ -68,16 +68,42 @@ def fix_source_text(
 
     current, result, applied = settle(before)
     notes: list[str] = []
+    fixed_only = (current, result, applied, tuple(unfixed))
+    wanted = [(options.sort_entries, "sort"), (options.fix_toc, "toc")]
+    for attempt in ([k for on, k in wanted if on], ["sort"] if options.sort_entries else []):
+        if not attempt:
+            break
+        text, res, more, runs, toc, why = _reorder(
+            fixed_only[0], fixed_only[1], attempt, path, config, settle
+        )
+        if _settled(text, res.document, attempt, config):
+            notes.extend(why)
+            return FixOutcome(before, text, res, applied + more, runs, toc, tuple(notes + unfixed))
+        dropped = "the table of contents" if "toc" in attempt else "the order of entries"
+        notes.append(
+            f"{dropped} not rewritten: the rewrite does not settle (a second run would "
+            "change it again)"
+        )
+        if attempt == ["sort"]:
+            break
+    current, result, applied, left = fixed_only
+    return FixOutcome(before, current, result, applied, 0, False, tuple(notes) + left)
+
+
+def _reorder(text, result, which, path, config, settle):
+    """The opt-in reorderings on a fixed text: (text, result, fixes, runs, toc, notes)."""
+    notes: list[str] = []
     runs = 0
     toc = False
-    if options.sort_entries:
+    current = text
+    if "sort" in which:
         from .sorting import sort_fixes
 
         plan = sort_fixes(result.document, config)
         notes.extend(plan.notes)
         if plan.fixes:
             current, runs = apply_fixes(current, plan.fixes)
-    if options.fix_toc:
+    if "toc" in which:
         from .parser import parse
         from .toc import toc_fix
 
@@ -88,12 +114,29 @@ def fix_source_text(
         if plan.fix is not None:
             current, n = apply_fixes(current, [plan.fix])
             toc = n > 0
+    more = 0
     if runs or toc:
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
         current, result, more = settle(current)
-        applied += more
-    return FixOutcome(before, current, result, applied, runs, toc, tuple(notes + unfixed))
+    return current, result, more, runs, toc, notes
+
+
+def _settled(text: str, doc, which, config) -> bool:
+    """Whether a second run would leave the reorderings as they are (idempotence)."""
+    if "sort" in which:
+        from .sorting import sort_fixes
+
+        fixes = sort_fixes(doc, config).fixes
+        if fixes and apply_fixes(text, fixes)[0] != text:
+            return False
+    if "toc" in which:
+        from .toc import toc_fix
+
+        plan = toc_fix(doc)
+        if plan.fix is not None and apply_fixes(text, [plan.fix])[0] != text:
+            return False
+    return True
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
