@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.api import fix_text, lint_text
-from awesome_lint.parser import normalize
+from awesome_lint.parse.parser import normalize
 from tests.cli_runner import run
 
 TITLES = ["İstanbul Scans", "Segmenting Organs", "Reading Reports", "Ünet Again", "Counting Cells"]
@@ -151,9 +151,9 @@ def test_a_rejected_fix_is_reported_and_its_line_left_alone(tmp_path):
 def test_a_reordering_that_does_not_settle_is_not_written(monkeypatch):
     # codefuse-ai/Awesome-Code-LLM grew by 15 lines, then 2 more on every --fix --fix-toc: a
     # ToC rewrite that a second run would redo is refused, so a second run changes nothing.
-    from awesome_lint import toc
-    from awesome_lint.fixer import FixOptions, fix_source_text
-    from awesome_lint.fixes import Edit, Fix
+    from awesome_lint.diagnostics import Edit, Fix
+    from awesome_lint.fix import toc
+    from awesome_lint.fix.fixer import FixOptions, fix_source_text
 
     def ever_growing(doc):
         return toc.TocPlan(Fix((Edit.insert(3, 1, "   2.4 [More](#more)\n"),), "ToC"), None)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from awesome_lint.api import lint_text
 from awesome_lint.config import config_from_dict
-from awesome_lint.inline import scan
 from awesome_lint.model import LinkForm
-from awesome_lint.parser import parse
+from awesome_lint.parse.inline import scan
+from awesome_lint.parse.parser import parse
 from awesome_lint.rules import REGISTRY
 
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, find_config, load_config
+from .diagnostics import Severity, Violation
 from .engine import lint_document, needs_entries
 from .errors import InputError
 from .model import Document
-from .parser import parse
+from .parse.parser import parse
 from .rules import REGISTRY
-from .rules.base import Severity, Violation
 from .siblings import scan as scan_siblings
 from .textio import Source, read_source
 
@@ -108,8 +108,8 @@ def fix_text(
     fixes applied. ``unfixed``, when given, receives one line per fix that was not applied
     and why. ``siblings``: the files next to the list (``siblings_of``).
     """
-    from .parser import normalize
-    from .verify import fix_verified
+    from .fix.verify import fix_verified
+    from .parse.parser import normalize
 
     config = config or Config()
     run = fix_verified(
