@@ -124,9 +124,10 @@ def test_command_reports_the_slow_loris_link(trickle, tmp_path):
         "--select",
         "unreachable-link",
     )
-    # The checker's own clock, printed on stderr (rounded to 0.1 s, and counting the set-up of
-    # its pool): the interpreter's start-up is not its time. The in-process tests above hold
-    # the strict --timeout + 1 s per attempt.
+    # The checker's own clock, printed on stderr, counts the set-up of its pool and threads
+    # too, which a loaded CI machine slows (4.7 s seen at load average 12 on 2 cores): the
+    # in-process tests above hold the strict --timeout + 1 s per attempt; here the bound
+    # only shows the trickle did not hold the command (it held it 90 s before the deadline).
     checked_in = float(re.search(r"([\d.]+) s\)", proc.stderr).group(1))
-    assert checked_in <= 3.0 + 1.0 + 0.5, proc.stderr
+    assert checked_in < 3.0 + 1.0 + 2.0, proc.stderr
     assert "unreachable-link" in proc.stdout and "within 3 s" in proc.stdout, proc.stdout
