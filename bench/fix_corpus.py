@@ -5,8 +5,10 @@ then checked:
 
 - every changed line carried a fixable finding in the original (the lines a fix's edits
   cover), so no byte outside a reported span moved;
-- a second ``--fix`` changes nothing (idempotent) and no fixable finding remains;
-- with ``--sort-entries --fix-toc`` too, the lines only move (entries) or belong to the ToC.
+- a second ``--fix`` changes nothing (idempotent) and no fixable finding remains but those
+  reported as not fixed (their fix failed verification);
+- with ``--sort-entries --fix-toc`` too, the lines only move (entries) or belong to the ToC,
+  and a second run changes nothing.
 
 It prints a table (lines changed, fixes by rule, time) and exits 1 if any check fails. The
 corpus lives outside the repository (``../shared/corpus``), which is why this is a script
@@ -65,8 +67,9 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
     work = tmp / "README.md"
     shutil.copyfile(path, work)
     t = time.perf_counter()
-    subprocess.run([exe, "--fix", "--quiet", str(work)], capture_output=True)
+    first = subprocess.run([exe, "--fix", "--quiet", str(work)], capture_output=True, text=True)
     elapsed = time.perf_counter() - t
+    unfixed = first.stderr.count(": not fixed, ")
     fixed_bytes = work.read_bytes()
     fixed = normalize(fixed_bytes.decode("utf-8"))
     old, new = original.split("\n"), fixed.split("\n")
@@ -80,16 +83,23 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
     if work.read_bytes() != fixed_bytes:
         problems.append("a second --fix changed the file again")
     left = [v for v in lint_text(fixed).violations if v.fix is not None]
-    if left:
+    if len(left) > unfixed:  # a fix that failed verification is reported, never silent
         problems.append(
-            f"{len(left)} fixable findings remain, first: {left[0].code} line {left[0].line}"
+            f"{len(left)} fixable findings remain ({unfixed} reported unfixed), "
+            f"first: {left[0].code} line {left[0].line}"
         )
     # The opt-in reorderings: lines move, but the multiset of entry lines stays the same.
     shutil.copyfile(path, work)
     subprocess.run(
         [exe, "--fix", "--sort-entries", "--fix-toc", "--quiet", str(work)], capture_output=True
     )
-    both = normalize(work.read_text(encoding="utf-8"))
+    both_bytes = work.read_bytes()
+    both = normalize(both_bytes.decode("utf-8"))
+    subprocess.run(
+        [exe, "--fix", "--sort-entries", "--fix-toc", "--quiet", str(work)], capture_output=True
+    )
+    if work.read_bytes() != both_bytes:
+        problems.append("a second --fix --sort-entries --fix-toc changed the file again")
     doc = parse(fixed)
     toc = set(range(doc.toc[0].link.line, doc.toc[-1].link.line + 1)) if doc.toc else set()
 
@@ -102,6 +112,7 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
     row = (
         f"{path.name[:44]:<44} {len(old):>6} {len(changed):>7} {moved:>7} {elapsed * 1000:7.0f}ms  "
         + ", ".join(f"{c}x{n}" for c, n in sorted(codes.items()))
+        + (f"; {unfixed} not fixed (failed verification)" if unfixed else "")
     )
     return problems, row
 

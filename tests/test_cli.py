@@ -275,9 +275,7 @@ def test_huge_file(cli, tmp_path):
     p = tmp_path / "big.md"
     with open(p, "wb") as fh:
         fh.truncate(50_000_000)  # sparse: 50 MB without writing them
-    _one_line_error(
-        cli(str(p)), p, "file is 50.0 MB, larger than the 10.0 MB limit (max-file-size)"
-    )
+    _one_line_error(cli(str(p)), p, "file is 50.0 MB, larger than the 1.5 MB limit (max-file-size)")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")

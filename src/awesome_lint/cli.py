@@ -196,10 +196,20 @@ def _explain(key: str) -> int:
     return EXIT_OK
 
 
+def _check_link_flags(args) -> None:
+    """Link flags are checked whether or not --check-links is given: a typo in a flag that
+    does nothing yet would surface only on the day links are checked."""
+    try:
+        settings_from({}, args)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _lint(args) -> int:
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
+    _check_link_flags(args)
     fixing = args.fix or args.diff
     if (args.sort_entries or args.fix_toc) and not fixing:
         raise UsageError("--sort-entries and --fix-toc need --fix or --diff")

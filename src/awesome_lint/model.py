@@ -288,6 +288,7 @@ class Document:
     opaque_lines: frozenset[int]  # code, HTML blocks and comments: not Markdown text
     comments: tuple[tuple[int, str], ...]  # (line, text) of HTML comments, for suppression
     items: tuple[ClassicItem, ...] = ()  # classic list items (never also in ``entries``)
+    entries_read: bool = True  # False when no selected rule reads entries: none were sought
 
     def all_sections(self):
         for root in self.sections:

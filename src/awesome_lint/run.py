@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from .config import Config, config_for
-from .engine import lint, needs_entries
-from .errors import AwesomeLintError, ConfigError
+from .engine import active_rules, lint, needs_entries
+from .errors import AwesomeLintError, ConfigError, UsageError
 from .fix.fixer import FixOptions, FixOutcome, fix_source_text, unified_diff
 from .fix.writeback import check_writable, encode_like, write_atomic
 from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
@@ -163,6 +163,12 @@ def _read(path: str, plan: Plan, config: Config | None = None) -> _File:
     if config is None:
         config = config_for(path if path != STDIN else ".", plan.config, plan.isolated)
         config = config.with_cli(*plan.select)
+    if plan.lint and not active_rules(config):
+        where = f" (with {config.source})" if config.source else ""
+        raise UsageError(
+            f"{path}: no rules selected{where}: check --select, --ignore and the config's "
+            "select/ignore; nothing would be checked"
+        )
     settings = None
     if plan.links is not None and plan.links.prefetch:
         settings = _settings(plan.links, config)  # the checks start before any parsing

@@ -15,29 +15,37 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] == b[0] and (a[0] == a[1] or b[0] == b[1])
 
 
-def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
-    """Apply every fix whose edits overlap no fix applied before it.
-
-    Returns the new text and the number of fixes applied. A fix is atomic: all of its edits
-    or none. Edits are applied bottom-up so earlier offsets stay valid.
-    """
+def choose_fixes(text: str, fixes: Sequence[Fix]) -> list[int]:
+    """Indices of the fixes ``apply_fixes`` applies: each one whose edits overlap no fix
+    chosen before it (nor each other)."""
     index = LineIndex(text)
     taken: list[tuple[int, int]] = []
-    chosen: list[tuple[tuple[int, int], str]] = []
-    applied = 0
-    for fix in fixes:
+    chosen = []
+    for k, fix in enumerate(fixes):
         ranges = [index.span_offsets(e.span) for e in fix.edits]
         if any(_overlaps(r, t) for r in ranges for t in taken) or any(
             _overlaps(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :]
         ):
             continue
         taken.extend(ranges)
-        chosen.extend(zip(ranges, (e.replacement for e in fix.edits)))
-        applied += 1
+        chosen.append(k)
+    return chosen
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply every fix whose edits overlap no fix applied before it.
+
+    Returns the new text and the number of fixes applied. A fix is atomic: all of its edits
+    or none. Edits are applied bottom-up so earlier offsets stay valid.
+    """
+    fixes = list(fixes)
+    index = LineIndex(text)
+    chosen = choose_fixes(text, fixes)
+    edits = [(index.span_offsets(e.span), e.replacement) for k in chosen for e in fixes[k].edits]
     out = text
-    for (start, end), replacement in sorted(chosen, key=lambda c: c[0], reverse=True):
+    for (start, end), replacement in sorted(edits, key=lambda c: c[0], reverse=True):
         out = out[:start] + replacement + out[end:]
-    return out, applied
+    return out, len(chosen)
 
 
 def apply_to_lines(lines: Sequence[str], first: int, fix: Fix) -> list[str]:

@@ -21,8 +21,7 @@ from ..siblings import Siblings
 from .apply import apply_fixes
 from .sorting import sort_fixes
 from .toc import toc_fix
-
-MAX_FIX_PASSES = 10
+from .verify import fix_verified
 
 
 @dataclass(frozen=True)
@@ -61,16 +60,51 @@ def fix_source_text(
     config = config or Config()
     before = normalize(text)
     relint = _linter(path, config, today, link_results, siblings)
-    current, result, applied = _fixpoint(before, first or relint(before), relint)
+    unfixed: list[str] = []
+
+    def settle(text: str, first: LintResult | None = None):
+        unfixed.clear()  # what the last settling left unfixed is what the report says
+        run = fix_verified(text, relint, first)
+        unfixed.extend(run.notes + run.unfixed)
+        return run.text, run.result, run.applied
+
+    current, result, applied = settle(before, first)
+    notes: list[str] = []
+    fixed_only = (current, result, applied, tuple(unfixed))
+    wanted = [(options.sort_entries, "sort"), (options.fix_toc, "toc")]
+    for attempt in ([k for on, k in wanted if on], ["sort"] if options.sort_entries else []):
+        if not attempt:
+            break
+        text, res, more, runs, toc, why = _reorder(
+            fixed_only[0], fixed_only[1], attempt, path, config, settle
+        )
+        if _settled(text, res.document, attempt, config):
+            notes.extend(why)
+            return FixOutcome(before, text, res, applied + more, runs, toc, tuple(notes + unfixed))
+        dropped = "the table of contents" if "toc" in attempt else "the order of entries"
+        notes.append(
+            f"{dropped} not rewritten: the rewrite does not settle (a second run would "
+            "change it again)"
+        )
+        if attempt == ["sort"]:
+            break
+    current, result, applied, left = fixed_only
+    return FixOutcome(before, current, result, applied, 0, False, tuple(notes) + left)
+
+
+def _reorder(text, result, which, path, config, settle):
+    """The opt-in reorderings on a fixed text: (text, result, fixes, runs, toc, notes)."""
     notes: list[str] = []
     runs = 0
     toc = False
-    if options.sort_entries:
+    current = text
+    more = 0
+    if "sort" in which:
         plan = sort_fixes(result.document, config)
         notes.extend(plan.notes)
         if plan.fixes:
             current, runs = apply_fixes(current, plan.fixes)
-    if options.fix_toc:
+    if "toc" in which:
         doc = parse(current, path) if runs else result.document
         plan = toc_fix(doc)
         if plan.note:
@@ -81,9 +115,21 @@ def fix_source_text(
     if runs or toc:
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
-        current, result, more = _fixpoint(current, relint(current), relint)
-        applied += more
-    return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))
+        current, result, more = settle(current)
+    return current, result, more, runs, toc, notes
+
+
+def _settled(text: str, doc, which, config) -> bool:
+    """Whether a second run would leave the reorderings as they are (idempotence)."""
+    if "sort" in which:
+        fixes = sort_fixes(doc, config).fixes
+        if fixes and apply_fixes(text, fixes)[0] != text:
+            return False
+    if "toc" in which:
+        plan = toc_fix(doc)
+        if plan.fix is not None and apply_fixes(text, [plan.fix])[0] != text:
+            return False
+    return True
 
 
 def fix_text(
@@ -94,15 +140,20 @@ def fix_text(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
+    unfixed: list[str] | None = None,
 ) -> tuple[str, LintResult, int]:
-    """Apply every available fix, re-linting after each pass, until nothing more changes.
+    """Apply every fix that verifies (``verify.py``), re-linting after each pass, until none
+    is left.
 
     Returns the fixed (normalised) text, the lint result of that text, and the number of
-    fixes applied. ``siblings``: the files next to the list (``siblings.scan``).
+    fixes applied. ``unfixed``, when given, receives one line per fix that was not applied
+    and why. ``siblings``: the files next to the list (``siblings.scan``).
     """
     relint = _linter(path, config or Config(), today, link_results, siblings)
-    current = normalize(text)
-    return _fixpoint(current, relint(current), relint)
+    run = fix_verified(normalize(text), relint)
+    if unfixed is not None:
+        unfixed.extend(run.notes + run.unfixed)
+    return run.text, run.result, run.applied
 
 
 def _linter(path, config, today, link_results, siblings):
@@ -114,25 +165,6 @@ def _linter(path, config, today, link_results, siblings):
         )
 
     return relint
-
-
-def _fixpoint(current: str, result: LintResult, relint) -> tuple[str, LintResult, int]:
-    """Apply the fixes of ``result`` (the lint of ``current``) and re-lint, pass by pass.
-
-    Overlapping fixes wait for the next pass; the cap stops fixes that undo each other
-    from looping. Each pass is verified by the one re-lint of the text it produced.
-    """
-    applied = 0
-    for _ in range(MAX_FIX_PASSES):
-        fixes = [v.fix for v in result.violations if v.fix is not None]
-        if not fixes:
-            break
-        new, n = apply_fixes(current, fixes)
-        if n == 0 or new == current:
-            break
-        current, applied = new, applied + n
-        result = relint(current)
-    return current, result, applied
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

@@ -89,6 +89,9 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
 
 
+ACTION_MAX_DURATION = 600.0  # seconds of link checking per run in the Action
+
+
 def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Settings:
     """The action's inputs arrive as AWESOME_LINT_* variables (never pasted into a script)."""
     files = tuple(environ.get("AWESOME_LINT_FILES", "").split()) or tuple(paths) or ("README.md",)
@@ -532,7 +535,10 @@ class CoreLinter:
         return self._configs[path]
 
     def _settings(self, table: Mapping[str, object]) -> LinkSettings:
-        return LinkSettings(**{**from_table(table), **self.link_options})
+        # A pull request's links must not hold CI for hours: the run stops after
+        # ACTION_MAX_DURATION unless the list's config or the inputs say otherwise.
+        values = {"max_duration": ACTION_MAX_DURATION, **from_table(table)}
+        return LinkSettings(**{**values, **self.link_options})
 
     def lint_file(
         self, path: str, link_lines=None, text: str | None = None

@@ -24,6 +24,7 @@ import urllib3.exceptions as u3e
 from requests.cookies import extract_cookies_to_jar
 from requests.models import PreparedRequest
 
+from . import deadline
 from .policy import (
     AddressFilter,
     AddressGuard,
@@ -213,6 +214,10 @@ def describe_error(exc: BaseException, timeout: float) -> _Failure:
     )
 
 
+def _out_of_window(timeout: float) -> _Failure:
+    return _Failure(Outcome.UNREACHABLE, f"no answer within {timeout:g} s", True)
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return text if len(text) <= 200 else text[:197] + "..."
@@ -287,6 +292,7 @@ class LinkChecker:
         self._progress: Progress | None = None
         self._session: requests.Session | None = None
         self._timeout = (settings.timeout, settings.timeout)
+        self._run_deadline: float | None = None  # from --max-duration, set by check()
         # The session ignores the environment (proxies, .netrc), but a CA bundle named there
         # is the machine owner's choice and only makes TLS checks stricter or possible.
         self._verify: bool | str = (
@@ -300,6 +306,8 @@ class LinkChecker:
     def check(self, urls: Iterable[str], progress: Progress | None = None) -> dict[str, LinkResult]:
         """A result for every URL given (duplicates are checked once)."""
         self._progress = progress
+        if self.settings.max_duration is not None:
+            self._run_deadline = time.monotonic() + self.settings.max_duration
         by_request: dict[str, list[str]] = {}
         jobs: list[tuple[str, _Job]] = []
         results: dict[str, LinkResult] = {}
@@ -367,6 +375,8 @@ class LinkChecker:
     def _step(self, job: _Job) -> Step:
         if not job.started:
             job.started = time.monotonic()
+        if self._run_deadline is not None and time.monotonic() >= self._run_deadline:
+            return self._out_of_time(job)
         try:
             return self._request(job)
         except Exception as exc:  # a bug here must cost one link, not the run
@@ -382,16 +392,37 @@ class LinkChecker:
         method = job.method
         if method == "HEAD" and self._hosts.use_get(target.host):
             method = job.method = "GET"
-        try:
-            resp = self._send(method, target.url)
-        except Exception as exc:  # every failure becomes a finding, never a crash
-            return self._failed(job, describe_error(exc, self.settings.timeout))
-        status = resp.status_code
-        location = resp.headers.get("Location") if 300 <= status < 400 else None
-        retry_after = resp.headers.get("Retry-After") if status in RETRY_STATUSES else None
-        set_cookie = "Set-Cookie" in resp.headers
-        discard_body(resp)
+        limit = self.settings.timeout
+        if self._run_deadline is not None:
+            limit = min(limit, self._run_deadline - time.monotonic())
+            if limit <= 0:
+                return self._out_of_time(job)
+        # One wall-clock deadline for connect, headers and body: a server that trickles
+        # bytes gets cut off, however short each wait for the next byte is.
+        with deadline.window(limit) as window:
+            try:
+                resp = self._send(method, target.url)
+            except Exception as exc:  # every failure becomes a finding, never a crash
+                if window.expired:  # cut off by the deadline, whatever broke first
+                    return self._failed(job, _out_of_window(self.settings.timeout))
+                return self._failed(job, describe_error(exc, self.settings.timeout))
+            if window.expired:  # the headers were cut off: whatever arrived is not an answer
+                _close_quietly(resp)
+                return self._failed(job, _out_of_window(self.settings.timeout))
+            status = resp.status_code
+            location = resp.headers.get("Location") if 300 <= status < 400 else None
+            retry_after = resp.headers.get("Retry-After") if status in RETRY_STATUSES else None
+            set_cookie = "Set-Cookie" in resp.headers
+            discard_body(resp)
         return self._answered(job, method, status, location, retry_after, set_cookie)
+
+    def _out_of_time(self, job: _Job) -> Step:
+        return self._finish(
+            job,
+            Outcome.UNREACHABLE,
+            None,
+            f"not checked: --max-duration of {self.settings.max_duration:g} s reached",
+        )
 
     def _send(self, method: str, url: str) -> requests.Response:
         """``Session.send`` cut down to what a status check needs.

@@ -20,6 +20,7 @@ _UNIT = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 # Config key -> (LinkSettings field, kind). Kinds: number, int, bool, str, list, accept, duration.
 KEYS: dict[str, tuple[str, str]] = {
     "timeout": ("timeout", "number"),
+    "max-duration": ("max_duration", "duration"),
     "max-retries": ("max_retries", "int"),
     "max-concurrency": ("max_concurrency", "int"),
     "host-concurrency": ("host_concurrency", "int"),
@@ -144,7 +145,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--timeout",
         type=float,
         metavar="SECS",
-        help="connect and read timeout per request (default 20)",
+        help="wall-clock limit per request: connect, headers and body together (default 20)",
+    )
+    g.add_argument(
+        "--max-duration",
+        metavar="AGE",
+        help="stop checking links after this long: seconds or 10m, 1h; links left are "
+        "reported unreachable (default: no limit; the Action sets 10m)",
     )
     g.add_argument(
         "--max-retries", type=int, metavar="N", help="retries for timeouts, 5xx and 429 (default 3)"
@@ -210,6 +217,8 @@ def settings_from(table: Mapping[str, Any], args: argparse.Namespace) -> LinkSet
         cli["include"] = tuple(args.include)
     if args.exclude:
         cli["exclude"] = tuple(args.exclude)
+    if args.max_duration is not None:
+        cli["max_duration"] = parse_duration(args.max_duration)
     if args.cache_max_age is not None:
         cli["cache_max_age"] = parse_duration(args.cache_max_age)
     values.update({k: v for k, v in cli.items() if v is not None})

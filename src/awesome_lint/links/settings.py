@@ -30,7 +30,8 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class LinkSettings:
-    timeout: float = 20.0  # seconds, for connecting and for each read
+    timeout: float = 20.0  # seconds of wall time per request: connect, headers and body
+    max_duration: float | None = None  # seconds for the whole run; links left are not checked
     max_retries: int = 3
     max_concurrency: int = 128  # requests in flight over all hosts
     host_concurrency: int = 10  # requests in flight to one host
@@ -61,6 +62,8 @@ class LinkSettings:
     def __post_init__(self) -> None:
         if self.timeout <= 0:
             raise SettingsError(f"timeout must be positive, not {self.timeout}")
+        if self.max_duration is not None and self.max_duration <= 0:
+            raise SettingsError(f"max-duration must be positive, not {self.max_duration}")
         if self.max_retries < 0:
             raise SettingsError(f"max-retries must be 0 or more, not {self.max_retries}")
         if self.max_concurrency < 1:

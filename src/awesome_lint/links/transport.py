@@ -19,6 +19,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConnectionError
 from urllib3.util import connection as u3connection
 
+from . import deadline
 from .policy import AddressGuard
 from .settings import LinkSettings
 
@@ -33,11 +34,15 @@ class _GuardedConnectionMixin:
         except socket.gaierror as e:
             raise NameResolutionError(self.host, self, e) from e  # type: ignore[attr-defined, arg-type]
         error: Exception | None = None
+        timeout = self.timeout  # type: ignore[attr-defined]
+        window = deadline.current()
         for _family, address in addresses:
+            if window is not None and isinstance(timeout, (int, float)):
+                timeout = max(0.001, min(timeout, window.remaining()))
             try:
                 sock = u3connection.create_connection(
                     (address, self.port),  # type: ignore[attr-defined]
-                    self.timeout,  # type: ignore[attr-defined]
+                    timeout,
                     source_address=self.source_address,  # type: ignore[attr-defined]
                     socket_options=self.socket_options,  # type: ignore[attr-defined]
                 )
@@ -52,9 +57,20 @@ class _GuardedConnectionMixin:
                 error.__cause__ = e
             else:
                 sys.audit("http.client.connect", self, self.host, self.port)  # type: ignore[attr-defined]
+                deadline.watch(sock)
                 return sock
         assert error is not None
         raise error
+
+    # A kept-alive connection was made by an earlier request: put its socket (after TLS,
+    # the wrapped one) under this request's deadline before sending and before reading.
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        deadline.watch(self.sock)  # type: ignore[attr-defined]
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+    def getresponse(self) -> Any:
+        deadline.watch(self.sock)  # type: ignore[attr-defined]
+        return super().getresponse()  # type: ignore[misc]
 
 
 class GuardedHTTPConnection(_GuardedConnectionMixin, HTTPConnection):

@@ -64,7 +64,10 @@ def analyze_line(
     """Split a line into indentation, content and its hard-break marker."""
     stripped = text.rstrip(" \t")
     indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
-    br = stripped.lower().rfind("<br")
+    # Not stripped.lower(): "İ".lower() is two characters, and the offset would drift.
+    br = max(
+        stripped.rfind("<br"), stripped.rfind("<BR"), stripped.rfind("<Br"), stripped.rfind("<bR")
+    )
     if br != -1:
         m = _BR_TAG.match(stripped, br)
         # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).

@@ -1,28 +1,53 @@
-"""Find links in the source text of a block, with exact positions.
+"""Find the links of a block in its source text, with exact positions, in linear time.
 
-markdown-it-py gives line ranges for blocks only, and its inline tokens carry no columns,
-so links are located here on the source itself. The scanner follows CommonMark for the
-constructs awesome lists use (inline links with balanced brackets and parentheses, images,
-autolinks, code spans, backslash escapes) and classifies how a link is bracketed:
-``[[L](u)]``, ``[[L]](u)`` or bare ``[L](u)``.
+markdown-it-py gives line ranges for blocks only, its inline tokens carry no columns, and its
+inline parser is quadratic on unmatched brackets (100,000 ``[`` take seconds). So links are
+located here with CommonMark's own link algorithm: one left-to-right walk that pushes ``[``
+and ``![`` openers on a stack; at ``]`` the nearest opener becomes a link when an inline
+destination or a defined reference follows, and a link deactivates the openers before it
+(links do not nest; an image inside a link's text does). Code spans, autolinks, raw HTML tags
+and comments are skipped whole, as the renderer gives them precedence. Every look-ahead is
+either bounded (a destination stops at whitespace or 32 open parentheses, as markdown-it's
+does) or served by a search whose answer is reused until the walk passes it, so a block
+costs time linear in its length whatever it contains: no backtracking regex reads it.
+
+GitHub's bare-URL autolinks (``www.`` and ``http(s)://`` in text) are found afterwards in the
+text between everything else, as cmark-gfm's extension does.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from ..model import LineIndex, Link, LinkForm
+from ..model import LineIndex, Link, LinkForm, Span
+from .htmltags import comments, decode_entities, tag_at, tags
 
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
+# The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
+_EVENT = re.compile(r"[\\`<\[\]]|!\[")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_BACKTICKS = re.compile(r"`+")
+# CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension).
 _BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
-_HTML_HREF = re.compile(
-    r"""<(?:a|img|source)\b[^>]*?\b(?:href|src|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S
-)
 _TRAILING_PUNCT = ".,:;!?*_~'\""
-# Where a link, code span or escape can start; the scanner jumps from one to the next.
-_INTERESTING = re.compile(r"[\\`<\[]|!\[|(?<![\w/(\[<\"'=])(?:https?://|www\.)", re.IGNORECASE)
+_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
+_PAREN = re.compile(r"[()]")
+_MAX_LABEL = 999  # CommonMark's limit on a reference label
+_LINK_TAGS = {"a": ("href",), "img": ("src", "srcset"), "source": ("src", "srcset")}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A link reference definition (``[label]: url``), where its URL is written."""
+
+    url: str
+    url_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,287 +63,422 @@ class Located:
     label_end: int
     url_start: int
     url_end: int
+    reference: Reference | None = None
 
 
-def _skip_code_span(s: str, i: int) -> int:
-    """At a backtick run, return the index just past the matching run (or past the run)."""
-    j = i
-    while j < len(s) and s[j] == "`":
-        j += 1
-    run = s[i:j]
-    k = s.find(run, j)
-    while k != -1:
-        end = k + len(run)
-        if end >= len(s) or s[end] != "`":
-            return end
-        k = s.find(run, end + 1)
-    return j
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    links: list[Located]
+    comments: list[tuple[int, int, str]]  # (start, end, body) of <!-- --> outside code
+    code: list[tuple[int, int]]  # code spans (start, end)
 
 
-_SIMPLE_LABEL = re.compile(r"\[[^\[\]\\`\n]*\]")
-_BRACKET_EVENT = re.compile(r"[\[\]\\`\n]")
+def normalize_label(label: str) -> str:
+    """A reference label as markdown-it keys its definitions (trimmed, whitespace collapsed,
+    case folded)."""
+    return " ".join(label.split()).lower().upper()
 
 
-def _match_bracket(s: str, i: int) -> int:
-    """Index of the ``]`` closing the ``[`` at ``i``, or -1. Brackets nest, escapes count."""
-    m = _SIMPLE_LABEL.match(s, i)
-    if m:  # the common case: a label without brackets, escapes or code inside
-        return m.end() - 1
-    depth = 0
-    n = len(s)
-    j = i
-    while j < n:
-        m = _BRACKET_EVENT.search(s, j)
-        if m is None:
-            return -1
-        j = m.start()
-        c = s[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "`":
-            j = _skip_code_span(s, j)
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                return j
-        elif j + 1 < n and s[j + 1] == "\n":  # a blank line ends the paragraph
-            return -1
-        j += 1
-    return -1
+def _escaped(s: str, p: int) -> bool:
+    """Whether ``s[p]`` is escaped: an odd run of backslashes right before it. Runs before
+    different positions do not overlap, so the callers stay linear."""
+    k = p
+    while k > 0 and s[k - 1] == "\\":
+        k -= 1
+    return (p - k) % 2 == 1
 
 
-_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
+class _Parens:
+    """Unescaped parentheses of a text matched once with a stack."""
 
-
-def _parse_destination(s: str, i: int) -> tuple[int, int, int] | None:
-    """Parse ``(dest "title")`` starting at the ``(`` at ``i``.
-
-    Returns (url_start, url_end, end) where end is just past the closing ``)``.
-    """
-    m = _SIMPLE_DESTINATION.match(s, i)
-    if m:  # the common case: no spaces, parentheses, escapes or title
-        return m.start(1), m.end(1), m.end()
-    n = len(s)
-    j = i + 1
-    while j < n and s[j] in " \t\n":
-        j += 1
-    if j < n and s[j] == "<":
-        k = j + 1
-        while k < n and s[k] not in ">\n":
-            k += 2 if s[k] == "\\" else 1
-        if k >= n or s[k] != ">":
-            return None
-        url_start, url_end, j = j + 1, k, k + 1
-    else:
-        url_start = j
-        depth = 0
-        while j < n:
-            c = s[j]
-            if c == "\\" and j + 1 < n:
-                j += 2
+    def __init__(self, s: str) -> None:
+        self.match: dict[int, int] = {}
+        self.opens: list[int] = []
+        self.closes: list[int] = []
+        stack: list[int] = []
+        for m in _PAREN.finditer(s):
+            k = m.start()
+            if _escaped(s, k):
                 continue
-            if c in " \t\n" or ord(c) < 0x20:
-                break
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            j += 1
-        if depth:
-            return None
-        url_end = j
-    while j < n and s[j] in " \t\n":
-        j += 1
-    if j < n and s[j] in "\"'(":
-        close = ")" if s[j] == "(" else s[j]
-        k = j + 1
-        while k < n and s[k] != close:
-            k += 2 if s[k] == "\\" else 1
-        if k >= n:
-            return None
-        j = k + 1
-        while j < n and s[j] in " \t\n":
-            j += 1
-    if j < n and s[j] == ")":
-        return url_start, url_end, j + 1
-    return None
+            if s[k] == "(":
+                self.opens.append(k)
+                stack.append(k)
+            else:
+                self.closes.append(k)
+                if stack:
+                    self.match[stack.pop()] = k
+
+    def balanced(self, a: int, b: int) -> bool:
+        """Whether ``s[a:b]`` opens as many parentheses as it closes (the caller knows none
+        of its ")" closes a "(" before ``a``)."""
+        opened = bisect_left(self.opens, b) - bisect_left(self.opens, a)
+        closed = bisect_left(self.closes, b) - bisect_left(self.closes, a)
+        return opened == closed
 
 
-def _unescape(text: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+class _Next:
+    """The next unescaped occurrence of a string (or the next match of a one-character
+    pattern) at or after a position. An answer is reused for every later query that it still
+    answers, so queries in increasing order cost one pass over the text together."""
+
+    def __init__(self, s: str, needle: str | re.Pattern, escapable: bool = True) -> None:
+        self.s = s
+        self.needle = needle
+        self.escapable = escapable
+        self.asked = -1
+        self.answer = -2
+
+    def _search(self, p: int) -> int:
+        if isinstance(self.needle, str):
+            return self.s.find(self.needle, p)
+        m = self.needle.search(self.s, p)
+        return m.start() if m else -1
+
+    def find(self, p: int) -> int:
+        if self.asked <= p and (self.answer == -1 or p <= self.answer):
+            return self.answer
+        k = self._search(p)
+        while k >= 0 and self.escapable and _escaped(self.s, k):
+            k = self._search(k + 1)
+        self.asked, self.answer = p, k
+        return k
 
 
-def scan(s: str) -> list[Located]:
-    """Every link, image and autolink in ``s``, in source order (outer before nested)."""
-    found: list[Located] = []
-    _scan_into(s, 0, len(s), found)
-    found.sort(key=lambda x: (x.start, -x.end))
-    return found
+class _Opener(NamedTuple):
+    pos: int  # the "[" (for an image, the "[" after "!")
+    image: bool
+    seq: int
 
 
-def _scan_into(s: str, lo: int, hi: int, out: list[Located], images_only: bool = False) -> None:
-    i = lo
-    while i < hi:
-        m = _INTERESTING.search(s, i, hi)
-        if m is None:
+class _Walk:
+    def __init__(self, s: str, refs: dict[str, Reference]) -> None:
+        self.s = s
+        self.n = len(s)
+        self.refs = refs
+        self.links: list[Located] = []
+        self.comments: list[tuple[int, int, str]] = []
+        self.code: list[tuple[int, int]] = []
+        self.skipped: list[tuple[int, int]] = []  # code, raw HTML, autolinks: not text
+        self.closed_by: dict[int, int] = {}  # "[" -> the "]" that closed it
+        self._runs: dict[int, list[int]] | None = None
+        self.next_gt = _Next(s, ">", escapable=False)
+        self.next_comment_end = _Next(s, "-->", escapable=False)
+        self.next_close = _Next(s, "]")
+        self.next_open = _Next(s, "[")
+        self.next_quote = {q: _Next(s, q) for q in "\"')"}
+        self.next_space = _Next(s, _SPACE_OR_CONTROL, escapable=False)
+        self._paren_table: _Parens | None = None
+
+    def _parens(self) -> _Parens:
+        if self._paren_table is None:
+            self._paren_table = _Parens(self.s)
+        return self._paren_table
+
+    # -- code spans ------------------------------------------------------------------------
+    def _closing_run(self, after: int, length: int) -> int:
+        """Start of the first backtick run of exactly ``length`` at or after ``after``."""
+        if self._runs is None:
+            self._runs = {}
+            for m in _BACKTICKS.finditer(self.s):
+                self._runs.setdefault(m.end() - m.start(), []).append(m.start())
+        starts = self._runs.get(length, [])
+        k = bisect_left(starts, after)
+        return starts[k] if k < len(starts) else -1
+
+    def _code_span(self, i: int) -> int:
+        m = _BACKTICKS.match(self.s, i)
+        length = m.end() - i
+        close = self._closing_run(m.end(), length)
+        if close < 0:
+            return m.end()
+        self.code.append((i, close + length))
+        self.skipped.append((i, close + length))
+        return close + length
+
+    # -- raw HTML and autolinks ------------------------------------------------------------
+    def _angle(self, i: int) -> int:
+        s = self.s
+        if s.startswith("<!--", i):
+            end = self.next_comment_end.find(i + 4)
+            if end >= 0:
+                self.comments.append((i, end + 3, s[i + 4 : end]))
+                self.skipped.append((i, end + 3))
+                return end + 3
+            return i + 1
+        m = _AUTOLINK.match(s, i) or _EMAIL_AUTOLINK.match(s, i)
+        if m:
+            url = m.group(1)
+            a, b = m.span(1)
+            self.links.append(Located(url, url, LinkForm.AUTOLINK, i, m.end(), a, b, a, b))
+            self.skipped.append((i, m.end()))
+            return m.end()
+        gt = self.next_gt.find(i + 1)
+        lt = s.find("<", i + 1, gt) if gt >= 0 else -1
+        tag = tag_at(s, i, gt, lt)
+        if tag is None:
+            return i + 1
+        self._tag_links(tag)
+        self.skipped.append((tag.start, tag.end))
+        return tag.end
+
+    def _tag_links(self, tag) -> None:
+        wanted = _LINK_TAGS.get(tag.name)
+        if not wanted:
             return
-        i = m.start()
-        c = s[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "`":
-            i = _skip_code_span(s, i)
-            continue
-        if c == "<":
-            m = _AUTOLINK.match(s, i, hi)
-            if m and not images_only:
-                out.append(
+        form = LinkForm.AUTOLINK if tag.name == "a" else LinkForm.IMAGE
+        for attr in tag.attributes:
+            if attr.name in wanted and attr.value.strip():
+                url = attr.value.strip()
+                self.links.append(
                     Located(
-                        m.group(1),
-                        m.group(1),
-                        LinkForm.AUTOLINK,
-                        i,
-                        m.end(),
-                        m.start(1),
-                        m.end(1),
-                        m.start(1),
-                        m.end(1),
+                        url,
+                        url,
+                        form,
+                        tag.start,
+                        tag.end,
+                        attr.start,
+                        attr.end,
+                        attr.start,
+                        attr.end,
                     )
                 )
-                i = m.end()
-                continue
-            m = _HTML_HREF.match(s, i, hi)
-            if m:
-                url = m.group(2).strip()
-                if url and not images_only:
-                    out.append(
-                        Located(
-                            url,
-                            url,
-                            LinkForm.AUTOLINK,
-                            i,
-                            m.end(),
-                            m.start(2),
-                            m.end(2),
-                            m.start(2),
-                            m.end(2),
-                        )
-                    )
-                i = m.end()
-                continue
-        if c == "[" or (c == "!" and i + 1 < hi and s[i + 1] == "["):
-            image = c == "!"
-            open_at = i + 1 if image else i
-            close = _match_bracket(s, open_at)
-            if 0 <= close < hi and close + 1 < hi and s[close + 1] == "(":
-                dest = _parse_destination(s, close + 1)
-                if dest is not None and dest[2] <= hi:
-                    url_start, url_end, end = dest
-                    if image or not images_only:
-                        out.append(_classify(s, i, open_at, close, url_start, url_end, end, image))
-                    # Links nest only as an image inside a link's label ([![badge](img)](url)).
-                    _scan_into(s, open_at + 1, close, out, images_only=True)
-                    i = end
-                    continue
-            i = open_at + 1
-            continue
-        if c in "hHwW" and not images_only:
-            m = _BARE_URL.match(s, i, hi)
-            if m and (i == 0 or not (s[i - 1].isalnum())):
-                url = m.group(0)
-                url = _trim_bare_url(url)
-                end = i + len(url)
-                out.append(Located(url, url, LinkForm.AUTOLINK, i, end, i, end, i, end))
-                i = end
-                continue
-        i += 1
+                return
+
+    # -- links -----------------------------------------------------------------------------
+    def _destination(self, p: int) -> tuple[int, int, int] | None:
+        """Parse ``(dest "title")`` at the ``(`` at ``p``: (url_start, url_end, end)."""
+        s, n = self.s, self.n
+        m = _SIMPLE_DESTINATION.match(s, p)
+        if m:  # the common case: no spaces, parentheses, escapes or title
+            return m.start(1), m.end(1), m.end()
+        j = self._skip_space(p + 1)
+        if j < n and s[j] == "<":
+            gt = self.next_gt.find(j + 1)
+            if gt < 0 or s.find("<", j + 1, gt) >= 0 or s.find("\n", j + 1, gt) >= 0:
+                return None
+            url_start, url_end, j = j + 1, gt, gt + 1
+        else:
+            # The destination ends at the ")" matching the "(" or at whitespace, and its
+            # parentheses must balance: both answered from tables built once per block.
+            url_start = j
+            close = self._parens().match.get(p, -1)
+            space = self.next_space.find(j)
+            if space < 0:
+                space = n
+            if 0 <= close < space:
+                return url_start, close, close + 1
+            if not self._parens().balanced(j, space):
+                return None
+            url_end = j = space
+        j = self._skip_space(j)
+        if j < n and s[j] in "\"'(" and j > url_end:
+            close = self.next_quote[")" if s[j] == "(" else s[j]].find(j + 1)
+            if close < 0:
+                return None
+            j = self._skip_space(close + 1)
+        if j < n and s[j] == ")":
+            return url_start, url_end, j + 1
+        return None
+
+    def _skip_space(self, j: int) -> int:
+        s, n = self.s, self.n
+        while j < n and s[j] in " \t\n":
+            j += 1
+        return j
+
+    def _reference(self, opener: _Opener, close: int) -> tuple[Reference, int] | None:
+        """A reference link closing at ``close``: full ``[text][ref]``, collapsed
+        ``[text][]`` or shortcut ``[text]``; (definition, end) when the label is defined."""
+        if not self.refs:
+            return None
+        s = self.s
+        if close + 1 < self.n and s[close + 1] == "[":
+            end = self.next_close.find(close + 2)
+            if 0 <= end - close - 2 <= _MAX_LABEL and not (
+                0 <= self.next_open.find(close + 2) < end
+            ):
+                label = s[close + 2 : end] or s[opener.pos + 1 : close]
+                ref = self.refs.get(normalize_label(label))
+                return (ref, end + 1) if ref else None
+        label = s[opener.pos + 1 : close]
+        if len(label) > _MAX_LABEL:
+            return None
+        ref = self.refs.get(normalize_label(label))
+        return (ref, close + 1) if ref else None
+
+    def _close_bracket(self, i: int, stack: list[_Opener], dead_below: int) -> tuple[int, bool]:
+        """At the ``]`` at ``i``: (where to go on, whether a link was made)."""
+        opener = stack.pop()
+        self.closed_by[opener.pos] = i
+        if opener.seq < dead_below:
+            return i + 1, False
+        s = self.s
+        dest = self._destination(i + 1) if i + 1 < self.n and s[i + 1] == "(" else None
+        ref = None
+        if dest is None:
+            found = self._reference(opener, i)
+            if found is None:
+                return i + 1, False
+            ref, end = found
+            url_start, url_end, url = i + 1, end, ref.url
+        else:
+            url_start, url_end, end = dest
+            url = decode_entities(_unescape(s[url_start:url_end]))
+        self.links.append(self._classify(opener, i, url, url_start, url_end, end, ref))
+        return end, not opener.image
+
+    def _classify(
+        self,
+        opener: _Opener,
+        close: int,
+        url: str,
+        url_start: int,
+        url_end: int,
+        end: int,
+        ref: Reference | None,
+    ) -> Located:
+        s = self.s
+        label_start, label_end = opener.pos + 1, close
+        start = opener.pos - 1 if opener.image else opener.pos
+        inner = s[label_start:label_end]
+        if opener.image:
+            form = LinkForm.IMAGE
+        elif (
+            len(inner) >= 2 and inner[0] == "[" and self.closed_by.get(label_start) == label_end - 1
+        ):
+            # [[Label]](url): the brackets are part of the link text.
+            return Located(
+                _unescape(inner[1:-1]),
+                url,
+                LinkForm.OUTER,
+                start,
+                end,
+                label_start + 1,
+                label_end - 1,
+                url_start,
+                url_end,
+                ref,
+            )
+        elif end < self.n and s[end] == "]" and start >= 1 and s[start - 1] == "[":
+            # "\[[code](u)]" renders exactly like "[[code](u)]": the escape belongs to the form.
+            outer_start = start - 2 if start >= 2 and s[start - 2] == "\\" else start - 1
+            return Located(
+                _unescape(inner),
+                url,
+                LinkForm.BRACKETED,
+                outer_start,
+                end + 1,
+                label_start,
+                label_end,
+                url_start,
+                url_end,
+                ref,
+            )
+        else:
+            form = LinkForm.BARE
+        return Located(
+            _unescape(inner), url, form, start, end, label_start, label_end, url_start, url_end, ref
+        )
+
+    def run(self) -> None:
+        s, n = self.s, self.n
+        stack: list[_Opener] = []
+        seq = 0
+        dead_below = 0  # openers pushed before the last link was made cannot become links
+        i = 0
+        while i < n:
+            m = _EVENT.search(s, i)
+            if m is None:
+                break
+            i = m.start()
+            c = s[i]
+            if c == "\\":
+                i += 2 if i + 1 < n and s[i + 1] in _ASCII_PUNCT else 1
+            elif c == "`":
+                i = self._code_span(i)
+            elif c == "<":
+                i = self._angle(i)
+            elif c == "[" or c == "!":
+                image = c == "!"
+                stack.append(_Opener(i + 1 if image else i, image, seq))
+                seq += 1
+                i += 2 if image else 1
+            elif not stack:  # a "]" with nothing open
+                i += 1
+            else:
+                i, made_link = self._close_bracket(i, stack, dead_below)
+                if made_link:
+                    dead_below = seq
+        self._bare_urls()
+
+    def _bare_urls(self) -> None:
+        """GFM autolinks in the text outside links, code, raw HTML and autolinks."""
+        s = self.s
+        if "http" not in s.lower() and "www." not in s.lower():
+            return
+        taken = sorted([(lk.start, lk.end) for lk in self.links] + self.skipped)
+        gaps: list[tuple[int, int]] = []
+        pos = 0
+        for a, b in taken:
+            if a > pos:
+                gaps.append((pos, a))
+            pos = max(pos, b)
+        gaps.append((pos, self.n))
+        for a, b in gaps:
+            for m in _BARE_URL.finditer(s, a, b):
+                url = _trim_bare_url(m.group(0))
+                if url:
+                    st, en = m.start(), m.start() + len(url)
+                    self.links.append(Located(url, url, LinkForm.AUTOLINK, st, en, st, en, st, en))
 
 
 def _trim_bare_url(url: str) -> str:
     # GFM: trailing punctuation is not part of the URL, and a ')' only when unbalanced.
-    while url:
-        if url[-1] in _TRAILING_PUNCT:
-            url = url[:-1]
-        elif url[-1] == ")" and url.count("(") < url.count(")"):
-            url = url[:-1]
-        elif url[-1] == "]" and url.count("[") < url.count("]"):
-            url = url[:-1]
+    opens, closes = url.count("("), url.count(")")
+    opens_sq, closes_sq = url.count("["), url.count("]")
+    end = len(url)
+    while end:
+        c = url[end - 1]
+        if c in _TRAILING_PUNCT:
+            pass
+        elif c == ")" and opens < closes:
+            closes -= 1
+        elif c == "]" and opens_sq < closes_sq:
+            closes_sq -= 1
         else:
             break
-    return url
+        end -= 1
+    return url[:end]
 
 
-def _classify(
-    s: str,
-    start: int,
-    open_at: int,
-    close: int,
-    url_start: int,
-    url_end: int,
-    end: int,
-    image: bool,
-) -> Located:
-    label_start, label_end = open_at + 1, close
-    url = _unescape(s[url_start:url_end])
-    if image:
-        return Located(
-            _unescape(s[label_start:label_end]),
-            url,
-            LinkForm.IMAGE,
-            start,
-            end,
-            label_start,
-            label_end,
-            url_start,
-            url_end,
-        )
-    inner = s[label_start:label_end]
-    if (
-        len(inner) >= 2
-        and inner[0] == "["
-        and inner[-1] == "]"
-        and _match_bracket(inner, 0) == len(inner) - 1
-    ):
-        # [[Label]](url): the brackets are part of the link text.
-        return Located(
-            _unescape(inner[1:-1]),
-            url,
-            LinkForm.OUTER,
-            start,
-            end,
-            label_start + 1,
-            label_end - 1,
-            url_start,
-            url_end,
-        )
-    if end < len(s) and s[end] == "]" and start >= 1 and s[start - 1] == "[":
-        # "\[[code](u)]" renders exactly like "[[code](u)]": the escape belongs to the form.
-        outer_start = start - 2 if start >= 2 and s[start - 2] == "\\" else start - 1
-        return Located(
-            _unescape(inner),
-            url,
-            LinkForm.BRACKETED,
-            outer_start,
-            end + 1,
-            label_start,
-            label_end,
-            url_start,
-            url_end,
-        )
-    return Located(
-        _unescape(inner), url, LinkForm.BARE, start, end, label_start, label_end, url_start, url_end
-    )
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text) if "\\" in text else text
 
 
-def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
-    """The links of a block of consecutive source lines starting at ``first_line``."""
+def scan(s: str, refs: dict[str, Reference] | None = None) -> list[Located]:
+    """Every link, image and autolink in ``s``, in source order (outer before nested)."""
+    return scan_all(s, refs).links
+
+
+def scan_all(s: str, refs: dict[str, Reference] | None = None) -> Scanned:
+    """The links of ``s`` with the comments and code spans met on the way."""
+    walk = _Walk(s, refs or {})
+    walk.run()
+    walk.links.sort(key=lambda x: (x.start, -x.end))
+    return Scanned(walk.links, walk.comments, walk.code)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockScan:
+    links: list[Link]
+    comments: list[tuple[int, str]]  # (line, body)
+
+
+def scan_block(
+    first_line: int, lines: list[str], refs: dict[str, Reference] | None = None
+) -> BlockScan:
+    """The links and comments of a Markdown block of consecutive source lines starting at
+    ``first_line``."""
     text = "\n".join(lines)
     if (
         "[" not in text
@@ -326,11 +486,15 @@ def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
         and "http" not in text.lower()
         and "www." not in text.lower()
     ):
-        return []
+        return BlockScan([], [])
     omap = LineIndex(text, first_line)
+    found = scan_all(text, refs)
     result = []
-    for loc in scan(text):
+    for loc in found.links:
         span = omap.span(loc.start, loc.end)
+        url_span = (
+            loc.reference.url_span if loc.reference else omap.span(loc.url_start, loc.url_end)
+        )
         result.append(
             Link(
                 label=loc.label,
@@ -338,8 +502,68 @@ def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
                 form=loc.form,
                 span=span,
                 label_span=omap.span(loc.label_start, loc.label_end),
-                url_span=omap.span(loc.url_start, loc.url_end),
+                url_span=url_span,
                 line=span.start_line,
             )
         )
-    return result
+    comments = [(omap.position(a)[0], body) for a, _, body in found.comments]
+    return BlockScan(result, comments)
+
+
+def links_in_block(
+    first_line: int, lines: list[str], refs: dict[str, Reference] | None = None
+) -> list[Link]:
+    """The links of a Markdown block of consecutive source lines starting at ``first_line``."""
+    return scan_block(first_line, lines, refs).links
+
+
+def html_links(first_line: int, lines: list[str]) -> BlockScan:
+    """The links and comments of a raw HTML block: its tags' ``href``/``src`` only, as
+    Markdown inside an HTML block is shown as written, not rendered."""
+    text = "\n".join(lines)
+    omap = LineIndex(text, first_line)
+    walk = _Walk(text, {})
+    hidden = list(comments(text))
+    k = 0
+    for tag in tags(text):  # both in source order: one merge skips the commented-out tags
+        while k < len(hidden) and hidden[k][1] <= tag.start:
+            k += 1
+        if k < len(hidden) and hidden[k][0] <= tag.start:
+            continue
+        walk._tag_links(tag)
+    result = []
+    for loc in walk.links:
+        span = omap.span(loc.start, loc.end)
+        url_span = omap.span(loc.url_start, loc.url_end)
+        result.append(Link(loc.label, loc.url, loc.form, span, url_span, url_span, span.start_line))
+    found = [(omap.position(a)[0], body) for a, _, body in hidden]
+    return BlockScan(result, found)
+
+
+def definitions(env_refs: dict, lines: list[str]) -> dict[str, Reference]:
+    """Link reference definitions from markdown-it's block pass, each with the raw URL as
+    written and where it is (a fix to the URL edits the definition)."""
+    refs: dict[str, Reference] = {}
+    for key, ref in (env_refs or {}).items():
+        start, end = ref.get("map", (None, None))
+        if start is None:
+            continue
+        block = lines[start:end]
+        text = "\n".join(block)
+        omap = LineIndex(text, start + 1)
+        colon = text.find("]:")
+        j = colon + 2
+        while 0 < j < len(text) and text[j] in " \t\n":
+            j += 1
+        if colon < 0 or j >= len(text):
+            continue
+        if text[j] == "<":
+            k = text.find(">", j + 1)
+            a, b = j + 1, (k if k >= 0 else len(text))
+        else:
+            a = b = j
+            while b < len(text) and not text[b].isspace():
+                b += 1
+        url = decode_entities(_unescape(text[a:b]))
+        refs[key] = Reference(url, omap.span(a, b))
+    return refs

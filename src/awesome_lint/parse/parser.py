@@ -15,13 +15,12 @@ from functools import lru_cache
 
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
-from .inline import links_in_block
+from .htmltags import tags as html_tags
+from .inline import definitions, html_links, scan_block
 from .layouts.extract import extract as extract_layouts
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_HTML_ANCHOR = re.compile(r"""<[a-z][a-z0-9]*\b[^>]*?\b(?:name|id)\s*=\s*["']?([^"'\s>]+)""", re.I)
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
@@ -74,8 +73,11 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
-    blocks, lists, opaque = _blocks(text, len(lines))
+    env: dict = {}
+    blocks, lists, opaque = _blocks(text, len(lines), env)
+    refs = definitions(env.get("references", {}), lines)
     links: list[Link] = []
+    comments: list[tuple[int, str]] = []
     entries: list[Entry] = []
     slugger = Slugger()
     headings: list[Heading] = []
@@ -99,7 +101,9 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 )
             )
             current_slug = slug
-            links.extend(links_in_block(b.start, [line_text]))
+            found = scan_block(b.start, [line_text], refs)
+            links.extend(found.links)
+            comments.extend(found.comments)
             continue
         if b.kind == "code":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -115,10 +119,15 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 if lead and lead[0].lstrip().startswith("**"):
                     pending_code = b
             continue
-        if b.kind == "html" and block_lines and block_lines[0].lstrip().startswith("<!--"):
+        if b.kind == "html":
+            found = html_links(b.start, block_lines)
+            links.extend(found.links)
+            comments.extend(found.comments)
             continue
-        block_links = links_in_block(b.start, block_lines)
+        found = scan_block(b.start, block_lines, refs)
+        block_links = found.links
         links.extend(block_links)
+        comments.extend(found.comments)
         if b.kind != "paragraph" or not want_entries:
             continue
         prefix = strip_bullet(block_lines[0]) if b.item_start else 0
@@ -127,7 +136,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         ]
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
-            code_links = links_in_block(pending_code.start, code_lines)
+            code_links = scan_block(pending_code.start, code_lines, refs).links
             links.extend(code_links)
             raw = [
                 RawLine(pending_code.start + k, ln, 0)
@@ -146,16 +155,13 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     if more:
         entries = sorted(entries + more, key=lambda e: e.line)
     anchors = {h.slug for h in headings}
-    comments = []
+    comments.sort(key=lambda c: c[0])
     index = LineIndex(text)
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
-    for m in _COMMENT.finditer(text):
-        line = index.line_of(m.start())
-        if line not in code:
-            comments.append((line, m.group(1)))
-    for m in _HTML_ANCHOR.finditer(text):
-        if index.line_of(m.start()) not in code:
-            anchors.add(m.group(1))
+    for tag in html_tags(text):
+        for attr in tag.attributes:
+            if attr.name in ("name", "id") and attr.value and index.line_of(tag.start) not in code:
+                anchors.add(attr.value)
     toc, toc_line = _toc(lists, links)
     sections = _sections(headings, entries, lines, opaque)
     return Document(
@@ -172,11 +178,12 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         opaque_lines=frozenset(opaque),
         comments=tuple(comments),
         items=tuple(items),
+        entries_read=want_entries,
     )
 
 
-def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
-    tokens = _markdown().parse(text)
+def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
+    tokens = _markdown().parse(text, env)
     blocks: list[_Block] = []
     lists = _Lists()
     opaque: set[int] = set()

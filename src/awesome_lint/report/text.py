@@ -30,9 +30,14 @@ def summary(results: Sequence) -> str:
     fixable = sum(1 for r in results for v in r.violations if v.fix is not None)
     entries = sum(len(r.document.entries) for r in results)
     files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    if all(r.document.entries_read for r in results):
+        where = f"{entries} entries in {files}"
+        within = f"{entries} entries, {files}"
+    else:  # no selected rule reads entries: none were sought, so none are counted
+        where = within = files
     total = errors + warnings + infos
     if not total:
-        return f"All clear: {entries} entries in {files}, no problems."
+        return f"All clear: {where}, no problems."
     parts = [
         f"{errors} error{'s' if errors != 1 else ''}",
         f"{warnings} warning{'s' if warnings != 1 else ''}",
@@ -40,7 +45,9 @@ def summary(results: Sequence) -> str:
     if infos:
         parts.append(f"{infos} info")
     tail = f"; {fixable} fixable" if fixable else ""
-    return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {entries} entries, {files}{tail}."
+    return (
+        f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {within}{tail}."
+    )
 
 
 def render(results: Sequence, options: ReportOptions = ReportOptions()) -> str:

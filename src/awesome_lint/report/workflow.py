@@ -7,6 +7,7 @@ Actions toolkit: in data ``%``, ``\\r`` and ``\\n``; in properties also ``:`` an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..diagnostics import Severity, Violation
@@ -15,8 +16,14 @@ from .options import ReportOptions
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
+# Other control characters (ESC, BEL, ...) would reach the log viewer raw: a message quotes
+# the pull request's text, so they are written as %XX like the line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x9b]")
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(lambda m: f"%{ord(m.group(0)):02X}", text)
 
 
 def escape_property(text: str) -> str:

@@ -13,6 +13,13 @@ _SCHEMELESS_HOST = re.compile(
 )
 
 
+# Decided on what the renderer left as text once the links it made are blanked out.
+_CODE_SPAN = re.compile(r"(`+)[^`]+?\1(?!`)")
+_LABEL_INTO_URL = re.compile(r"\[[^\[\]()\n]*\((?:https?://|www\.)", re.I)
+# "](" left as text, or a label and a URL parted by a space: "[GitHub] (https://…)".
+_DANGLING_CLOSE = re.compile(r"\](?:\(|[ \t\\]+\((?:https?://|www\.))", re.I)
+
+
 class MalformedLink(Rule):
     code = "AL302"
     name = "malformed-link"
@@ -34,6 +41,9 @@ class MalformedLink(Rule):
                     f"URL {quote(lk.url, 50)} has no scheme, so it renders as a relative link; write https://{lk.url}",
                     severity=Severity.WARNING,
                 )
+        on_line: dict[int, list] = {}
+        for lk in doc.links:  # images and badges too: what the renderer made is not text
+            on_line.setdefault(lk.line, []).append(lk)
         for e in doc.entries:
             good = links_line_links(e)
             for lk in good:
@@ -50,30 +60,41 @@ class MalformedLink(Rule):
             for line in e.lines:
                 if line.kind not in (LineKind.LINKS, LineKind.ITEM):
                     continue
-                yield from self._leftovers(
-                    doc, line, [lk for lk in e.links if lk.line == line.number]
-                )
+                yield from self._leftovers(doc, line, on_line.get(line.number, []))
 
     def _leftovers(self, doc: Document, line, links):
-        """Brackets left on a links line once its well-formed links are blanked out."""
+        """Link-like text the renderer left as text on a links line: ``](``, a label that
+        runs into a URL (``[[Paper(https://``), a bracket next to a link that nothing
+        closes. Parentheses and bracketed notes in prose are never a broken link."""
         text = list(line.text[: line.content_end])
+        starts, ends = set(), set()
         for lk in links:
             if lk.span.start_line != line.number:
                 continue
             end = lk.span.end_col - 1 if lk.span.end_line == line.number else len(text)
+            starts.add(lk.span.start_col - 1)
+            ends.add(end)
             for k in range(lk.span.start_col - 1, min(end, len(text))):
                 text[k] = " "
-        rest = "".join(text)
+        rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), "".join(text))
         rest = rest.replace("\\[", "  ").replace("\\]", "  ")
-        # A balanced [note] or (note) in the text is prose, not a broken link.
-        blank = lambda m: " " * len(m.group(0))  # noqa: E731
-        rest = re.sub(r"\[[^\[\]()]*\](?!\()", blank, rest)
-        rest = re.sub(r"\([^\[\]()]*\)", blank, rest)
-        for m in re.finditer(r"[\[\]()]", rest):
-            col = m.start() + 1
-            snippet = line.text[max(0, m.start() - 10) : m.start() + 30]
-            yield self.violation(
-                Span.on_line(line.number, col, col + 1),
-                f"unbalanced {quote(m.group(0))} on the links line near {quote(snippet, 40)}: this does not render as a link",
+        at = None
+        m = _LABEL_INTO_URL.search(rest)
+        if m is None and (m := _DANGLING_CLOSE.search(rest)):
+            at = rest.rfind("[", 0, m.start())  # point at the label, as a reader looks there
+        if m:
+            at = m.start() if at is None or at < 0 else at
+            while at > 0 and rest[at - 1] == "[":
+                at -= 1
+        else:
+            at = next(
+                (k - 1 for k in sorted(starts) if k >= 1 and rest[k - 1] == "["),
+                next((k for k in sorted(ends) if k < len(rest) and rest[k] == "]"), None),
             )
-            return  # one finding per line is enough to point at the problem
+        if at is None:
+            return
+        snippet = line.text[max(0, at - 10) : at + 30]
+        yield self.violation(
+            Span.on_line(line.number, at + 1, at + 2),
+            f"unbalanced {quote(rest[at])} on the links line near {quote(snippet, 40)}: this does not render as a link",
+        )

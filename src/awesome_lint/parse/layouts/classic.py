@@ -25,6 +25,12 @@ def visible_name(label: str) -> str:
     return name.strip().strip("*_`").strip()
 
 
+def _is_badge(link: Link) -> bool:
+    """A link whose whole text is an image."""
+    label = link.label.strip()
+    return label.startswith("![") and label.endswith(")")
+
+
 def classic_item(
     blk: ListItemBlock, para: list[str], links: list[Link], section: str
 ) -> ClassicItem | None:
@@ -38,16 +44,19 @@ def classic_item(
     lead = start
     while lead < len(body) and body[lead] in "*_ \t":
         lead += 1
-    link = next(
-        (
-            lk
-            for lk in links
-            if lk.form is not LinkForm.IMAGE
-            and lk.form is not LinkForm.AUTOLINK
-            and text.offset(lk.span.start_line, lk.span.start_col) == lead
-        ),
-        None,
-    )
+    # Badges before the name ([![CI](b.svg)](ci) [Name](u)) decorate the item: skip them.
+    at = {}
+    for lk in links:
+        if lk.form is not LinkForm.AUTOLINK:
+            at.setdefault(text.offset(lk.span.start_line, lk.span.start_col), lk)
+    link = None
+    while (lk := at.get(lead)) is not None:
+        if lk.form is not LinkForm.IMAGE and not _is_badge(lk):
+            link = lk
+            break
+        lead = text.offset(lk.span.end_line, lk.span.end_col)
+        while lead < len(body) and body[lead] in " \t":
+            lead += 1
     if link is None or link.url.startswith("#"):
         return None
     name = visible_name(link.label)

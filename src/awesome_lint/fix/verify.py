@@ -1,0 +1,241 @@
+"""Fixes verified before they are kept: the fix loop that provably converges.
+
+A pass applies every candidate fix that overlaps no other, re-parses, and keeps the batch only
+if (a) every applied fix's own finding is gone, (b) no finding appears that was not there
+before, and (c) everything outside the edited lines renders as before: the same block
+structure, and in an edited paragraph every other line renders to the same HTML. A batch that
+fails loses the fixes the failure points at (the fix on the finding's line or block, the
+nearest one before a changed block) and is tried again without them; a rejected fix is not
+tried again in this run and is reported unfixed with the reason.
+
+A kept pass removes at least one finding and adds none, so the number of findings falls
+strictly with every pass: the loop ends. It stops with a note when a pass keeps nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Fix, Violation
+from ..model import LineIndex
+from .apply import apply_fixes, choose_fixes
+
+MAX_PASSES = 50  # a safety net only: every kept pass removes a finding
+MAX_RENDERED_BLOCK = 20_000  # characters; a longer edited block is not re-rendered: unverified
+
+
+@dataclass
+class FixRun:
+    text: str
+    result: Any  # what ``lint`` returned for ``text`` (its ``violations`` are read)
+    applied: int = 0
+    unfixed: list[str] = field(default_factory=list)  # "line N: rule: why"
+    notes: list[str] = field(default_factory=list)
+
+
+def _fix_key(index: LineIndex, v: Violation) -> tuple:
+    """What a fix is, independent of where earlier fixes moved it."""
+    text = index.text
+    parts = []
+    for e in v.fix.edits:
+        a, b = index.span_offsets(e.span)
+        parts.append((text[max(0, a - 20) : b + 20], e.replacement))
+    return (v.code, tuple(parts))
+
+
+def line_map(before: list[str], after: list[str]) -> dict[int, int]:
+    """1-based line in ``after`` -> the line of ``before`` it comes from (kept lines, and
+    lines edited one for one)."""
+    out: dict[int, int] = {}
+    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, a1, a2, b1, b2 in sm.get_opcodes():
+        if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
+            for k in range(b2 - b1):
+                out[b1 + k + 1] = a1 + k + 1
+    return out
+
+
+def _finding_key(v: Violation, mapping: dict[int, int] | None) -> tuple:
+    """A finding by rule and line, not message: a message may quote another line that a fix
+    changed ("newer than X above it"), and that is the same finding."""
+    line = v.span.start_line if mapping is None else mapping.get(v.span.start_line, -1)
+    return (v.code, line)
+
+
+def _finding_keys(violations, mapping: dict[int, int] | None) -> Counter:
+    return Counter(_finding_key(v, mapping) for v in violations)
+
+
+def _edited_lines(text: str, fixes: list[Fix]) -> dict[int, int]:
+    """Line (of the text before) -> index of the fix editing it."""
+    out: dict[int, int] = {}
+    for k, fix in enumerate(fixes):
+        for e in fix.edits:
+            for line in range(e.span.start_line, e.span.end_line + 1):
+                out.setdefault(line, k)
+    return out
+
+
+def _blocks(text: str) -> list[tuple[str, str, int, int]]:
+    """Leaf and container blocks as markdown-it sees them: (type, markup, first, last line)."""
+    from ..parse.parser import _markdown
+
+    out = []
+    for tok in _markdown().parse(text):
+        if tok.map is not None:
+            out.append((tok.type, tok.markup, tok.map[0] + 1, tok.map[1]))
+    return out
+
+
+def _render_lines(lines: list[str]) -> list[str] | None:
+    """A paragraph's lines rendered to HTML, one string per source line (markdown-it ends
+    each source line with a line break in its output); None when that does not hold."""
+    from markdown_it import MarkdownIt
+
+    from ..parse.parser import MAX_NESTING
+
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "html": True})
+    html = md.renderInline("\n".join(lines))
+    out = html.split("\n")
+    return out if len(out) == len(lines) else None
+
+
+def _diagnose(
+    before: str, after: str, fixes: list[Fix], v_before, v_after, own: list[tuple]
+) -> dict[int, str]:
+    """The fixes of a batch that broke a rule of verification: index -> why."""
+    bad: dict[int, str] = {}
+    b_lines, a_lines = before.split("\n"), after.split("\n")
+    mapping = line_map(b_lines, a_lines)
+    edited = _edited_lines(before, fixes)
+
+    def nearest(line: int) -> int:
+        if line in edited:
+            return edited[line]
+        earlier = [ln for ln in edited if ln <= line]
+        return edited[max(earlier)] if earlier else edited[min(edited)]
+
+    # (a) the finding a fix was for must be gone.
+    left = _finding_keys(v_after, mapping)
+    old = _finding_keys(v_before, None)
+    for k, key in enumerate(own):
+        if left.get(key, 0) >= old.get(key, 0):
+            bad.setdefault(k, "its finding is still there after the fix")
+    # (b) no new finding.
+    new = _finding_keys(v_after, mapping) - old
+    for v in v_after:
+        if new.get(_finding_key(v, mapping), 0) > 0:
+            line = mapping.get(v.span.start_line, v.span.start_line)
+            bad.setdefault(nearest(line), f"it would add a finding: {v.name}")
+    # (c) the block structure outside the edited blocks is unchanged (a block that holds an
+    # edited line, before or after the fix, may change: joining a line to the paragraph
+    # after it is what some fixes are for) ...
+    blocks_before, blocks_after = _blocks(before), _blocks(after)
+    touched = set(edited)
+    for _t, _m, f, la in blocks_after:
+        span = [mapping.get(ln) for ln in range(f, la + 1)]
+        if any(s is None or s in edited for s in span):
+            touched.update(s for s in span if s is not None)
+    outside_before = [
+        (t, m, f, la)
+        for t, m, f, la in blocks_before
+        if not any(ln in touched for ln in range(f, la + 1))
+    ]
+    outside_after = []
+    for t, m, f, la in blocks_after:
+        span = [mapping.get(ln) for ln in range(f, la + 1)]
+        if any(s is None or s in touched for s in span):
+            continue
+        outside_after.append((t, m, span[0], span[-1]))
+    if outside_before != outside_after:
+        k = next(
+            (i for i, (b, a) in enumerate(zip(outside_before, outside_after)) if b != a),
+            min(len(outside_before), len(outside_after)),
+        )
+        changed = (outside_before + outside_after)[
+            k if k < len(outside_before) else len(outside_before) + k
+        ]
+        bad.setdefault(nearest(changed[2]), "it would change how other lines render")
+    # ... and in an edited paragraph, every other line renders to the same HTML.
+    for t, _m, f, la in blocks_before:
+        if t != "paragraph_open" or not any(ln in edited for ln in range(f, la + 1)):
+            continue
+        after_range = [a for a, b in mapping.items() if f <= b <= la]
+        para_b = b_lines[f - 1 : la]
+        if not after_range:
+            continue
+        lo, hi = min(after_range), max(after_range)
+        para_a = a_lines[lo - 1 : hi]
+        if max(sum(map(len, para_b)), sum(map(len, para_a))) > MAX_RENDERED_BLOCK:
+            bad.setdefault(nearest(f), "its paragraph is too long to verify")
+            continue
+        html_b, html_a = _render_lines(para_b), _render_lines(para_a)
+        if html_b is None or html_a is None or len(para_a) != len(para_b):
+            continue  # lines added or removed inside: the structure check above stands
+        for k in range(len(para_b)):
+            if f + k in edited:
+                continue
+            if html_b[k] != html_a[k]:
+                bad.setdefault(nearest(f + k), "it would change how other lines render")
+                break
+    return bad
+
+
+def fix_verified(text: str, lint: Callable[[str], Any], first: Any = None) -> FixRun:
+    """Apply the fixes of ``lint(text).violations`` until none is left that verifies.
+
+    ``first``: ``lint(text)`` when the caller has it already (no second parse)."""
+    run = FixRun(text, first if first is not None else lint(text))
+    rejected: dict[tuple, str] = {}
+    for _ in range(MAX_PASSES):
+        index = LineIndex(run.text)
+        candidates = [
+            v
+            for v in run.result.violations
+            if v.fix is not None and _fix_key(index, v) not in rejected
+        ]
+        if not candidates:
+            break
+        kept = _verified_batch(run, candidates, lint, rejected)
+        if not kept:
+            run.notes.append(
+                "--fix stopped: no remaining fix could be verified "
+                f"({len(candidates)} left unapplied)"
+            )
+            break
+    index = LineIndex(run.text)
+    for v in run.result.violations:
+        if v.fix is not None:
+            why = rejected.get(_fix_key(index, v))
+            if why:
+                run.unfixed.append(f"line {v.line}: {v.name}: not fixed, {why}")
+    return run
+
+
+def _verified_batch(run: FixRun, candidates: list, lint, rejected: dict[tuple, str]) -> int:
+    """Apply the largest verifiable part of one batch to ``run``; the number of fixes kept."""
+    index = LineIndex(run.text)
+    pool = list(candidates)
+    while pool:
+        chosen = [pool[k] for k in choose_fixes(run.text, [v.fix for v in pool])]
+        fixes = [v.fix for v in chosen]
+        new, n = apply_fixes(run.text, fixes)
+        if new == run.text:
+            for v in chosen:
+                rejected[_fix_key(index, v)] = "it changes nothing"
+            return 0
+        after = lint(new)
+        own = [_finding_key(v, None) for v in chosen]
+        bad = _diagnose(run.text, new, fixes, run.result.violations, after.violations, own)
+        if not bad:
+            run.text, run.result, run.applied = new, after, run.applied + n
+            return n
+        for k, why in bad.items():
+            rejected[_fix_key(index, chosen[k])] = why
+        dropped = {id(chosen[k]) for k in bad}
+        pool = [v for v in pool if id(v) not in dropped]
+    return 0

@@ -1,0 +1,79 @@
+"""Hostile input never hangs the linter (issue 16): every pattern below is linted under 2 s.
+
+The bound is generous on purpose (a loaded CI machine): the old quadratic scanner took 12 s
+on 8,000 "[" and did not finish 100,000 in 20 s. bench/bench_hostile.py shows linear growth.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from awesome_lint.api import lint_text
+from tests.cli_runner import run
+
+LIMIT_S = 2.0
+
+PATTERNS = [
+    *[(c, 100_000) for c in ["[", "]", "(", ")", "*", "_", "`", "<", "|", "\\", "!", "&", "#"]],
+    *[
+        (p, 20_000)
+        for p in [
+            "![",
+            "[[",
+            "[ ",
+            "[a](",
+            "<br",
+            "<http://a",
+            "<!--",
+            "[a]",
+            "[a](<",
+            "[a](x (",
+            '[a](x "',
+            "<a ",
+            "`` `",
+            "](",
+            "http://a)",
+            "www.a(",
+            "&amp;",
+        ]
+    ],
+    ("[![a](b)](", 10_000),  # 20,000 links and images: real work per link
+    ("**a _b ", 20_000),  # nested emphasis openers
+    ("*a **b ***c ", 10_000),
+    ("- ", 10_000),  # a 10,000-deep list on one line
+    ("1. ", 10_000),
+    ("> ", 10_000),
+    ("| a ", 20_000),
+]
+
+
+def timed(text: str) -> float:
+    start = time.perf_counter()
+    lint_text(text)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("pattern,count", PATTERNS, ids=[repr(p) for p, _ in PATTERNS])
+def test_repeated_pattern_lints_in_time(pattern: str, count: int):
+    assert timed("# T\n\n" + pattern * count) < LIMIT_S
+
+
+def test_deep_indented_list_lints_in_time():
+    text = "# T\n\n" + "".join("  " * i + "- a\n" for i in range(300))
+    assert timed(text) < LIMIT_S
+
+
+def test_many_lines_of_hostile_patterns():
+    line = "[[Paper(https://a.b/" + "[" * 50 + "(" * 50 + "<br " * 20 + "\n"
+    assert timed("# T\n\n" + line * 2_000) < LIMIT_S
+
+
+def test_command_on_100000_brackets(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_text("# T\n\n" + "[" * 100_000)
+    start = time.perf_counter()
+    proc = run(str(path))
+    assert time.perf_counter() - start < LIMIT_S + 1  # + the interpreter's start-up
+    assert proc.returncode in (0, 1) and b"Traceback" not in proc.stderr
