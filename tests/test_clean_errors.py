@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from awesome_lint.report.annotations import annotation
 
 from awesome_lint.diagnostics import Severity, Violation
 from awesome_lint.model import Span
+from awesome_lint.report.workflow import annotation
 
 LIST = "# Papers\n\n## Section\n\n**A Title**<br>\n*Ann Lee*<br>\n[12th Sep., 2023] [arXiv, 2023]<br>\n[[Paper](https://arxiv.org/abs/2309.05904)]<br>\n"
 

@@ -152,13 +152,13 @@ def test_a_reordering_that_does_not_settle_is_not_written(monkeypatch):
     # codefuse-ai/Awesome-Code-LLM grew by 15 lines, then 2 more on every --fix --fix-toc: a
     # ToC rewrite that a second run would redo is refused, so a second run changes nothing.
     from awesome_lint.diagnostics import Edit, Fix
-    from awesome_lint.fix import toc
+    from awesome_lint.fix import fixer, toc
     from awesome_lint.fix.fixer import FixOptions, fix_source_text
 
     def ever_growing(doc):
         return toc.TocPlan(Fix((Edit.insert(3, 1, "   2.4 [More](#more)\n"),), "ToC"), None)
 
-    monkeypatch.setattr(toc, "toc_fix", ever_growing)
+    monkeypatch.setattr(fixer, "toc_fix", ever_growing)
     text = "# Papers\n\n1. [Surveys](#surveys)\n\n## Surveys\n\n- [A](https://arxiv.org/abs/1)\n"
     outcome = fix_source_text(text, options=FixOptions(fix_toc=True))
     assert "2.4 [More]" not in outcome.after and not outcome.toc

@@ -47,9 +47,9 @@ def parses(monkeypatch):
     counts: Counter = Counter()
     real = parser._blocks
 
-    def counting(text, n_lines):
+    def counting(text, *rest):
         counts[text.split("\n", 1)[0]] += 1
-        return real(text, n_lines)
+        return real(text, *rest)
 
     monkeypatch.setattr(parser, "_blocks", counting)
     return counts

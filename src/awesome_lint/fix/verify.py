@@ -22,6 +22,7 @@ from typing import Any
 
 from ..diagnostics import Fix, Violation
 from ..model import LineIndex
+from ..parse.rendering import block_structure, render_lines
 from .apply import apply_fixes, choose_fixes
 
 MAX_PASSES = 50  # a safety net only: every kept pass removes a finding
@@ -80,30 +81,6 @@ def _edited_lines(text: str, fixes: list[Fix]) -> dict[int, int]:
     return out
 
 
-def _blocks(text: str) -> list[tuple[str, str, int, int]]:
-    """Leaf and container blocks as markdown-it sees them: (type, markup, first, last line)."""
-    from ..parse.parser import _markdown
-
-    out = []
-    for tok in _markdown().parse(text):
-        if tok.map is not None:
-            out.append((tok.type, tok.markup, tok.map[0] + 1, tok.map[1]))
-    return out
-
-
-def _render_lines(lines: list[str]) -> list[str] | None:
-    """A paragraph's lines rendered to HTML, one string per source line (markdown-it ends
-    each source line with a line break in its output); None when that does not hold."""
-    from markdown_it import MarkdownIt
-
-    from ..parse.parser import MAX_NESTING
-
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING, "html": True})
-    html = md.renderInline("\n".join(lines))
-    out = html.split("\n")
-    return out if len(out) == len(lines) else None
-
-
 def _diagnose(
     before: str, after: str, fixes: list[Fix], v_before, v_after, own: list[tuple]
 ) -> dict[int, str]:
@@ -134,7 +111,7 @@ def _diagnose(
     # (c) the block structure outside the edited blocks is unchanged (a block that holds an
     # edited line, before or after the fix, may change: joining a line to the paragraph
     # after it is what some fixes are for) ...
-    blocks_before, blocks_after = _blocks(before), _blocks(after)
+    blocks_before, blocks_after = block_structure(before), block_structure(after)
     touched = set(edited)
     for _t, _m, f, la in blocks_after:
         span = [mapping.get(ln) for ln in range(f, la + 1)]
@@ -173,7 +150,7 @@ def _diagnose(
         if max(sum(map(len, para_b)), sum(map(len, para_a))) > MAX_RENDERED_BLOCK:
             bad.setdefault(nearest(f), "its paragraph is too long to verify")
             continue
-        html_b, html_a = _render_lines(para_b), _render_lines(para_a)
+        html_b, html_a = render_lines(para_b), render_lines(para_a)
         if html_b is None or html_a is None or len(para_a) != len(para_b):
             continue  # lines added or removed inside: the structure check above stands
         for k in range(len(para_b)):
