@@ -1,4 +1,5 @@
-"""One file's findings, the record every output format reads."""
+"""What a run makes of a file: its findings (what every output format reads) and what
+fixing did."""
 
 from __future__ import annotations
 
@@ -25,3 +26,18 @@ class LintResult:
     @property
     def warnings(self) -> int:
         return sum(1 for v in self.violations if v.severity is Severity.WARNING)
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    before: str  # the normalised text as read
+    after: str  # the normalised fixed text
+    result: LintResult  # the findings left in ``after``
+    applied: int  # rule fixes applied
+    sorted_runs: int  # runs of entries reordered by --sort-entries
+    toc: bool  # the table of contents was rewritten
+    notes: tuple[str, ...]  # what an opt-in fix left alone, and why
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after

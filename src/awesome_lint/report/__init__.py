@@ -29,4 +29,4 @@ def render(
     return FORMATS[fmt](results, options)
 
 
-__all__ = ["FORMATS", "ReportOptions", "render"]
+__all__ = ["FORMATS", "ReportOptions", "render", "renderer"]
