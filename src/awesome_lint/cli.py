@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
-import json
 import sys
 from collections.abc import Sequence
 
@@ -257,6 +256,8 @@ def _link_plan(args) -> LinkPlan:
 
 def _export(done: RunResult) -> int:
     """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    import json
+
     from .report.export import document_dict
 
     docs = [f.document for f in done.files]

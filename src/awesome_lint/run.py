@@ -19,7 +19,6 @@ from .config import Config, config_for
 from .engine import lint, needs_entries
 from .errors import AwesomeLintError, ConfigError
 from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
-from .links.archived import AskArchived
 from .model import Document
 from .parse.parser import parse
 from .result import FixOutcome, LintResult
@@ -45,7 +44,7 @@ class LinkPlan:
     on_report: Callable[[LinkReport, float], None] = lambda report, seconds: None
     # Asks GitHub whether linked repositories are archived (github/archived.py); None: not
     # asked. Handed in, so that the run and links/ need no GitHub client.
-    archived: AskArchived | None = None
+    archived: Callable[..., object] | None = None
 
 
 @dataclass(frozen=True)
@@ -94,16 +93,17 @@ class RunResult:
         return [f.lint for f in self.files if f.lint is not None]
 
 
-@dataclass
 class _File:
     """A path on its way through the run."""
 
-    path: str
-    config: Config
-    source: Source
-    settings: LinkSettings | None = None
-    document: Document | None = None
-    link_results: Mapping[str, LinkResult] | None = None
+    __slots__ = ("path", "config", "source", "settings", "document", "link_results")
+
+    def __init__(
+        self, path: str, config: Config, source: Source, settings: LinkSettings | None
+    ) -> None:
+        self.path, self.config, self.source, self.settings = path, config, source, settings
+        self.document: Document | None = None
+        self.link_results: Mapping[str, LinkResult] | None = None
 
 
 def _stderr(message: str) -> None:
