@@ -1,5 +1,4 @@
-"""What a run makes of a file: its findings (what every output format reads) and what
-fixing did."""
+"""One file's findings, the record every output format reads."""
 
 from __future__ import annotations
 
@@ -26,18 +25,3 @@ class LintResult:
     @property
     def warnings(self) -> int:
         return sum(1 for v in self.violations if v.severity is Severity.WARNING)
-
-
-@dataclass(frozen=True)
-class FixOutcome:
-    before: str  # the normalised text as read
-    after: str  # the normalised fixed text
-    result: LintResult  # the findings left in ``after``
-    applied: int  # rule fixes applied
-    sorted_runs: int  # runs of entries reordered by --sort-entries
-    toc: bool  # the table of contents was rewritten
-    notes: tuple[str, ...]  # what an opt-in fix left alone, and why
-
-    @property
-    def changed(self) -> bool:
-        return self.before != self.after

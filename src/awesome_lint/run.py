@@ -12,8 +12,8 @@ import dataclasses
 import datetime
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from .config import Config, config_for
 from .engine import lint, needs_entries
@@ -21,7 +21,10 @@ from .errors import AwesomeLintError, ConfigError
 from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
 from .model import Document
 from .parse.parser import parse
-from .result import FixOutcome, LintResult
+from .result import LintResult
+
+if TYPE_CHECKING:  # fixing's modules load only when fixing (start-up)
+    from .fix.fixer import FixOutcome
 from .siblings import Siblings
 from .siblings import scan as scan_siblings
 from .textio import STDIN, Source, read_source
@@ -79,10 +82,12 @@ class FileResult:
     link_results: Mapping[str, LinkResult] | None = None  # None: links were not checked
 
 
-@dataclass
 class RunResult:
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one message per path that failed
+    """Every path's result, and a message for each path that failed."""
+
+    def __init__(self) -> None:
+        self.files: list[FileResult] = []
+        self.errors: list[str] = []
 
     @property
     def failed(self) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from ..config import Config
 from ..engine import parse_and_lint
 from ..parse.parser import normalize, parse
-from ..result import FixOutcome, LintResult
+from ..result import LintResult
 from ..siblings import Siblings
 from .apply import apply_fixes
 from .sorting import sort_fixes
@@ -29,6 +29,21 @@ MAX_FIX_PASSES = 10
 class FixOptions:
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    before: str  # the normalised text as read
+    after: str  # the normalised fixed text
+    result: LintResult  # the findings left in ``after``
+    applied: int  # rule fixes applied
+    sorted_runs: int  # runs of entries reordered by --sort-entries
+    toc: bool  # the table of contents was rewritten
+    notes: tuple[str, ...]  # what an opt-in fix left alone, and why
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
 
 
 def fix_source_text(
