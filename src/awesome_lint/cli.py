@@ -5,25 +5,18 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
-import json
 import sys
 from collections.abc import Sequence
 
 from .config import lookup_rule, resolve_selector
-from .docs import rule_doc
 from .errors import AwesomeLintError, UsageError
-from .fix.fixer import FixOptions
-from .fix.fixer import summary as fix_summary
-from .github.archived import check_archived
 from .links.options import add_arguments as add_link_arguments
 from .links.options import settings_from
-from .links.prefetch import summary as link_summary
 from .links.settings import SettingsError
-from .report import ReportOptions, render
+from .report import FORMATS, ReportOptions, render
 from .report.ansi import painter
-from .report.export import document_dict
 from .rules import ALL_RULES, REGISTRY
-from .run import FixPlan, LinkPlan, Plan, RunResult, run
+from .run import FixPlan, LinkPlan, Plan, RunResult, fix_summary, run
 from .textio import STDIN
 from .version import __version__
 
@@ -64,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     out = p.add_argument_group("output")
     out.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github"),
+        choices=tuple(FORMATS),
         default="text",
         help="report format (default: text; github: workflow-command annotations)",
     )
@@ -186,6 +179,8 @@ def _list_rules() -> int:
 
 
 def _explain(key: str) -> int:
+    from .docs import rule_doc  # modules one option needs load with that option (start-up)
+
     rule = lookup_rule(key, REGISTRY)
     if rule is None:
         raise UsageError(f"unknown rule {key!r} (see --list-rules)")
@@ -222,7 +217,7 @@ def _lint(args) -> int:
         select=(args.select, args.extend_select, args.ignore),
         today=args.today,
         links=_link_plan(args) if args.check_links and not args.export else None,
-        fix=FixPlan(FixOptions(args.sort_entries, args.fix_toc), args.diff) if fixing else None,
+        fix=FixPlan(args.sort_entries, args.fix_toc, args.diff) if fixing else None,
         lint=not args.export,
     )
     done = run(paths, plan)
@@ -246,6 +241,10 @@ def _lint(args) -> int:
 
 
 def _link_plan(args) -> LinkPlan:
+    # Only --check-links asks GitHub about archived repositories (a thread pool, PyGithub).
+    from .github.archived import check_archived
+    from .links.prefetch import summary as link_summary
+
     try:
         settings_from({}, args)  # the command line's own mistakes, named as such
     except SettingsError as exc:
@@ -267,6 +266,10 @@ def _link_plan(args) -> LinkPlan:
 
 def _export(done: RunResult) -> int:
     """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    import json
+
+    from .report.export import document_dict
+
     docs = [f.document for f in done.files]
     if len(docs) == 1 and not done.failed:
         sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")

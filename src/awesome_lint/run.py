@@ -12,20 +12,19 @@ import dataclasses
 import datetime
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
 
 from .config import Config, config_for
 from .engine import active_rules, lint, needs_entries
 from .errors import AwesomeLintError, ConfigError, UsageError
-from .fix.fixer import FixOptions, FixOutcome, fix_source_text, unified_diff
-from .fix.writeback import check_writable, encode_like, write_atomic
 from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
-from .links.archived import AskArchived
-from .links.prefetch import Prefetch, scan_urls, settle
 from .model import Document
 from .parse.parser import parse
 from .result import LintResult
+
+if TYPE_CHECKING:  # fixing's modules load only when fixing (start-up)
+    from .fix.fixer import FixOutcome
 from .siblings import Siblings
 from .siblings import scan as scan_siblings
 from .textio import STDIN, Source, read_source
@@ -48,12 +47,13 @@ class LinkPlan:
     on_report: Callable[[LinkReport, float], None] = lambda report, seconds: None
     # Asks GitHub whether linked repositories are archived (github/archived.py); None: not
     # asked. Handed in, so that the run and links/ need no GitHub client.
-    archived: AskArchived | None = None
+    archived: Callable[..., object] | None = None
 
 
 @dataclass(frozen=True)
 class FixPlan:
-    options: FixOptions = FixOptions()
+    sort_entries: bool = False  # --sort-entries
+    fix_toc: bool = False  # --fix-toc
     diff: bool = False  # print a unified diff instead of writing the file
 
 
@@ -82,10 +82,12 @@ class FileResult:
     link_results: Mapping[str, LinkResult] | None = None  # None: links were not checked
 
 
-@dataclass
 class RunResult:
-    files: list[FileResult] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one message per path that failed
+    """Every path's result, and a message for each path that failed."""
+
+    def __init__(self) -> None:
+        self.files: list[FileResult] = []
+        self.errors: list[str] = []
 
     @property
     def failed(self) -> bool:
@@ -96,16 +98,17 @@ class RunResult:
         return [f.lint for f in self.files if f.lint is not None]
 
 
-@dataclass
 class _File:
     """A path on its way through the run."""
 
-    path: str
-    config: Config
-    source: Source
-    settings: LinkSettings | None = None
-    document: Document | None = None
-    link_results: Mapping[str, LinkResult] | None = None
+    __slots__ = ("path", "config", "source", "settings", "document", "link_results")
+
+    def __init__(
+        self, path: str, config: Config, source: Source, settings: LinkSettings | None
+    ) -> None:
+        self.path, self.config, self.source, self.settings = path, config, source, settings
+        self.document: Document | None = None
+        self.link_results: Mapping[str, LinkResult] | None = None
 
 
 def _stderr(message: str) -> None:
@@ -194,6 +197,8 @@ def _urls(links: LinkPlan, doc: Document) -> list[str]:
 
 def _check_together(files: list[_File], plan: Plan) -> list[_File]:
     """Check every file's links, files with the same settings in one check, while parsing."""
+    from .links.prefetch import Prefetch, scan_urls, settle  # threads: only with --check-links
+
     links = plan.links
     assert links is not None
     groups: dict[LinkSettings, list[str]] = {}
@@ -263,6 +268,10 @@ def _fix(
 ) -> FixOutcome:
     """Fix one file; raises InputError, leaving the file untouched, when it must not or
     cannot be written. The fixed text goes back atomically, as a diff, or (stdin) to ``out``."""
+    # Loaded only when fixing: the check hook's start-up does not pay for them.
+    from .fix.fixer import FixOptions, fix_source_text, unified_diff
+    from .fix.writeback import check_writable, encode_like, write_atomic
+
     source = f.source
     if f.path != STDIN and not fixing.diff:
         check_writable(f.path)  # a link or a read-only file is refused either way
@@ -270,7 +279,7 @@ def _fix(
         source.text,
         source.path,
         f.config,
-        fixing.options,
+        FixOptions(fixing.sort_entries, fixing.fix_toc),
         today=plan.today,
         link_results=f.link_results,
         siblings=siblings,
@@ -298,12 +307,32 @@ def _write_bytes(out: TextIO, data: bytes) -> None:
         out.write(data.decode("utf-8"))
 
 
+def fix_summary(outcomes: Iterable[FixOutcome], diff: bool) -> str | None:
+    """``Fixed 12 problems in 2 files.`` (``Would fix`` for --diff), naming the reorderings
+    apart; None when nothing changed."""
+    changed = [o for o in outcomes if o.changed]
+    if not changed:
+        return None
+    applied = sum(o.applied for o in changed)
+    runs = sum(o.sorted_runs for o in changed)
+    tocs = sum(o.toc for o in changed)
+    parts = [f"{applied} problem{'s' if applied != 1 else ''}"] if applied else []
+    if runs:
+        parts.append(f"the order of {runs} run{'s' if runs != 1 else ''} of entries")
+    if tocs:
+        parts.append(f"{tocs} table{'s' if tocs != 1 else ''} of contents")
+    what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
+    return f"{'Would fix' if diff else 'Fixed'} {what} in {files}."
+
+
 __all__ = [
     "FileResult",
     "FixPlan",
     "LinkPlan",
     "Plan",
     "RunResult",
+    "fix_summary",
     "run",
     "run_one",
     "siblings_of",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,22 +179,3 @@ def unified_diff(before: str, after: str, path: str) -> str:
 def _lines(text: str) -> list[str]:
     # str.splitlines would also split at U+2028, form feeds and the like, which are text here.
     return re.findall(r"[^\n]*\n|[^\n]+$", text)
-
-
-def summary(outcomes: Iterable[FixOutcome], diff: bool) -> str | None:
-    """``Fixed 12 problems in 2 files.`` (``Would fix`` for --diff), naming the reorderings
-    apart; None when nothing changed."""
-    changed = [o for o in outcomes if o.changed]
-    if not changed:
-        return None
-    applied = sum(o.applied for o in changed)
-    runs = sum(o.sorted_runs for o in changed)
-    tocs = sum(o.toc for o in changed)
-    parts = [f"{applied} problem{'s' if applied != 1 else ''}"] if applied else []
-    if runs:
-        parts.append(f"the order of {runs} run{'s' if runs != 1 else ''} of entries")
-    if tocs:
-        parts.append(f"{tocs} table{'s' if tocs != 1 else ''} of contents")
-    what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    files = f"{len(changed)} file{'s' if len(changed) != 1 else ''}"
-    return f"{'Would fix' if diff else 'Fixed'} {what} in {files}."

@@ -59,7 +59,9 @@ class Linter(Protocol):
         on pull_request_target, where nothing untrusted is checked out).
         """
 
-    def lint_text(self, text: str, path: str) -> Sequence[Violation]: ...
+    def lint_text(self, text: str, path: str) -> Sequence[Violation]:
+        """The findings in a changed version of the file: the suggestions of a file applied
+        together are verified by one call."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .archived import DEFAULT_API_URL, DEFAULT_SERVER_URL, AskArchived, repo_of, web_hosts
 from .result import LinkResult, Outcome, Redirect
 from .settings import LinkSettings, SettingsError, parse_accept
 
@@ -47,7 +46,7 @@ def check_links(
     *,
     progress: Callable[[LinkResult], None] | None = None,
     env: Mapping[str, str] | None = None,
-    archived: AskArchived | None = None,
+    archived: Callable[..., object] | None = None,
     **checker_options: object,
 ) -> LinkReport:
     """Check every URL once. ``checker_options`` go to ``LinkChecker`` (resolver, filters).
@@ -103,7 +102,9 @@ def check_links(
     return LinkReport(results, tuple(notices), fetched=fetched, cached=len(cached))
 
 
-def _add_archived(results, settings, env, cache, check_archived: AskArchived):
+def _add_archived(results, settings, env, cache, check_archived):
+    from .archived import DEFAULT_API_URL, DEFAULT_SERVER_URL, repo_of, web_hosts
+
     hosts = web_hosts(env.get("GITHUB_SERVER_URL") or DEFAULT_SERVER_URL)
     repo_by_url = {}
     for url, result in results.items():

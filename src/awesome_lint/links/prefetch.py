@@ -14,10 +14,9 @@ import re
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import LinkReport, LinkSettings, Outcome, check_links
-from .archived import AskArchived
 from .progress import progress_bar
 
 # http(s) URLs as they appear in Markdown text; trailing punctuation is the sentence's.
@@ -34,7 +33,7 @@ class Prefetch(threading.Thread):
     """check_links in the background; ``report`` is set when it is done."""
 
     def __init__(
-        self, urls: list[str], settings: LinkSettings, archived: AskArchived | None = None
+        self, urls: list[str], settings: LinkSettings, archived: Callable | None = None
     ) -> None:
         super().__init__(daemon=True, name="link-prefetch")
         self.urls = urls
