@@ -153,6 +153,10 @@ class Entry:
     date_venue: Field | None  # the whole "[date] [venue]" run
     links: tuple[Link, ...]
     section: str  # slug of the innermost section heading ("" before any heading)
+    # The roles in the order written, with separators ("title:link", ",", "authors", "links"):
+    # what the list's template is the majority of (template.py). Empty for layouts read by a
+    # dedicated recogniser, whose shape is their layout.
+    shape: tuple[str, ...] = ()
 
     @property
     def line(self) -> int:

@@ -83,6 +83,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     headings: list[Heading] = []
     current_slug = ""
     pending_code: _Block | None = None
+    loose: list[tuple[int, int]] = []  # paragraphs outside lists that hold no block entry
     for i, b in enumerate(blocks):
         block_lines = lines[b.start - 1 : b.end]
         if b.kind == "heading":
@@ -138,10 +139,15 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             ] + raw
             block_links = code_links + block_links
             pending_code = None
-        entries.extend(split_entries(raw, block_links, current_slug))
+        found = split_entries(raw, block_links, current_slug)
+        entries.extend(found)
+        if not found and b.list_depth == 0:
+            loose.append((b.start, b.end))
     tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
     more, items = (
-        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque)
+        extract_layouts(
+            lines, lists.item_blocks, tables, links, headings, entries, opaque, loose
+        )
         if want_entries
         else ([], [])
     )
