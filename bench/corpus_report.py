@@ -125,8 +125,7 @@ def main() -> int:
         n = len(entries) or 1
         rules = Counter(v.name for v in result.violations)
         per_entry = {
-            name: len({v.line for v in result.violations if v.name == name}) / n
-            for name in rules
+            name: len({v.line for v in result.violations if v.name == name}) / n for name in rules
         }
         flooding = [f"{r} {100 * s:.0f}%" for r, s in per_entry.items() if s > FLOOD and entries]
         name = path.name.split("__")[0] if "__" in path.name else path.name

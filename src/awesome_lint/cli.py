@@ -53,8 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument(
         "--export",
-        choices=("json",),
-        help="print the parsed model (sections, entries) instead of findings",
+        choices=("json", "csv", "bibtex"),
+        help="print the parsed model instead of findings: json (sections, entries, items), "
+        "csv (one row per entry) or bibtex (one @misc per entry)",
     )
     out.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary line"
@@ -288,13 +289,14 @@ def _report(results, args, stream) -> None:
 
 
 def _export(paths: list[str], args) -> int:
-    """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+    """Print the parsed model: JSON (one object for one file, JSON Lines for several), CSV or
+    BibTeX (all files in one table or one bibliography)."""
     import json
 
     from .api import config_for
     from .errors import AwesomeLintError
     from .parser import parse
-    from .reporters.export import document_dict
+    from .reporters.export import document_dict, to_bibtex, to_csv
     from .textio import read_source
 
     failed = False
@@ -307,7 +309,11 @@ def _export(paths: list[str], args) -> int:
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
-    if len(paths) == 1 and docs:
+    if args.export == "csv":
+        sys.stdout.write(to_csv(docs))
+    elif args.export == "bibtex":
+        sys.stdout.write(to_bibtex(docs))
+    elif len(paths) == 1 and docs:
         sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)

@@ -145,9 +145,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             loose.append((b.start, b.end))
     tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
     more, items = (
-        extract_layouts(
-            lines, lists.item_blocks, tables, links, headings, entries, opaque, loose
-        )
+        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque, loose)
         if want_entries
         else ([], [])
     )

@@ -62,7 +62,9 @@ _LABEL_ROLE = {
     "venue": "venue", "conference": "venue", "journal": "venue", "published in": "venue",
     "publication": "venue",
 }  # fmt: skip
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|der|den|da|di|du|la|le|del|dos|bin|al)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|der|den|da|di|du|la|le|del|dos|bin|al)$"
+)
 _ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?", re.I)
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*\b[^<>]*>|<!--.*?-->|:[a-z0-9_+-]+:(?=\s|$|:|\W)", re.S)
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -175,7 +177,9 @@ def looks_like_authors(text: str, italic: bool = False) -> bool:
     parts = [p.strip() for p in re.split(r",|;|\band\b|&", t) if p.strip()]
     if not parts:
         return False
-    named = [p for p in parts if 1 <= len(p.split()) <= 5 and all(_NAME_WORD.match(w) for w in p.split())]
+    named = [
+        p for p in parts if 1 <= len(p.split()) <= 5 and all(_NAME_WORD.match(w) for w in p.split())
+    ]
     if len(parts) >= 2:
         return len(named) >= 0.8 * len(parts)
     return italic and len(named) == 1 and len(parts[0].split()) >= 2
@@ -231,7 +235,9 @@ def read_unit(
     pos = start
     # Leading bracketed tags: "[2023.05]", "[CVPR 2023]", "**[ICLR 2022]**", "<kbd>…</kbd>".
     while True:
-        m = re.compile(r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*").match(masked, pos, end)
+        m = re.compile(
+            r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*"
+        ).match(masked, pos, end)
         if not m:
             break
         inner_a, inner_b = m.start(1), m.end(1)
@@ -355,11 +361,22 @@ def _venue_or_authors(
             shape.append("venue")
             for x, y in ((fa, va), (vb, fb)):
                 if body[x:y].strip(" \t.,;:*_()[]"):
-                    authors, authors_field = _authors(body, masked, x, y, authors, authors_field, field, shape, italic)
+                    authors, authors_field = _authors(
+                        body, masked, x, y, authors, authors_field, field, shape, italic
+                    )
             return venue, authors, authors_field
     if role_hint == "authors" or authors is None:
         authors, authors_field = _authors(
-            body, masked, fa, fb, authors, authors_field, field, shape, italic, role_hint == "authors"
+            body,
+            masked,
+            fa,
+            fb,
+            authors,
+            authors_field,
+            field,
+            shape,
+            italic,
+            role_hint == "authors",
         )
     return venue, authors, authors_field
 
@@ -413,7 +430,11 @@ def _title(body, masked, pos, end, link_at, text, heading):
         if opener and masked.startswith(opener, after):
             after += len(opener)
         f = Field(_clean_title(label), lk.label_span)
-        form = "heading" if heading else ("bold-link" if opener or label != lk.label.strip() else "link")
+        form = (
+            "heading"
+            if heading
+            else ("bold-link" if opener or label != lk.label.strip() else "link")
+        )
         return f, form, lk, after
     if opener:
         close = masked.find(opener, at, end)
@@ -430,8 +451,13 @@ def _title(body, masked, pos, end, link_at, text, heading):
             if f is None or f.text.endswith((":", "：")):
                 return None, "", None, pos  # "**Released:** …" is a label, not a title
             q = re.fullmatch(r"[\"“](.+)[\"”]\.?", f.text)
-            return Field(_clean_title(q.group(1) if q else f.text), f.span), ("heading" if heading else "bold"), None, close + len(opener)
-    if masked[pos] in "\"“":
+            return (
+                Field(_clean_title(q.group(1) if q else f.text), f.span),
+                ("heading" if heading else "bold"),
+                None,
+                close + len(opener),
+            )
+    if masked[pos] in '"“':
         close = re.compile(r"[\"”]").search(masked, pos + 1, end)
         if close:
             f = text.field(pos + 1, close.start(), " \t*_")

@@ -33,6 +33,7 @@ from .tables import cells
 _HEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2})(?:[-./](0?[1-9]|1[0-2]))?\s*$")
 PAPER_SHARE = 0.5  # a section is a paper section when at least this share of its units are papers
 _MIN_SECTION_UNITS = 3  # fewer units than this: the whole list's share decides
+_MAX_FIELD_ITEMS = 8  # a title's fields as a list: a few bullets (Paper, Code, Homepage…)
 
 
 @dataclass
@@ -121,9 +122,7 @@ def paragraph_units(
     for p0, p1 in paragraphs:
         section, heading = section_at(p0), heading_at(p0)
         if p1 > p0:
-            per_line = [
-                (n, read_lines(lines, n, n, links_in(n, n))) for n in range(p0, p1 + 1)
-            ]
+            per_line = [(n, read_lines(lines, n, n, links_in(n, n))) for n in range(p0, p1 + 1)]
             papers = [r for _, r in per_line if r is not None and r.strength]
             if len(papers) >= 2 and len(papers) >= 0.6 * len(per_line):
                 for n, r in per_line:
@@ -137,10 +136,14 @@ def paragraph_units(
         r = read_lines(lines, p0, p1, links_in(p0, p1))
         used: tuple[int, ...] = ()
         last = p1
-        if r is not None and r.strength == 0 and p1 == p0:
-            # **Title** then a list of "- Paper: url" bullets: one unit.
+        if r is not None and r.strength == 0 and p1 == p0 and r.title_form != "plain":
+            # **Title** then a short list of "- Paper: url" bullets (no entries themselves): one unit.
             after = lists_at.get(p1 + 2) or lists_at.get(p1 + 1)
-            if after:
+            if (
+                after
+                and len(after) <= _MAX_FIELD_ITEMS
+                and not any(_is_entry(lines, item_blocks[k], links_in) for k in after)
+            ):
                 last = max(item_blocks[k].end for k in after)
                 last = _last_content(lines, p0, last)
                 merged = read_lines(lines, p0, last, links_in(p0, last))
@@ -155,6 +158,15 @@ def paragraph_units(
         )
         out.append(Unit(p0, last, section, r, entry, items_used=used if entry else ()))
     return out
+
+
+def _is_entry(lines: list[str], blk: ListItemBlock, links_in) -> bool:
+    """A list item that reads as a paper of its own (a titled item with a field)."""
+    if blk.paragraph is None:
+        return False
+    s0, s1 = blk.paragraph
+    r = read_lines(lines, s0, s1, links_in(s0, s1), strip_bullet(lines[s0 - 1]))
+    return r is not None and r.strength == 2 and r.title_form != "plain"
 
 
 def heading_units(
@@ -184,7 +196,16 @@ def heading_units(
         if r is None or not r.strength:
             continue
         entry = unit_entry(r, lines, h.line, end, 0, "heading", section_at(h.line), None)
-        out.append(Unit(h.line, end, section_at(h.line), r, entry, items_used=tuple(item_range(h.line + 1, end))))
+        out.append(
+            Unit(
+                h.line,
+                end,
+                section_at(h.line),
+                r,
+                entry,
+                items_used=tuple(item_range(h.line + 1, end)),
+            )
+        )
     return out
 
 
@@ -214,12 +235,9 @@ def item_unit(
     if children:
         parts = []
         for c in children:
-            sub = item_blocks[c]
-            if sub.paragraph is None:
+            if item_blocks[c].paragraph is None:
                 continue
-            s0, s1 = sub.paragraph
-            r = read_lines(lines, s0, s1, links_in(s0, s1), strip_bullet(lines[s0 - 1]))
-            if r is not None and r.strength == 2 and r.title_form != "plain":
+            if _is_entry(lines, item_blocks[c], links_in):
                 break  # a nested list of papers: the item is their group label
             parts.append(c)
         else:
@@ -233,9 +251,7 @@ def item_unit(
     if own is None:
         return Unit(p0, p1, section, None, None)
     entry = (
-        unit_entry(own, lines, p0, last, prefix, "item", section, heading)
-        if own.strength
-        else None
+        unit_entry(own, lines, p0, last, prefix, "item", section, heading) if own.strength else None
     )
     return Unit(p0, last, section, own, entry, items_used=tuple(used) if entry else ())
 
