@@ -120,9 +120,11 @@ def test_export_contract(cli):
     e = contrastive["entries"][0]
     assert e == {
         "line": 15,
+        "layout": "block",
         "title": "Paper 1: Learning Representations for Medical Image Task 1",
         "authors": ["Ann Author1", "Bob Builder1", "Céline Núñez1"],
         "date": "2023-09-28",
+        "date_precision": "day",
         "date_raw": "28th Sep., 2023",
         "venue": "arXiv, 2023",
         "links": [

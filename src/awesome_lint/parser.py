@@ -139,7 +139,11 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             ] + raw
             block_links = code_links + block_links
             pending_code = None
-        found = split_entries(raw, block_links, current_slug)
+        # A one-line list item is read by the layouts (layouts/units.py read its parts by
+        # content); the block reader assumes "**Title** [date] [venue]" and would take a bold
+        # tag ("**[ICLR 2022]** Title", "**LaMDA**: \"Title\"") for the title.
+        one_line_item = b.item_start and b.start == b.end and pending_code is None
+        found = [] if one_line_item else split_entries(raw, block_links, current_slug)
         entries.extend(found)
         if not found and b.list_depth == 0:
             loose.append((b.start, b.end))

@@ -87,6 +87,17 @@ def extract(
         section = section_at(first)
         para_links = links_in(first, last)
         entry = paper_bullet(first, para, para_links, section)
+        unit = None
+        if entry is not None:
+            # The content reading wins where it finds more fields ("**Title** (2013), A. Author
+            # et al. [[pdf]](u)": the bullet reader sees a title and links only).
+            unit = item_unit(
+                k, item_blocks, children.get(k, []), lines, links_in, section,
+                heading_at(first), opaque,
+            )  # fmt: skip
+            if unit.entry is not None and _fields(unit.entry) > _fields(entry):
+                claim(unit)
+                continue
         if entry is None:
             subs = [item_blocks[c] for c in children.get(k, ())]
             found = numbered_entry(first, para, para_links, subs, lines, links_in, section)
@@ -97,7 +108,7 @@ def extract(
             more.append(entry)
             taken.update(range(entry.span.start_line, entry.span.end_line + 1))
             continue
-        unit = item_unit(
+        unit = unit or item_unit(
             k, item_blocks, children.get(k, []), lines, links_in, section, heading_at(first), opaque
         )
         unit.item = classic_item(blk, para, para_links, section)
@@ -114,3 +125,7 @@ def extract(
     settled = Counter(e.section for e in entries + more)
     chosen, items = decide(units, settled)
     return more + chosen, items
+
+
+def _fields(e: Entry) -> int:
+    return sum(x is not None and x != () for x in (e.authors, e.date, e.venue))

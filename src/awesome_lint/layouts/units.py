@@ -136,7 +136,8 @@ def paragraph_units(
         r = read_lines(lines, p0, p1, links_in(p0, p1))
         used: tuple[int, ...] = ()
         last = p1
-        if r is not None and r.strength == 0 and p1 == p0 and r.title_form != "plain":
+        label = lines[p0 - 1].rstrip(" \t*_").endswith((":", "："))  # "**CNNs**:" heads a group
+        if r is not None and r.strength == 0 and p1 == p0 and r.title_form != "plain" and not label:
             # **Title** then a short list of "- Paper: url" bullets (no entries themselves): one unit.
             after = lists_at.get(p1 + 2) or lists_at.get(p1 + 1)
             if (
