@@ -37,10 +37,19 @@ _DATE = re.compile(
     | {_MONTH}\.?,?\s+{_YEAR}
     | {_YEAR}[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?
     | \d{{1,2}}/\d{{1,2}}/\d{{2}}
+    | (?<=\(){_YEAR}(?=\))
     )(?![\w/-]|\.\d)""",
     re.X | re.I,
 )
 _COMPACT_DATE = re.compile(rf"^{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
+_YEAR_VENUE_PREFIX = re.compile(
+    rf"[ \t]*(?P<year>{_YEAR})[-–](?P<venue>[A-Za-z][\w&+]*(?:-[\w&+]+)*)[ \t]+[-–:][ \t]+"
+)
+# A short name before the title: at most three words, then a colon ("<u>T5</u>: **"Title"**").
+_ALIAS = re.compile(
+    r"[ \t\x01]*[^\s\n*_\"“\[\x00|:：]+(?:[ \t][^\s\n*_\"“\[\x00|:：]+){0,2}[ \t\x01]*[:：][ \t\x01]*"
+    r"(?=\*\*|__|[\"“]|\x00)"
+)
 _BARE_YEAR = re.compile(rf"^\(?({_YEAR})\)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
 # A venue: a short name that starts with a capital (or arXiv) and carries a year, either order.
@@ -48,7 +57,7 @@ _VENUE = re.compile(
     rf"""(?<![\w'])(?:
       (?P<name>(?:[A-Z][\w&.+-]*|arXiv|arxiv|bioRxiv|medRxiv|[a-z]*[A-Z][\w&.+-]*)
                (?:[ \t]+(?!(?:et|al|and|in|of|the)\b)(?:\([A-Za-z&]+\)|[A-Za-z&][\w&.+-]*)){{0,4}}?)
-      [ \t]*(?:'[ \t]?|,[ \t]*|[ \t]+)(?P<year>{_YEAR}|\d{{2}})(?![\w.]|\.\d)
+      [ \t]*(?:'[ \t]?|,[ \t]*|[ \t]+)(?P<year>{_YEAR}|\d{{2}})(?!\w|\.\d)
       (?:[ \t]+(?P<tail>[A-Z][a-z]+))?
     | (?P<year2>{_YEAR})[ \t]*-?[ \t]*(?P<name2>[A-Z][\w&.+-]*(?:[ \t]+[A-Z][\w&.+-]*){{0,2}})
     )""",
@@ -112,6 +121,8 @@ def find_date(text: str, span_of) -> EntryDate | None:
     m = _DATE.search(text)
     if m:
         raw = m.group(0)
+        if raw.isdigit():
+            return year_date(raw, span_of(m.start(), m.end()))  # "(2015)"
         us = _US_DATE.match(raw)
         if us:
             month, day, yy = (int(g) for g in us.groups())
@@ -251,6 +262,13 @@ def read_unit(
         else:
             break
         pos = m.end()
+    m = _YEAR_VENUE_PREFIX.match(masked, pos, end)
+    if m and date is None and venue is None:
+        # "2019-NeurIPS - Title": a year and a venue in front of the title.
+        date = year_date(m.group("year"), span_of(m.start("year"), m.end("year")))
+        venue = field(m.start("venue"), m.end("venue"))
+        shape += ["date", "venue"]
+        pos = m.end()
     title, form, title_link, pos = _title(body, masked, pos, end, link_at, text, heading)
     if title is None:
         return None
@@ -259,6 +277,8 @@ def read_unit(
     tail = re.search(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$", title.text)
     if tail:
         d = find_date(tail.group(1), lambda a, b: title.span)
+        if d is not None and d.raw != tail.group(1).strip():
+            d = None  # "(since June 2018)" is prose, "(2015)" a date
         v = find_venue(tail.group(1))
         if v and venue is None:
             venue = Field(tail.group(1).strip(), title.span)
@@ -415,6 +435,9 @@ def _title(body, masked, pos, end, link_at, text, heading):
         pos += 1
     if pos >= end:
         return None, "", None, pos
+    label = _ALIAS.match(masked, pos, end)
+    if label and not heading:
+        pos = label.end()  # "<u>T5</u>: **"Title"**": a short name, then the title
     opener = ""
     for mark in ("**", "__"):
         if masked.startswith(mark, pos):
@@ -450,6 +473,20 @@ def _title(body, masked, pos, end, link_at, text, heading):
             f = text.field(at, close, " \t")
             if f is None or f.text.endswith((":", "：")):
                 return None, "", None, pos  # "**Released:** …" is a label, not a title
+            after = close + len(opener)
+            alias = re.compile(r"[ \t]*[:：]?[ \t]*(?=[\"“]|[^\W\d_])").match(masked, after, end)
+            if (
+                alias
+                and not heading
+                and (
+                    re.fullmatch(r"\[[^\[\]]+\]", f.text)
+                    or masked[alias.start() : alias.end()].strip()
+                )
+            ):
+                # "**[DSOD]** DSOD: Title", "**LaMDA**: \"Title\"": a short name, then the title.
+                rest = _title(body, masked, alias.end(), end, link_at, text, heading)
+                if rest[0] is not None and len(rest[0].text) > len(f.text):
+                    return rest
             q = re.fullmatch(r"[\"“](.+)[\"”]\.?", f.text)
             return (
                 Field(_clean_title(q.group(1) if q else f.text), f.span),

@@ -20,6 +20,7 @@ section where most units are not papers, only classic items are kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -233,22 +234,18 @@ def item_unit(
     own = read_lines(lines, p0, p1, links_in(p0, p1), prefix)
     used: list[int] = []
     last = p1
-    if children:
-        parts = []
-        for c in children:
-            if item_blocks[c].paragraph is None:
-                continue
-            if _is_entry(lines, item_blocks[c], links_in):
-                break  # a nested list of papers: the item is their group label
-            parts.append(c)
-        else:
-            if parts:
-                last = _last_content(lines, p0, max(item_blocks[c].end for c in parts), opaque)
-                merged = read_lines(lines, p0, last, links_in(p0, last), prefix)
-                if merged is not None and (own is None or merged.strength >= own.strength):
-                    own, used = merged, parts
-                else:
-                    last = p1
+    # The item's whole body (later paragraphs, sub-items) belongs to it unless a sub-item is
+    # a paper of its own (then the item is a group label for a nested list of papers).
+    nested_papers = any(_is_entry(lines, item_blocks[c], links_in) for c in children)
+    body_end = _last_content(lines, p0, blk.end, opaque)
+    cut = next((n for n in range(p1 + 1, body_end + 1) if n in opaque), None)
+    if cut is not None:
+        body_end = _last_content(lines, p0, cut - 1, opaque)
+    if not nested_papers and body_end > p1:
+        merged = read_lines(lines, p0, body_end, links_in(p0, body_end), prefix)
+        if merged is not None and (own is None or merged.strength >= own.strength):
+            own, last = merged, body_end
+            used = [c for c in children if item_blocks[c].start <= body_end]
     if own is None:
         return Unit(p0, p1, section, None, None)
     entry = (
@@ -317,7 +314,9 @@ def table_units(
             elif cr is not None and authors is None and cr.authors is not None:
                 authors, authors_field = cr.authors, cr.authors_field
         has = bool(date or venue or authors)
-        strength = 2 if has else (1 if r.strength or extra else 0)
+        linked = any(not is_decoration(lk) for lk in r.links) or bool(extra)
+        # A row without a link is no paper entry (a changelog, a table of numbers).
+        strength = (2 if has else 1) if linked and (has or r.strength or extra) else 0
         reading = Reading(
             r.title, "cell", r.title_link, authors, authors_field, date, venue,
             tuple(r.links) + tuple(extra), ("|", f"title:{r.title_form}", "|"), strength,
@@ -339,6 +338,7 @@ def decide(units: list[Unit], settled: dict[str, int]) -> tuple[list[Entry], lis
         c = per.setdefault(u.section, [0, 0])
         c[0] += 1
         c[1] += bool(u.entry)
+    kinds = Counter(_kind(u) for u in units if u.entry is not None)
     total = sum(c[0] for c in per.values()) + sum(settled.values())
     papers = sum(c[1] for c in per.values()) + sum(settled.values())
     whole = papers >= PAPER_SHARE * total if total else False
@@ -348,9 +348,28 @@ def decide(units: list[Unit], settled: dict[str, int]) -> tuple[list[Entry], lis
         n, p = per[u.section]
         n += settled.get(u.section, 0)
         p += settled.get(u.section, 0)
-        paper = (p >= PAPER_SHARE * n) if n >= _MIN_SECTION_UNITS else whole
-        if u.entry is not None and (paper or (u.item is None and u.strength == 2 and whole)):
+        repeated = n >= _MIN_SECTION_UNITS
+        paper = (p >= PAPER_SHARE * n) if repeated else whole
+        # A lone sentence with a date in it is prose, not an entry: a plain title counts
+        # only where the section, or the list, repeats its shape.
+        lone_plain = (
+            u.entry is not None
+            and u.reading.title_form == "plain"
+            and not repeated
+            and kinds[_kind(u)] < _MIN_SECTION_UNITS
+        )
+        if (
+            u.entry is not None
+            and not lone_plain
+            and (paper or (u.item is None and u.strength == 2 and whole))
+        ):
             entries.append(u.entry)
         elif u.item is not None:
             items.append(u.item)
     return entries, items
+
+
+def _kind(u: Unit) -> tuple:
+    """The coarse shape of a unit: where it comes from, its title's form, the fields it has."""
+    r = u.reading
+    return (u.entry.layout, r.title_form, bool(r.authors), bool(r.date), bool(r.venue))
