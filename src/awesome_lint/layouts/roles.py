@@ -85,7 +85,7 @@ _PAPER_HOST = re.compile(
     r"papers\.|proceedings\.|openaccess\.|\.pdf(?:$|[?#])|/pdf/|/abs/",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*([|;]|\n|–|—|(?<!\S)-(?=\s))\s*")
+_SEPARATORS = re.compile(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
 _DECOR = "\x01"  # masked decoration: images, badges, HTML tags, comments
 _LINK = "\x00"  # masked link
 
@@ -168,13 +168,17 @@ def _with_raw(d: EntryDate, raw: str) -> EntryDate:
 def find_venue(text: str) -> tuple[int, int] | None:
     """(start, end) of a venue with its year in ``text``, or None."""
     for m in _VENUE.finditer(text):
-        name = m.group("name") or m.group("name2")
-        first = name.split()[0].lower().strip(".")
-        if first in _NOT_VENUE or first in MONTHS:
+        start = m.start()
+        stop = text.rfind(". ", start, m.start("year") if m.group("year") else m.end())
+        if stop != -1:
+            start = stop + 2  # "Emre Akbas. CVPR 2019": the sentence before is not the venue
+        words = text[start : m.end()].split()
+        first = words[0].lower().strip(".") if words else ""
+        if first in _NOT_VENUE or (first in MONTHS and len(words) < 3):
             continue
         if m.group("year") and len(m.group("year")) == 2 and "'" not in m.group(0):
             continue  # "Item 12" is no venue; "ICCV'19" is
-        return m.start(), m.end()
+        return start, m.end()
     return None
 
 
@@ -377,12 +381,13 @@ def _venue_or_authors(
         v = find_venue(seg)
         if v and venue is None:
             va, vb = fa + v[0], fa + v[1]
-            venue = field(va, vb, " *_.,()[]")
-            shape.append("venue")
-            for x, y in ((fa, va), (vb, fb)):
-                if body[x:y].strip(" \t.,;:*_()[]"):
+            for part in ((fa, va), None, (vb, fb)):  # in the order written, for the shape
+                if part is None:
+                    venue = field(va, vb, " *_.,()[]")
+                    shape.append("venue")
+                elif body[part[0] : part[1]].strip(" \t.,;:*_()[]"):
                     authors, authors_field = _authors(
-                        body, masked, x, y, authors, authors_field, field, shape, italic
+                        body, masked, *part, authors, authors_field, field, shape, italic
                     )
             return venue, authors, authors_field
     if role_hint == "authors" or authors is None:
