@@ -66,6 +66,15 @@ def extract(
     def claim(unit: Unit) -> None:
         units.append(unit)
         consumed.update(unit.items_used)
+        fallback = []
+        for c in unit.items_used:
+            sub = item_blocks[c]
+            if sub.paragraph is not None:
+                s0, s1 = sub.paragraph
+                item = classic_item(sub, lines[s0 - 1 : s1], links_in(s0, s1), section_at(s0))
+                if item is not None:
+                    fallback.append(item)
+        unit.fallback = tuple(fallback)
         if unit.entry is not None:
             taken.update(range(unit.first, unit.last + 1))
 

@@ -450,7 +450,8 @@ def _title(body, masked, pos, end, link_at, text, heading):
             break
     at = pos + len(opener)
     lk = link_at.get(at)
-    if lk is not None and masked[at] == _LINK and not lk.url.startswith("#"):
+    bare_url = lk is not None and (lk.form is LinkForm.AUTOLINK or lk.label.strip() == lk.url)
+    if lk is not None and masked[at] == _LINK and not lk.url.startswith("#") and not bare_url:
         label = re.sub(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$", "", lk.label).strip()
         if _is_label(label) and not heading:
             return None, "", None, pos

@@ -46,6 +46,8 @@ class Unit:
     entry: Entry | None
     item: ClassicItem | None = None
     items_used: tuple[int, ...] = ()  # list item indices consumed by this unit
+    # The classic items of the consumed list items: kept when the unit is not an entry.
+    fallback: tuple[ClassicItem, ...] = ()
 
     @property
     def strength(self) -> int:
@@ -144,7 +146,7 @@ def paragraph_units(
             if (
                 after
                 and len(after) <= _MAX_FIELD_ITEMS
-                and not any(_is_entry(lines, item_blocks[k], links_in) for k in after)
+                and not any(_is_entry(lines, item_blocks[k], links_in, 1) for k in after)
             ):
                 last = max(item_blocks[k].end for k in after)
                 last = _last_content(lines, p0, last)
@@ -162,13 +164,16 @@ def paragraph_units(
     return out
 
 
-def _is_entry(lines: list[str], blk: ListItemBlock, links_in) -> bool:
-    """A list item that reads as a paper of its own (a titled item with a field)."""
+def _is_entry(lines: list[str], blk: ListItemBlock, links_in, strength: int = 2) -> bool:
+    """A list item that reads as a paper of its own: a titled item with a field (or, with
+    ``strength=1``, any titled item with a paper link: "- Paper: url" is neither)."""
     if blk.paragraph is None:
         return False
     s0, s1 = blk.paragraph
     r = read_lines(lines, s0, s1, links_in(s0, s1), strip_bullet(lines[s0 - 1]))
-    return r is not None and r.strength == 2 and r.title_form != "plain"
+    if r is None or r.strength < strength:
+        return False
+    return strength < 2 or r.title_form != "plain"
 
 
 def heading_units(
@@ -315,8 +320,9 @@ def table_units(
                 authors, authors_field = cr.authors, cr.authors_field
         has = bool(date or venue or authors)
         linked = any(not is_decoration(lk) for lk in r.links) or bool(extra)
-        # A row without a link is no paper entry (a changelog, a table of numbers).
-        strength = (2 if has else 1) if linked and (has or r.strength or extra) else 0
+        # A row without a link is no paper entry (a changelog, a table of numbers), nor is a
+        # row with a link and nothing else (a table of datasets or tools).
+        strength = 2 if linked and has else 0
         reading = Reading(
             r.title, "cell", r.title_link, authors, authors_field, date, venue,
             tuple(r.links) + tuple(extra), ("|", f"title:{r.title_form}", "|"), strength,
@@ -364,8 +370,8 @@ def decide(units: list[Unit], settled: dict[str, int]) -> tuple[list[Entry], lis
             and (paper or (u.item is None and u.strength == 2 and whole))
         ):
             entries.append(u.entry)
-        elif u.item is not None:
-            items.append(u.item)
+        else:
+            items.extend(([u.item] if u.item is not None else []) + list(u.fallback))
     return entries, items
 
 

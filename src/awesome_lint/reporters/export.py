@@ -34,9 +34,11 @@ def date_fields(d: EntryDate | None) -> tuple[str | None, str | None]:
 
 def authors_of(e: Entry) -> list[str]:
     """Names in order, "et al." kept as written."""
+    if not e.authors:
+        return []  # none, or a placeholder ("*none*") the recogniser dropped
     if e.authors_field is not None:
         return list(author_list(e.authors_field.text))
-    return list(e.authors or ())
+    return list(e.authors)
 
 
 def entry_links(e: Entry) -> list:
