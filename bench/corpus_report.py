@@ -6,7 +6,7 @@ paper links (arXiv, OpenReview, DOI, proceedings, PDF…, outside the table of c
 HTML blocks) that lie inside a recognised entry, an estimate of the share of its papers
 that were recognised which does not depend on the recogniser; the share of entries with
 each field; and findings per rule with their share of the list's entries (rules over 20% are
-marked ``!``). Per-section entry counts are checked against the ground truth in
+marked ``!``; the share is over entries and items, a rule counted once per line). Per-section entry counts are checked against the ground truth in
 ../shared/FORMATS.md where it gives them.
 
 Usage: python bench/corpus_report.py [--corpus ../shared/corpus] [--src DIR] [--brief]
@@ -122,12 +122,14 @@ def main() -> int:
         got, total = paper_coverage(doc)
         coverage = f"{got}/{total} ({100 * got / total:.0f}%)" if total else "-"
         shares = field_share(entries)
-        n = len(entries) or 1
+        # Shares are over the list's units: its entries and its classic items (the classic
+        # rules judge items).
+        n = (len(entries) + len(doc.items)) or 1
         rules = Counter(v.name for v in result.violations)
         per_entry = {
             name: len({v.line for v in result.violations if v.name == name}) / n for name in rules
         }
-        flooding = [f"{r} {100 * s:.0f}%" for r, s in per_entry.items() if s > FLOOD and entries]
+        flooding = [f"{r} {100 * s:.0f}%" for r, s in per_entry.items() if s > FLOOD and n > 1]
         name = path.name.split("__")[0] if "__" in path.name else path.name
         if args.brief:
             print(

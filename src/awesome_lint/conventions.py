@@ -155,13 +155,7 @@ def _item_link(e: Entry, lk) -> bool:
     """A link of a one-line entry (a bullet, a table row) that is not the title's own link."""
     if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
         return False
-    t = e.title.span if e.title else None
-    return t is None or not (
-        t.start_line <= lk.span.end_line
-        and lk.span.start_line <= t.end_line
-        and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
-        and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col)
-    )
+    return e.title is None or not e.title.span.overlaps(lk.span)
 
 
 def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:

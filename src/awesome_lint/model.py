@@ -30,6 +30,12 @@ class Span:
             other.end_col,
         ) <= (self.end_line, self.end_col)
 
+    def overlaps(self, other: Span) -> bool:
+        return (self.start_line, self.start_col) < (other.end_line, other.end_col) and (
+            other.start_line,
+            other.start_col,
+        ) < (self.end_line, self.end_col)
+
     @property
     def lines(self) -> range:
         """The line numbers this span touches."""

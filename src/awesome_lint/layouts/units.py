@@ -342,7 +342,9 @@ def decide(units: list[Unit], settled: dict[str, int]) -> tuple[list[Entry], lis
     per: dict[str, list[int]] = {}
     for u in units:
         c = per.setdefault(u.section, [0, 0])
-        c[0] += 1
+        # Only units that are a paper or a classic item vote; the rest (a table of contents
+        # line, a group label, prose) is neither and says nothing about the section.
+        c[0] += bool(u.entry or u.item)
         c[1] += bool(u.entry)
     kinds = Counter(_kind(u) for u in units if u.entry is not None)
     total = sum(c[0] for c in per.values()) + sum(settled.values())
