@@ -21,6 +21,7 @@ between them, which the list's template is the majority of (template.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..dates import MONTHS
@@ -436,8 +437,8 @@ def _segments(masked: str, a: int, b: int):
 
 def _title(body, masked, pos, end, link_at, text, heading):
     """(title field, form, title link, offset after the title)."""
-    while pos < end and masked[pos] in " \t\x01":
-        pos += 1
+    while pos < end and (masked[pos] in " \t\x01\ufe0f\u200d" or _is_symbol(masked[pos])):
+        pos += 1  # emoji and symbols in front of a title are decoration ("🌟 **Title**")
     if pos >= end:
         return None, "", None, pos
     label = _ALIAS.match(masked, pos, end)
@@ -519,6 +520,10 @@ def _title(body, masked, pos, end, link_at, text, heading):
     if f is None or masked[pos] == _LINK:
         return None, "", None, pos
     return Field(_clean_title(f.text), f.span), ("heading" if heading else "plain"), None, stop
+
+
+def _is_symbol(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk", "Sm", "Cs")
 
 
 def _is_label(label: str) -> bool:
