@@ -196,3 +196,16 @@ def test_segmenting_never_loses_or_duplicates_a_line(lines):
 @pytest.mark.parametrize("name", CASES)
 def test_fixture_segmentation(name):
     _check_segmentation((FIXTURES / f"{name}.md").read_text(encoding="utf-8"))
+
+
+def test_a_link_labelled_with_a_venue_gives_the_venue():
+    text = (
+        "## Papers\n\n**Language-Informed Visual Concept Learning** \\\n"
+        "[[ICLR 2024](https://arxiv.org/abs/2312.03587)]\n"
+        "[[Code](https://github.com/example/code)]\n\n"
+        "**Diffusion Illusions: Hiding Images in Plain Sight** \\\n"
+        "[[Website](https://arxiv.org/abs/2312.03817)]\n"
+    )
+    first, second = parse(text).entries
+    assert first.venue is not None and first.venue.text == "ICLR 2024"
+    assert second.venue is None  # "Website" names no venue

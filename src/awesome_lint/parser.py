@@ -17,6 +17,7 @@ from .entries import RawLine, split_entries, strip_bullet
 from .fixes import LineIndex
 from .inline import links_in_block
 from .layouts import extract as extract_layouts
+from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .model import Document, Entry, Heading, Link, Section, Span, TocItem
 from .slug import Slugger, heading_text
@@ -155,6 +156,8 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     )
     if more:
         entries = sorted(entries + more, key=lambda e: e.line)
+    if want_entries:
+        entries = [venue_from_link(e) for e in entries]
     anchors = {h.slug for h in headings}
     comments = []
     index = LineIndex(text)

@@ -20,12 +20,13 @@ between them, which the list's template is the majority of (template.py).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..dates import MONTHS
-from ..model import EntryDate, Field, Link, LinkForm, Span
+from ..model import Entry, EntryDate, Field, Link, LinkForm, Span
 from .fields import PAPER_LABELS, Text, is_paper_link, make_date
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -181,6 +182,20 @@ def find_venue(text: str) -> tuple[int, int] | None:
             continue  # "Item 12" is no venue; "ICCV'19" is
         return start, m.end()
     return None
+
+
+def venue_from_link(entry: Entry) -> Entry:
+    """An entry without a venue whose link is labelled with one (``[[ICLR 2024](u)]``): the
+    label is its venue."""
+    if entry.venue is not None:
+        return entry
+    for lk in entry.links:
+        label = lk.label.strip(" *_`")
+        span = find_venue(label) if len(label) <= 40 else None
+        # "CVPR 2024 oral", "ICCV 2025 (Highlight)": a short note may follow the venue.
+        if span is not None and span[0] == 0 and len(label) - span[1] <= 12:
+            return dataclasses.replace(entry, venue=Field(label, lk.label_span))
+    return entry
 
 
 def looks_like_authors(text: str, italic: bool = False) -> bool:
