@@ -209,3 +209,21 @@ def test_a_link_labelled_with_a_venue_gives_the_venue():
     first, second = parse(text).entries
     assert first.venue is not None and first.venue.text == "ICLR 2024"
     assert second.venue is None  # "Website" names no venue
+
+
+def test_bare_date_line_and_venue_at_the_start_of_the_links_line():
+    # The shape the issue names: "arXiv 2023. [[Paper](u)] \" then a bare "16 Oct 2023".
+    text = "## Seg\n\n" + "\n".join(
+        f"**{title}** \\\n*{authors}* \\\n{venue}. [[Paper](https://arxiv.org/abs/{aid})] \\\n{date}\n"
+        for title, authors, venue, aid, date in (
+            ("Segment Anything in Medical Images", "Jun Ma, Bo Wang", "arXiv 2023", "2304.12306", "16 Oct 2023"),
+            ("SAM-Med2D", "Junlong Cheng, Jin Ye", "arXiv 2023", "2308.16184", "30 Aug 2023"),
+            ("MedSAM2", "Jun Ma, Sumin Kim", "MICCAI 2024", "2408.03322", "6 Aug 2024"),
+        )
+    )  # fmt: skip
+    entries = parse(text).entries
+    assert [e.venue.text for e in entries] == ["arXiv 2023", "arXiv 2023", "MICCAI 2024"]
+    assert [e.date.value.isoformat() for e in entries] == ["2023-10-16", "2023-08-30", "2024-08-06"]
+    from awesome_lint.api import lint_text
+
+    assert [v.name for v in lint_text(text, "x.md").violations] == []

@@ -235,10 +235,12 @@ def _scan_into(s: str, lo: int, hi: int, out: list[Located], images_only: bool =
             if m and (i == 0 or not (s[i - 1].isalnum())):
                 url = m.group(0)
                 url = _trim_bare_url(url)
-                end = i + len(url)
-                out.append(Located(url, url, LinkForm.AUTOLINK, i, end, i, end, i, end))
-                i = end
-                continue
+                # "WWW." in a title trims to "WWW": no domain, no autolink (GFM).
+                if not re.fullmatch(r"(?i)www\.?|https?://", url):
+                    end = i + len(url)
+                    out.append(Located(url, url, LinkForm.AUTOLINK, i, end, i, end, i, end))
+                    i = end
+                    continue
         i += 1
 
 
