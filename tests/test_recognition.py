@@ -227,3 +227,55 @@ def test_bare_date_line_and_venue_at_the_start_of_the_links_line():
     from awesome_lint.api import lint_text
 
     assert [v.name for v in lint_text(text, "x.md").violations] == []
+
+
+def test_shapes_the_issue_names():
+    numbered = parse(
+        "## P\n\n"
+        + "".join(
+            f"{k + 1}. [**Paper Title {k} About Things.**](https://arxiv.org/abs/2301.0000{k}) "
+            f"_Ann Lee, Bo Chen._ NeurIPS 2023. "
+            "[![Star](https://img.shields.io/github/stars/a/b.svg)](https://github.com/a/b)\n"
+            for k in range(3)
+        )
+    )
+    assert len(numbered.entries) == 3 and numbered.items == ()
+    e = numbered.entries[0]
+    assert (e.title.text, e.authors, e.venue.text) == (
+        "Paper Title 0 About Things",
+        ("Ann Lee", "Bo Chen"),
+        "NeurIPS 2023",
+    )
+    kbd = parse(
+        "## P\n\n"
+        + "".join(
+            f"- [Paper Title {k} About Things](https://arxiv.org/abs/2301.0000{k}) <kbd>CVPR 2023</kbd>\n"
+            for k in range(3)
+        )
+    )
+    assert [e.venue.text for e in kbd.entries] == ["CVPR 2023"] * 3
+    table = parse(
+        "## P\n\n| Date | Authors | Title | Code |\n|---|---|---|---|\n"
+        + "".join(
+            f"| 20251{k} | A. Liu et al. | Paper Title {k} About Things "
+            f"[(paper)](https://arxiv.org/abs/2511.0000{k}) | [Code](https://github.com/a/b{k}) |\n"
+            for k in range(3)
+        )
+    )
+    row = entry_dict(table.entries[0])
+    assert (row["title"], row["authors"], row["date"], row["date_precision"]) == (
+        "Paper Title 0 About Things",
+        ["A. Liu", "et al."],
+        "2025-10",
+        "month",
+    )
+    badges = parse(
+        "## Tools\n\n"
+        + "".join(
+            f"- [![CI](https://ci.example.org/b{k}.svg)](https://ci.example.org/{k}) "
+            f"[Tool{k}](https://tool{k}.example.org) - Does thing {k}.\n"
+            for k in range(3)
+        )
+    )
+    assert [i.name for i in badges.items] == ["Tool0", "Tool1", "Tool2"]
+    assert badges.items[0].description.text == "Does thing 0."

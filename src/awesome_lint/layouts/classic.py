@@ -36,8 +36,16 @@ def classic_item(
     body = text.joined
     start = text.offset(first, prefix + 1)
     lead = start
-    while lead < len(body) and body[lead] in "*_ \t":
-        lead += 1
+    badges = {
+        text.offset(lk.span.start_line, lk.span.start_col): text.offset(
+            lk.span.end_line, lk.span.end_col
+        )
+        for lk in links
+        if lk.form is LinkForm.IMAGE or "![" in lk.label
+    }
+    while lead < len(body) and (body[lead] in "*_ \t" or lead in badges):
+        # A badge in front of the name ("- [![CI](b.svg)](ci) [Name](u)") is decoration.
+        lead = badges.get(lead, lead + 1)
     link = next(
         (
             lk

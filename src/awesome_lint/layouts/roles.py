@@ -65,6 +65,7 @@ _VENUE = re.compile(
     )""",
     re.X,
 )
+_SENTENCE_END = re.compile(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a sentence too
 _NOT_VENUE = {"in", "the", "of", "and", "for", "since", "from", "to", "on", "at", "by", "et", "al"}
 _LABELLED = re.compile(r"^[\s*_\x01]*(?P<label>[A-Za-z][A-Za-z /]{0,24}?)[*_]*\s*[:：][*_]*\s*")
 _LABEL_ROLE = {
@@ -171,9 +172,11 @@ def find_venue(text: str) -> tuple[int, int] | None:
     """(start, end) of a venue with its year in ``text``, or None."""
     for m in _VENUE.finditer(text):
         start = m.start()
-        stop = text.rfind(". ", start, m.start("year") if m.group("year") else m.end())
-        if stop != -1:
-            start = stop + 2  # "Emre Akbas. CVPR 2019": the sentence before is not the venue
+        stops = list(
+            _SENTENCE_END.finditer(text, start, m.start("year") if m.group("year") else m.end())
+        )
+        if stops:
+            start = stops[-1].end()  # "Emre Akbas. CVPR 2019": the sentence before is no venue
         words = text[start : m.end()].split()
         first = words[0].lower().strip(".") if words else ""
         if first in _NOT_VENUE or (first in MONTHS and len(words) < 3):
