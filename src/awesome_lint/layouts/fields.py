@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..dates import looks_like_date
 from ..entries import entry_date, strip_bullet
@@ -39,7 +40,7 @@ class Text:
     first: int
     lines: tuple[str, ...]
 
-    @property
+    @cached_property  # read many times per unit; the lines never change
     def joined(self) -> str:
         return "\n".join(self.lines)
 

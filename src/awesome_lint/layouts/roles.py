@@ -65,6 +65,9 @@ _VENUE = re.compile(
     )""",
     re.X,
 )
+_LEADING_TAG = re.compile(
+    r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*"
+)
 _SENTENCE_END = re.compile(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a sentence too
 _NOT_VENUE = {"in", "the", "of", "and", "for", "since", "from", "to", "on", "at", "by", "et", "al"}
 _LABELLED = re.compile(r"^[\s*_\x01]*(?P<label>[A-Za-z][A-Za-z /]{0,24}?)[*_]*\s*[:：][*_]*\s*")
@@ -269,9 +272,7 @@ def read_unit(
     pos = start
     # Leading bracketed tags: "[2023.05]", "[CVPR 2023]", "**[ICLR 2022]**", "<kbd>…</kbd>".
     while True:
-        m = re.compile(
-            r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*"
-        ).match(masked, pos, end)
+        m = _LEADING_TAG.match(masked, pos, end)
         if not m:
             break
         inner_a, inner_b = m.start(1), m.end(1)
@@ -331,7 +332,7 @@ def read_unit(
         if not shape or shape[-1] != "links":
             shape.append("links")
         i = seg_start = j
-    if not re.search(r"[^\W\d_]{2}", title.text):
+    if not re.search(r"[^\W\d_]", title.text):
         return None
     paperish = [lk for lk in ([title_link] if title_link else []) + entry_links if _paper_link(lk)]
     strength = 2 if (authors or venue or date) else (1 if paperish else 0)
