@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.layouts.roles import find_date, find_venue, looks_like_authors
 from awesome_lint.model import Span
-from awesome_lint.parser import parse
-from awesome_lint.reporters.export import date_fields, entry_dict, to_bibtex, to_csv
-from awesome_lint.template import template_for, templates
+from awesome_lint.parse.layouts.roles import find_date, find_venue, looks_like_authors
+from awesome_lint.parse.parser import parse
+from awesome_lint.parse.template import template_for, templates
+from awesome_lint.report.export import date_fields, entry_dict, to_bibtex, to_csv
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recognition"
 CASES = sorted(p.stem for p in FIXTURES.glob("*.md"))

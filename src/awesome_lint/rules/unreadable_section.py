@@ -3,8 +3,8 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..model import Document, LinkForm
-from ._util import quote
 from .base import Rule, Severity
+from .messages import quote
 
 # A section with at least this many links, of which fewer than this share lie in a recognised
 # entry or item, is one the recogniser could not read. Table rows do not count: a table is a
