@@ -112,8 +112,12 @@ def test_redirected_fix_keeps_the_fragment():
     }
     (v,) = lint(text, results, "redirected-link")
     assert '"https://new.org/paper"' in v.message  # the permanent part of the chain only
+    # A URL taken from a redirect is an unsafe fix: --fix alone leaves it, --unsafe-fixes applies it.
+    assert v.fix is not None and not v.fix.safe
+    _, _, applied = fix_text(text, config=only("redirected-link"), today=TODAY, link_results=results)
+    assert applied == 0
     fixed, _, applied = fix_text(
-        text, config=only("redirected-link"), today=TODAY, link_results=results
+        text, config=only("redirected-link"), today=TODAY, link_results=results, unsafe=True
     )
     assert applied == 1
     assert fixed == text.replace("https://old.org/paper#results", "https://new.org/paper#results")
@@ -187,5 +191,7 @@ def test_shortened_url_names_and_fixes_to_the_resolved_target():
     )
     assert found[0].fix is not None
     assert found[1].fix is None and found[1].message.endswith("; link to the destination")
-    fixed, _, _ = fix_text(text, config=only("shortened-url"), today=TODAY, link_results=results)
+    fixed, _, _ = fix_text(
+        text, config=only("shortened-url"), today=TODAY, link_results=results, unsafe=True
+    )
     assert fixed == text.replace("https://bit.ly/abc123", "https://github.com/lab/tool")

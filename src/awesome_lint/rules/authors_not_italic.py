@@ -5,7 +5,7 @@ from collections import Counter
 from ..fixes import Edit, Fix
 from ..model import Document, LineKind
 from ._util import entry_name
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 
 class AuthorsNotItalic(Rule):
@@ -13,6 +13,7 @@ class AuthorsNotItalic(Rule):
     name = "authors-not-italic"
     summary = "An entry's authors are not in italics where the list's authors are"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries",)
 

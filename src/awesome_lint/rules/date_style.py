@@ -7,7 +7,7 @@ from ..dates import format_date, parse_date
 from ..fixes import Fix
 from ..model import DateStyle, Document, MonthForm
 from ._util import clear, quote
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 
 def _check_example(value: str) -> str | None:
@@ -32,6 +32,7 @@ class DateStyleRule(Rule):
     name = "date-style"
     summary = "A date written differently from the list's own date style"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "dates", "style")
     Options = Options

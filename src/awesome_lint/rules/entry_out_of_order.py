@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Section
 from ._util import entry_name, quote
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 
 # A section with this many steps between dated entries is judged on its own: it follows
 # the list's direction if at least MIN_SORTED_SHARE of its steps do, keeps its own if 75%
@@ -27,6 +27,7 @@ class EntryOutOfOrder(Rule):
     name = "entry-out-of-order"
     summary = "An entry whose date breaks its section's order (newest first or oldest first)"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     tags = ("entries", "dates", "order")
     Options = Options
 

@@ -4,7 +4,7 @@ from ..conventions import CLEAR_MAJORITY
 from ..fixes import Fix
 from ..model import Document, Marker, Span
 from ._breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 _NAMES = {
     Marker.BR: "<br>",
@@ -18,6 +18,7 @@ class LineBreakStyle(Rule):
     name = "line-break-style"
     summary = "A line break that differs from the list's own, sits on an entry's last line, or has text after it"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks", "style")
     Options = BreakOptions

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..fixes import Fix
 from ..model import Document, LinkForm
 from ._links import entry_links, list_form, source
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 _SHOW = {LinkForm.BRACKETED: "[[Label](url)]", LinkForm.OUTER: "[[Label]](url)"}
 
@@ -13,6 +13,7 @@ class LinkFormStyle(Rule):
     name = "link-form-style"
     summary = "An entry link bracketed [[L]](u) in a [[L](u)] list, or the other way round"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "links", "style")
 

@@ -5,7 +5,7 @@ import re
 from ..fixes import Fix
 from ..model import Document, Span
 from ._classic import main_heading
-from .base import Fixability, Rule, Severity
+from .base import FixSafety, Fixability, Rule, Severity
 
 # Words title case leaves in lower case unless they open or close the title.
 SMALL_WORDS = frozenset(
@@ -53,6 +53,7 @@ class MainHeadingNotTitleCase(Rule):
     name = "main-heading-not-title-case"
     summary = "The list's main heading is not in title case (awesome-python, Awesome python)"
     default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
     profiles = ("classic",)

@@ -6,7 +6,7 @@ from ..conventions import CLEAR_MAJORITY
 from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, LineKind
 from ._util import entry_name, line_span, quote
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 
 _WELL_FORMED = re.compile(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
 
@@ -16,6 +16,7 @@ class MalformedDateVenue(Rule):
     name = "malformed-date-venue"
     summary = "The date and venue line is not [date] [venue], or a dated list's entry has no date"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     tags = ("entries", "dates")
 
     def check(self, doc: Document, ctx):

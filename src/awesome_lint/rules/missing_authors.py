@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..identity import normalize_title
 from ..model import Document, LineKind
 from ._util import entry_name, line_span, quote
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 
 
 class MissingAuthors(Rule):
@@ -11,6 +11,7 @@ class MissingAuthors(Rule):
     name = "missing-authors"
     summary = "An entry without authors: no author line, a placeholder, or the title repeated"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     tags = ("entries",)
 
     def check(self, doc: Document, ctx):

@@ -5,7 +5,7 @@ import re
 from ..fixes import Edit, Fix
 from ..model import Document, LinkForm
 from ._classic import doc_span, header_lines, main_heading
-from .base import Fixability, Rule, Severity
+from .base import FixSafety, Fixability, Rule, Severity
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge's image, in the forms the awesome lists use (awesome.re and the repository's media/).
@@ -20,6 +20,7 @@ class MissingAwesomeBadge(Rule):
     name = "missing-awesome-badge"
     summary = "No awesome badge linking to awesome.re next to the list's main heading"
     default_severity = Severity.ERROR
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
     profiles = ("classic",)

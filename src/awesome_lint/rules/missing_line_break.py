@@ -5,7 +5,7 @@ from ..fixes import Fix
 from ..model import Document, Marker, Span
 from ._breaks import BreakOptions, break_text, is_field_end, working
 from ._util import entry_name
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 
 class MissingLineBreak(Rule):
@@ -13,6 +13,7 @@ class MissingLineBreak(Rule):
     name = "missing-line-break"
     summary = "An entry line without a working line break, so the next line merges into it"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks")
     Options = BreakOptions

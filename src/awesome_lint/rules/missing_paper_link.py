@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..model import Document, LineKind
 from ._util import entry_name, line_span
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 
 
 class MissingPaperLink(Rule):
@@ -10,6 +10,7 @@ class MissingPaperLink(Rule):
     name = "missing-paper-link"
     summary = "An entry with no link at all"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     tags = ("entries", "links")
 
     def check(self, doc: Document, ctx):

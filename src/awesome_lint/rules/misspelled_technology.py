@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..fixes import Fix
 from ..model import Document, Span
-from .base import Fixability, Rule, Severity
+from .base import FixSafety, Fixability, Rule, Severity
 
 # Names with one right spelling. Each is matched case-insensitively with its spaces and dots
 # optional ("nodejs", "Node.JS", "stack overflow"); plain English words that are also names
@@ -51,6 +51,7 @@ class MisspelledTechnology(Rule):
     name = "misspelled-technology"
     summary = "A well-known technology name spelled wrong (Javascript, Github, nodejs)"
     default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.ALWAYS
     tags = ("classic", "text")
     profiles = ("classic",)

@@ -7,7 +7,7 @@ from ..fixes import Fix
 from ..model import Document
 from ._links import entry_links
 from ._util import clear, quote
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 # Labels paper lists use (FORMATS.md); a list's own labels used twice or more count too.
 VOCABULARY = (
@@ -46,6 +46,7 @@ class NonstandardLinkLabel(Rule):
     name = "nonstandard-link-label"
     summary = "A misspelled link label (Gitub), or one whose case differs from the list's (Github vs GitHub)"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("entries", "links")
     Options = Options

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..model import Document, Link
 from ._liveness import replace_url
 from ._util import quote
-from .base import Fixability, Rule, Severity
+from .base import FixSafety, Fixability, Rule, Severity
 
 SHORTENERS = frozenset(
     """tinyurl.com bit.ly bitly.com aka.ms goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly
@@ -43,6 +43,7 @@ class ShortenedUrl(Rule):
         "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
     )
     default_severity = Severity.ERROR
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
     reads_entries = False

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..fixes import Edit, Fix
 from ..model import Document
 from ._util import quote
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 
 class TitleNotBold(Rule):
@@ -11,6 +11,7 @@ class TitleNotBold(Rule):
     name = "title-not-bold"
     summary = "An entry's title is not bold where the list's titles are"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries",)
 

@@ -4,7 +4,7 @@ from ..fixes import Edit, Fix
 from ..model import Document, LinkForm
 from ._links import entry_links, list_form
 from ._util import quote
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 
 class UnbracketedLink(Rule):
@@ -14,6 +14,7 @@ class UnbracketedLink(Rule):
         "An entry link written [Label](url) or as a bare URL where the list brackets its links"
     )
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("entries", "links")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..fixes import Fix
 from ..model import Document
 from ._classic import described, is_short_form, item_label
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 
 DEFAULT = " - "
 # A majority this strong makes another separator the list's own (" – " or ": ").
@@ -47,6 +47,7 @@ class WrongItemSeparator(Rule):
     name = "wrong-item-separator"
     summary = "A classic item whose link and description are not separated by ' - '"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("classic", "items")
     profiles = ("classic",)
