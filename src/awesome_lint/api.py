@@ -109,9 +109,7 @@ def fix_text(
     config = config or Config()
     result = _lint(current, path, config, today, link_results, siblings)
     for _ in range(MAX_FIX_PASSES):
-        fixes = [
-            v.fix for v in result.violations if v.fix is not None and (v.fix.safe or unsafe)
-        ]
+        fixes = [v.fix for v in result.violations if v.fix is not None and (v.fix.safe or unsafe)]
         if not fixes:
             break
         new, n = apply_fixes(current, fixes)

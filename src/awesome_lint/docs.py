@@ -33,7 +33,11 @@ def index_table(link_prefix: str = "") -> str:
     ]
     for r in ALL_RULES:
         opt = " (opt-in)" if not r.enabled_by_default else ""
-        fix = r.fixable.value if r.fixable.value == "never" else f"{r.fixable.value}, {r.fix_safety.value}"
+        fix = (
+            r.fixable.value
+            if r.fixable.value == "never"
+            else f"{r.fixable.value}, {r.fix_safety.value}"
+        )
         rows.append(
             f"| [{r.code}]({link_prefix}{r.code}.md) | `{r.name}` | {r.kind.value} | {r.default_severity.value} | {fix} | {r.summary}{opt} |"
         )

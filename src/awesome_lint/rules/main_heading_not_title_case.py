@@ -5,7 +5,7 @@ import re
 from ..fixes import Fix
 from ..model import Document, Span
 from ._classic import main_heading
-from .base import FixSafety, Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 # Words title case leaves in lower case unless they open or close the title.
 SMALL_WORDS = frozenset(

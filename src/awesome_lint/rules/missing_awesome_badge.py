@@ -5,7 +5,7 @@ import re
 from ..fixes import Edit, Fix
 from ..model import Document, LinkForm
 from ._classic import doc_span, header_lines, main_heading
-from .base import FixSafety, Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge's image, in the forms the awesome lists use (awesome.re and the repository's media/).

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..fixes import Fix
 from ..model import Document, Span
-from .base import FixSafety, Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 # Names with one right spelling. Each is matched case-insensitively with its spaces and dots
 # optional ("nodejs", "Node.JS", "stack overflow"); plain English words that are also names

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..model import Document
 from ._liveness import checked_links, replace_url
 from ._util import quote
-from .base import FixSafety, Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 
 class RedirectedLink(Rule):

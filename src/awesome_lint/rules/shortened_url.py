@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..model import Document, Link
 from ._liveness import replace_url
 from ._util import quote
-from .base import FixSafety, Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 SHORTENERS = frozenset(
     """tinyurl.com bit.ly bitly.com aka.ms goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly
