@@ -82,6 +82,6 @@ def _merge_reason(conv, here: LineKind, nxt: LineKind) -> str | None:
     n = round(broken * m.samples)
     example = conv.field_break_example.get((here, nxt))
     return (
-        f"{merges}; {n:,} other {here.value} line{'s' if n != 1 else ''} before a {nxt.value}"
+        f"{merges}; {n:,} other {here.value} line{'s' if n != 1 else ''} before {'an' if nxt.value[0] in 'aeiou' else 'a'} {nxt.value}"
         f" line end with one, e.g. line {example}"
     )

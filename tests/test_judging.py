@@ -1,0 +1,53 @@
+"""Judging like a maintainer (issue 11): small excerpts of real corpus lists, each asserting
+the finding that should be there and the absence of the false one it used to get.
+
+Where an excerpt carries a planted defect, the docstring of its test says which line.
+"""
+
+from __future__ import annotations
+
+from awesome_lint.api import lint_text
+
+from .conftest import FIXTURES, TODAY
+
+JUDGING = FIXTURES / "judging"
+
+
+def findings(name: str, rule: str) -> list[tuple[int, str]]:
+    text = (JUDGING / name).read_text(encoding="utf-8")
+    return [(v.line, v.message) for v in lint_text(text, today=TODAY).violations if v.name == rule]
+
+
+def test_links_on_their_own_source_lines_are_the_lists_style():
+    """Westlake-AI/Awesome-Mixup writes `ICLR'2018 [[Paper](u)]` and `[[Code](u)]` on two
+    source lines without a break, on purpose; line 31 (AugMix's title) lost its `<br>`."""
+    found = findings("westlake_mixup.md", "missing-line-break")
+    assert [line for line, _ in found] == [31]
+    assert "4 other title lines before an authors line end with one, e.g. line 5" in found[0][1]
+
+
+def test_links_each_on_a_line_in_a_backslash_list():
+    """wangkai930418/awesome-diffusion-categorized: `**Title** \\` then one link per line."""
+    assert findings("wangkai_diffusion.md", "missing-line-break") == []
+    assert findings("wangkai_diffusion.md", "nonstandard-link-label") == []  # Diffusers 1, 2
+
+
+def test_month_dates_are_the_lists_precision():
+    """codefuse-ai/Awesome-Code-LLM dates by month (`[2024-09]`); line 19 says month 13."""
+    found = findings("codefuse_month_dates.md", "invalid-date")
+    assert found == [(19, 'invalid date "2024-13": there is no month 13')]
+
+
+def test_a_repeated_label_typo_is_still_a_typo_and_three_letters_are_checked():
+    """RUCAIBox/LLMSurvey one-line entries: `Gitub` three times beside `GitHub` nine times
+    (lines 7, 11, 12), and `PFD` for `PDF` (line 13)."""
+    found = findings("rucaibox_labels.md", "nonstandard-link-label")
+    assert [line for line, _ in found] == [7, 11, 12, 13]
+    assert 'misspelling of "GitHub"' in found[0][1] and 'misspelling of "PDF"' in found[3][1]
+
+
+def test_the_names_own_spelling_is_never_asked_to_follow_a_majority_case_variant():
+    """amirhossein-kz/Awesome-Diffusion-Models-in-Medical-Imaging: `Github` twice, `GitHub`
+    once (line 36); nothing asks to change the correct `GitHub`."""
+    assert findings("dm_github_case.md", "nonstandard-link-label") == []
+    assert findings("dm_github_case.md", "misspelled-technology") == []
