@@ -51,3 +51,29 @@ def test_the_names_own_spelling_is_never_asked_to_follow_a_majority_case_variant
     once (line 36); nothing asks to change the correct `GitHub`."""
     assert findings("dm_github_case.md", "nonstandard-link-label") == []
     assert findings("dm_github_case.md", "misspelled-technology") == []
+
+
+def test_a_lists_own_item_marker_and_a_back_to_top_line():
+    """Modelled on awesome-selfhosted: a `⚠` mark between link and separator (lines 15, 17)
+    and `**[⬆ back to top](#contents)**` right under the last item (line 20). Planted: an em
+    dash on line 18, a missing period on line 16."""
+    separators = findings("selfhosted_marker.md", "wrong-item-separator")
+    assert [line for line, _ in separators] == [18]
+    assert "an em dash" in separators[0][1]
+    periods = findings("selfhosted_marker.md", "unterminated-description")
+    assert [line for line, _ in periods] == [16]
+
+
+def test_file_extensions_are_not_misspelled_names():
+    found = findings("file_extensions.md", "misspelled-technology")
+    assert [m for _, m in found] == ['"Json" is spelled "JSON"', '"yaml" is spelled "YAML"']
+
+
+def test_a_hyphenated_name_is_not_a_slug():
+    for heading in ("# Awesome-LLM", "# LLM-Agent-Paper-List", "# Awesome-Mixup"):
+        text = f"{heading}\n\n- [A](https://a.org) - Does a.\n"
+        assert not [v for v in lint_text(text, today=TODAY).violations if v.code == "AL406"], (
+            heading
+        )
+    slug = lint_text("# awesome-hallucination-detection\n\n- [A](https://a.org) - Does a.\n")
+    assert [v.code for v in slug.violations if v.code == "AL406"] == ["AL406"]

@@ -23,7 +23,9 @@ def _capitalise(word: str) -> str:
 
 def title_case(text: str) -> tuple[list[str], str]:
     """(the words that break title case, the heading in title case)."""
-    if _SLUG.fullmatch(text):
+    if _SLUG.fullmatch(text) and text == text.lower():
+        # A repository slug (awesome-editors); a hyphenated name with capitals (Awesome-LLM,
+        # LLM-Agent-Paper-List) is the project's own spelling and falls through.
         parts = re.split(r"[-_]", text)
         fixed = " ".join(
             _capitalise(p) if k == 0 or p.lower() not in SMALL_WORDS else p.lower()

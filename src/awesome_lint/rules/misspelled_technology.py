@@ -34,9 +34,10 @@ _OTHER_THINGS = frozenset({"IOS"})
 def _pattern(name: str) -> re.Pattern:
     parts = [re.escape(p) for p in re.split(r"[ .]", name)]
     # Glued to a package or host name on either side ("github-markdown", "nodejs.org") is
-    # another name; a full stop that ends the sentence is not glue.
+    # another name; a full stop that ends the sentence is not glue. A word right after a dot
+    # is a file extension (.json, .yaml) or a host's part, spelled as files spell it.
     glue = r"[\w" + re.escape(_GLUE.replace(".", "")) + r"]"
-    before, after = r"(?<!" + glue + r")(?<!\w\.)", r"(?!" + glue + r"|\.\w)"
+    before, after = r"(?<!" + glue + r")(?<!\.)", r"(?!" + glue + r"|\.\w)"
     return re.compile(before + r"[ .]?".join(parts) + after, re.I)
 
 

@@ -42,6 +42,20 @@ class Options:
     )
 
 
+# A mark between the link and the separator (`⚠`, ⚠, 🔥, a star): the list's annotation of
+# the item, e.g. awesome-selfhosted's non-free marker, not part of the separator.
+_MARK = re.compile(r"(?:`[^`\w]{1,4}`|[^\w\s`\[\]()\\\-–—:|]{1,3})\s*")
+
+
+def _marked(separator: str, description: str, want: str) -> bool:
+    """True when the item reads "[Name](url) MARK - Description": the wanted separator
+    follows a short mark that the parser took for the start of the description."""
+    if separator.strip():
+        return False
+    m = _MARK.match(description)
+    return m is not None and canonical(" " + description[m.end() :]).startswith(want)
+
+
 class WrongItemSeparator(Rule):
     code = "AL401"
     name = "wrong-item-separator"
@@ -66,9 +80,9 @@ class WrongItemSeparator(Rule):
                 if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip()
                 else DEFAULT
             )
-        for item, _ in items:
+        for item, text in items:
             sep = item.separator
-            if canonical(sep.text) == want:
+            if canonical(sep.text) == want or _marked(sep.text, text, want):
                 continue
             fix = None
             first = item.description.text[:1]
