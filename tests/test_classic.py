@@ -115,7 +115,11 @@ def test_cli_on_a_classic_list(tmp_path):
     assert proc.returncode == 1, proc.stderr
     codes = [d["code"] for d in json.loads(proc.stdout)["files"][0]["diagnostics"]]
     assert codes == ["AL405", "AL406", "AL412", "AL401"]
-    fixed, result, _ = fix_text((tmp_path / "readme.md").read_text(encoding="utf-8"), today=TODAY)
+    text = (tmp_path / "readme.md").read_text(encoding="utf-8")
+    # Renaming the list and adding the badge are unsafe fixes: --fix alone leaves them.
+    _, result, _ = fix_text(text, today=TODAY)
+    assert [v.code for v in result.violations] == ["AL405", "AL406", "AL412"]
+    fixed, result, _ = fix_text(text, today=TODAY, unsafe=True)
     assert [v.code for v in result.violations] == [
         "AL412"
     ]  # the contributing guide is still missing
