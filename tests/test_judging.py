@@ -77,3 +77,18 @@ def test_a_hyphenated_name_is_not_a_slug():
         )
     slug = lint_text("# awesome-hallucination-detection\n\n- [A](https://a.org) - Does a.\n")
     assert [v.code for v in slug.violations if v.code == "AL406"] == ["AL406"]
+
+
+def test_mojibake_repair_reads_as_text_of_the_line():
+    """The original list's `P√©rez-Garc√≠a` (Mac Roman, line 5), and the same authors as
+    cp1252 mojibake (line 11): `PÃ©rez` decodes in Mac Roman too, to `P̩rez` (U+0329); the
+    repair must be the one that reads as Latin text."""
+    from awesome_lint.api import fix_text
+
+    text = (JUDGING / "mojibake_codecs.md").read_text(encoding="utf-8")
+    found = findings("mojibake_codecs.md", "mojibake")
+    assert [line for line, _ in found] == [5, 11]
+    assert '"Ã©" -> "é"' in found[1][1] and "\u0329" not in found[1][1]
+    fixed, _, _ = fix_text(text, today=TODAY)
+    lines = fixed.splitlines()
+    assert "Fernando Pérez-García" in lines[4] and "Fernando Pérez-García" in lines[10]
