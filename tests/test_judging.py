@@ -92,3 +92,27 @@ def test_mojibake_repair_reads_as_text_of_the_line():
     fixed, _, _ = fix_text(text, today=TODAY)
     lines = fixed.splitlines()
     assert "Fernando Pérez-García" in lines[4] and "Fernando Pérez-García" in lines[10]
+
+
+def test_the_first_broken_line_is_diagnosed_not_its_consequences():
+    """amirhossein-kz/Awesome-Diffusion-Models-in-Medical-Imaging, with two planted defects:
+    the authors line 16 lost its ` \\`, and line 23 writes `[[Paper(url)]`."""
+    breaks = findings("dm_broken_lines.md", "missing-line-break")
+    assert [line for line, _ in breaks] == [16]
+    assert (
+        "3 other authors lines before a date-venue line end with one, e.g. line 6" in breaks[0][1]
+    )
+    for wrong in ("authors-not-italic", "missing-authors", "malformed-date-venue"):
+        assert findings("dm_broken_lines.md", wrong) == [], wrong
+    assert [line for line, _ in findings("dm_broken_lines.md", "malformed-link")] == [23]
+    assert findings("dm_broken_lines.md", "missing-paper-link") == []
+
+
+def test_fixing_the_missing_break_keeps_the_entry_intact():
+    from awesome_lint.api import fix_text
+
+    text = (JUDGING / "dm_broken_lines.md").read_text(encoding="utf-8")
+    fixed, _, _ = fix_text(text, today=TODAY)
+    assert fixed.splitlines()[15] == "*Aghiles Kebaili, Jérôme Lapuyade-Lahorgue, Su Ruan* \\"
+    changed = [(a, b) for a, b in zip(text.splitlines(), fixed.splitlines(), strict=True) if a != b]
+    assert len(changed) == 1  # nothing else is touched

@@ -4,7 +4,7 @@ from collections import Counter
 
 from ..fixes import Edit, Fix
 from ..model import Document, LineKind
-from ._util import entry_name
+from ._util import entry_name, habit
 from .base import Fixability, Kind, Rule, Severity
 
 
@@ -20,8 +20,9 @@ class AuthorsNotItalic(Rule):
     def check(self, doc: Document, ctx):
         with_authors = [e for e in doc.entries if e.authors_field is not None and e.authors]
         italic = [e for e in with_authors if e.authors_italic]
-        if not italic or len(italic) * 2 < len(with_authors):
+        if not italic:
             return
+        italic_here = habit(with_authors, lambda e: e.authors_italic)
         # Write the italics the way the list does: * or _.
         mark = (
             Counter(e.line_of(LineKind.AUTHORS).content[0] for e in italic).most_common(1)[0][0]
@@ -29,7 +30,8 @@ class AuthorsNotItalic(Rule):
             else "*"
         )
         for e in with_authors:
-            if e.authors_italic:
+            shown = italic_here(e)
+            if e.authors_italic or shown is None:
                 continue
             span = e.authors_field.span
             fix = Fix(
@@ -41,6 +43,6 @@ class AuthorsNotItalic(Rule):
             )
             yield self.violation(
                 span,
-                f"authors of {entry_name(e)} are not italic; write {mark}Author One, Author Two{mark}",
+                f"authors of {entry_name(e)} are not italic; write {mark}Author One, Author Two{mark}{shown.like()}",
                 fix,
             )

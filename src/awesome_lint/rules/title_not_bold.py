@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..fixes import Edit, Fix
 from ..model import Document
-from ._util import quote
+from ._util import habit, quote
 from .base import Fixability, Kind, Rule, Severity
 
 
@@ -17,16 +17,14 @@ class TitleNotBold(Rule):
 
     def check(self, doc: Document, ctx):
         blocks = [e for e in doc.entries if e.layout != "venue-prefix"]
-        bold = sum(1 for e in blocks if e.title_bold)
-        if not blocks or bold * 2 < len(blocks):
-            return  # the list does not use bold titles
+        bold_here = habit(blocks, lambda e: e.title_bold)
         for e in blocks:
             if e.title_bold or e.title is None:
                 continue
             span = e.title.span
             line = doc.lines[span.start_line - 1]
             opened = line[: span.start_col - 1].rstrip().endswith(("**", "__"))
-            if opened:
+            if opened:  # a fact: the ** shows as text, whatever the list's style
                 mark = line[span.start_col - 3 : span.start_col - 1]
                 fix = Fix((Edit.insert(span.end_line, span.end_col, mark),), "close the bold")
                 yield self.violation(
@@ -35,6 +33,9 @@ class TitleNotBold(Rule):
                     fix,
                 )
                 continue
+            bold = bold_here(e)
+            if bold is None:
+                continue  # the section (or list) does not clearly write bold titles
             fix = Fix(
                 (
                     Edit.insert(span.start_line, span.start_col, "**"),
@@ -43,5 +44,7 @@ class TitleNotBold(Rule):
                 "make the title bold",
             )
             yield self.violation(
-                span, f"title {quote(e.title.text)} is not bold; write it as **Title**", fix
+                span,
+                f"title {quote(e.title.text)} is not bold; write it as **Title**{bold.like()}",
+                fix,
             )
