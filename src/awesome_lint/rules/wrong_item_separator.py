@@ -75,11 +75,16 @@ class WrongItemSeparator(Rule):
         if want == "infer":
             counts = Counter(canonical(i.separator.text) for i, _ in items)
             top = counts.most_common(1)
-            want = (
-                top[0][0]
-                if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip()
-                else DEFAULT
-            )
+            if not top:
+                return
+            # Too few items to have a habit of their own: the awesome guideline's " - ".
+            want = top[0][0] if len(items) >= 3 else DEFAULT
+            if len(items) >= 3 and top[0][1] < CLEAR * len(items) and want != DEFAULT:
+                # No clear majority, and the most common is not the awesome guideline's
+                # " - " either: no separator is the list's own, nothing to hold items to.
+                return
+            if not want.strip():
+                return  # the list runs link and text together on purpose (a paper list's links)
         for item, text in items:
             sep = item.separator
             if canonical(sep.text) == want or _marked(sep.text, text, want):
