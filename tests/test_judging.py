@@ -116,3 +116,28 @@ def test_fixing_the_missing_break_keeps_the_entry_intact():
     assert fixed.splitlines()[15] == "*Aghiles Kebaili, Jérôme Lapuyade-Lahorgue, Su Ruan* \\"
     changed = [(a, b) for a, b in zip(text.splitlines(), fixed.splitlines(), strict=True) if a != b]
     assert len(changed) == 1  # nothing else is touched
+
+
+def test_venue_spacing_a_venue_without_year_and_a_full_month_with_a_dot():
+    """xmindflow/Awesome-Transformer-in-Medical-Imaging, real: `[arXiv , 2021]` (line 17) and
+    `[EMNLP , 2021]` (line 27); planted: `[CVPR]` (line 22) and `14th July., 2021` (line 12)."""
+    venues = findings("tr_venues.md", "malformed-date-venue")
+    assert [line for line, _ in venues] == [17, 22, 27]
+    assert 'write "arXiv, 2021"' in venues[0][1]
+    assert "has no year" in venues[1][1] and "e.g. line 5" in venues[1][1]
+    (style,) = findings("tr_venues.md", "date-style")
+    assert style[0] == 12 and 'write "14th Jul., 2021", like 5 other entries' in style[1]
+
+
+def test_one_paper_under_two_names_is_a_duplicate():
+    """opendilab/awesome-model-based-RL links two different titles to the same OpenReview
+    PDF (lines 10 and 15): one of them points at the wrong paper."""
+    (found,) = findings("opendilab_same_url.md", "duplicate-link")
+    assert found[0] == 15 and "links the same page as" in found[1] and "line 10" in found[1]
+    # A repository that stands for two items (django, geodjango) stays silent.
+    text = (
+        "# Awesome Python\n\n## Web\n\n"
+        "- [django](https://github.com/django/django) - The web framework.\n"
+        "- [geodjango](https://github.com/django/django) - A world-class geographic framework.\n"
+    )
+    assert not [v for v in lint_text(text, today=TODAY).violations if v.code == "AL409"]

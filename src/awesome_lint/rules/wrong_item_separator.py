@@ -79,6 +79,8 @@ class WrongItemSeparator(Rule):
                 return
             # Too few items to have a habit of their own: the awesome guideline's " - ".
             want = top[0][0] if len(items) >= 3 else DEFAULT
+            if counts[DEFAULT] == top[0][1]:
+                want = DEFAULT  # tied for the most common: the guideline's breaks the tie
             if len(items) >= 3 and top[0][1] < CLEAR * len(items) and want != DEFAULT:
                 # No clear majority, and the most common is not the awesome guideline's
                 # " - " either: no separator is the list's own, nothing to hold items to.
