@@ -6,6 +6,8 @@ Where an excerpt carries a planted defect, the docstring of its test says which 
 
 from __future__ import annotations
 
+import re
+
 from awesome_lint.api import lint_text
 
 from .conftest import FIXTURES, TODAY
@@ -141,3 +143,17 @@ def test_one_paper_under_two_names_is_a_duplicate():
         "- [geodjango](https://github.com/django/django) - A world-class geographic framework.\n"
     )
     assert not [v for v in lint_text(text, today=TODAY).violations if v.code == "AL409"]
+
+
+def test_out_of_order_names_two_similar_titles_apart():
+    """amirhossein-kz's list, with a planted entry (line 10) whose title shares its first 90
+    characters with the real one above it: the message must not read "X is newer than X"."""
+    (found,) = findings("dm_similar_titles.md", "entry-out-of-order")
+    names = re.findall(r'"([^"]*)"', found[1])
+    assert names[0] != names[2] and "Extended" in names[0] and "Generative AI" in names[2]
+
+
+def test_unbracketed_link_suggests_the_lists_own_label():
+    """RUCAIBox/LLMSurvey writes `[[GitHub](u)]` for code; line 9's link was planted bare."""
+    (found,) = findings("rucaibox_bare_url.md", "unbracketed-link")
+    assert found[0] == 9 and found[1].endswith("write a labelled link like [[GitHub](url)]")

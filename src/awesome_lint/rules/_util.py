@@ -23,7 +23,25 @@ def quote(text: str, limit: int = 60) -> str:
 
 
 def entry_name(entry: Entry) -> str:
-    return quote(entry.title.text if entry.title else entry.lines[0].content, 50)
+    return quote(_name_text(entry), 50)
+
+
+def _name_text(entry: Entry) -> str:
+    return entry.title.text if entry.title else entry.lines[0].content
+
+
+def entry_names(a: Entry, b: Entry) -> tuple[str, str]:
+    """Two entries' names, quoted long enough to tell apart: titles that share their first
+    50 characters (two "Segment Anything in Medical Images: …") are quoted up to where
+    they differ, and titles that are the same get their line numbers."""
+    ta, tb = _name_text(a), _name_text(b)
+    if quote(ta, 50) != quote(tb, 50):
+        return quote(ta, 50), quote(tb, 50)
+    if " ".join(ta.split()) == " ".join(tb.split()):
+        return f"{quote(ta, 50)} (line {a.line})", f"{quote(tb, 50)} (line {b.line})"
+    n = next(k for k, (x, y) in enumerate(zip(ta, tb)) if x != y) if ta[:1] else 0
+    limit = n + 20 if n else max(len(ta), len(tb))
+    return quote(ta, limit), quote(tb, limit)
 
 
 def clear(majority) -> bool:

@@ -4,7 +4,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Section
-from ._util import entry_name, quote
+from ._util import entry_names, quote
 from .base import Kind, Rule, Severity
 
 # A section with this many steps between dated entries is judged on its own: it follows
@@ -69,10 +69,11 @@ class EntryOutOfOrder(Rule):
                 j, where = above, "above"
             other = dated[j]
             rel = "newer" if e.date.value > other.date.value else "older"
+            name, other_name = entry_names(e, other)
             yield self.violation(
                 e.date.span,
-                f"entry {entry_name(e)} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
-                f"{entry_name(other)} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
+                f"entry {name} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
+                f"{other_name} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
                 severity=Severity.ERROR if pinned else None,
             )
 

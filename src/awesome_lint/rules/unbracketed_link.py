@@ -1,10 +1,25 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from ..fixes import Edit, Fix
 from ..model import Document, LinkForm
 from ._links import entry_links, list_form
 from ._util import quote
 from .base import Fixability, Kind, Rule, Severity
+from .shortened_url import host_of
+
+
+def own_label(links, url: str) -> str:
+    """The label the list gives links to the same host (its [[GitHub]] for github.com),
+    else "Code"."""
+    host = host_of(url)
+    labels = Counter(
+        lk.label.strip()
+        for _, lk in links
+        if lk.label and lk.form is not LinkForm.AUTOLINK and host_of(lk.url) == host
+    )
+    return labels.most_common(1)[0][0] if labels and host else "Code"
 
 
 class UnbracketedLink(Rule):
@@ -22,9 +37,11 @@ class UnbracketedLink(Rule):
         form = list_form(ctx.conventions)
         if form is None:
             return
-        for e, lk in entry_links(doc):
+        links = list(entry_links(doc))
+        for e, lk in links:
             if lk.form is LinkForm.AUTOLINK:
-                want = "[[Code](url)]" if form is LinkForm.BRACKETED else "[[Code]](url)"
+                label = own_label(links, lk.url)
+                want = f"[[{label}](url)]" if form is LinkForm.BRACKETED else f"[[{label}]](url)"
                 yield self.violation(
                     lk.span,
                     f"bare URL {quote(lk.url, 50)} in an entry; write a labelled link like {want}",
