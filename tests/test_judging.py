@@ -157,3 +157,21 @@ def test_unbracketed_link_suggests_the_lists_own_label():
     """RUCAIBox/LLMSurvey writes `[[GitHub](u)]` for code; line 9's link was planted bare."""
     (found,) = findings("rucaibox_bare_url.md", "unbracketed-link")
     assert found[0] == 9 and found[1].endswith("write a labelled link like [[GitHub](url)]")
+
+
+def test_a_host_linked_over_http_throughout_is_one_finding_with_one_fix():
+    """zziz/pwc writes `http://openaccess.thecvf.com` on every row: one finding for the host,
+    whose fix rewrites every link; the odd http link among https ones is reported itself."""
+    from awesome_lint.api import fix_text
+
+    rows = [
+        f"| [Paper {k}](http://openaccess.thecvf.com/content_cvpr_2018/papers/P{k}.pdf) | CVPR |"
+        for k in range(12)
+    ]
+    text = "# PWC\n\n## 2018\n\n| Title | Conf |\n|---|---|\n" + "\n".join(rows) + "\n"
+    text += "\nSee [a](https://arxiv.org/abs/1) [b](https://arxiv.org/abs/2) [c](http://arxiv.org/abs/3).\n"
+    found = [v for v in lint_text(text, today=TODAY).violations if v.name == "insecure-url"]
+    assert [v.line for v in found] == [7, 20]
+    assert found[0].message.startswith("12 links to openaccess.thecvf.com use http://")
+    fixed, _, _ = fix_text(text, today=TODAY)
+    assert "http://" not in fixed

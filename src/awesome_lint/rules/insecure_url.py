@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..fixes import Fix
@@ -67,6 +68,7 @@ class InsecureUrl(Rule):
     def check(self, doc: Document, ctx):
         known = HTTPS_HOSTS | {h.lower() for h in ctx.options.https_hosts}
         results = ctx.link_results or {}
+        found: dict[str, list] = {}
         for lk in doc.links:
             if not lk.url.lower().startswith("http://"):
                 continue
@@ -77,11 +79,43 @@ class InsecureUrl(Rule):
                 why = f"{host} redirects it to https"
             else:
                 continue
-            span = lk.url_span
-            fix = None
-            if span.start_line == span.end_line:
-                scheme = Span.on_line(span.start_line, span.start_col, span.start_col + len("http"))
-                fix = Fix.replace(scheme, "https", "use https")
-            yield self.violation(
-                span, f"insecure link {quote(lk.url, 50)}; {why}: write https://", fix
-            )
+            found.setdefault(host, []).append((lk, why))
+        per_host = Counter(host_of(lk.url) for lk in doc.links if lk.url.lower().startswith("http"))
+        for host, links in found.items():
+            if len(links) >= HABIT_MIN and len(links) >= HABIT_SHARE * per_host[host]:
+                yield self._one_for_all(host, links)
+            else:
+                for lk, why in links:
+                    fix = _scheme_fix(lk)
+                    yield self.violation(
+                        lk.url_span,
+                        f"insecure link {quote(lk.url, 50)}; {why}: write https://",
+                        fix,
+                    )
+
+    def _one_for_all(self, host: str, links):
+        """A list that writes http:// for a host throughout gets one finding for the host, at
+        its first link, whose fix rewrites them all: a finding on every entry would bury the
+        list's other findings under one habit."""
+        first, why = links[0]
+        fixes = [f for lk, _ in links if (f := _scheme_fix(lk)) is not None]
+        fix = Fix(tuple(e for f in fixes for e in f.edits), "use https") if fixes else None
+        return self.violation(
+            first.url_span,
+            f"{len(links):,} links to {host} use http:// (this is the first); {why}: write https://",
+            fix,
+        )
+
+
+# A host the list links with http:// at least this share of the time (and at least
+# HABIT_MIN times) is the list's habit: reported once, not link by link.
+HABIT_SHARE = 0.5
+HABIT_MIN = 10
+
+
+def _scheme_fix(lk) -> Fix | None:
+    span = lk.url_span
+    if span.start_line != span.end_line:
+        return None
+    scheme = Span.on_line(span.start_line, span.start_col, span.start_col + len("http"))
+    return Fix.replace(scheme, "https", "use https")
