@@ -175,3 +175,31 @@ def test_a_host_linked_over_http_throughout_is_one_finding_with_one_fix():
     assert found[0].message.startswith("12 links to openaccess.thecvf.com use http://")
     fixed, _, _ = fix_text(text, today=TODAY)
     assert "http://" not in fixed
+
+
+def test_an_italic_authors_line_without_its_break_is_a_missing_break():
+    """junfish/Awesome-Multitask-Learning, unchanged: line 6 `*Yu Zhang and Qiang Yang*` lost
+    its ` \\`, so the venue line merges into it. The authors are italic; the break is what is
+    missing, and the fix adds it there, touching nothing else."""
+    from awesome_lint.api import fix_text
+
+    assert findings("junfish_authors_break.md", "authors-not-italic") == []
+    assert [line for line, _ in findings("junfish_authors_break.md", "missing-line-break")] == [6]
+    text = (JUDGING / "junfish_authors_break.md").read_text(encoding="utf-8")
+    fixed, _, _ = fix_text(text, today=TODAY)
+    changed = [(a, b) for a, b in zip(text.splitlines(), fixed.splitlines()) if a != b]
+    assert changed == [("*Yu Zhang and Qiang Yang*", "*Yu Zhang and Qiang Yang* \\")]
+
+
+def test_papers_under_the_same_venue_tag_are_not_duplicates():
+    """NastyMarcus/A-Survey-of-Efficient-Diffusion-Models opens each item with a bold venue
+    (`**[ICLR 2023]** Title`); two papers of one venue are not one paper. The Re-Imagen item
+    repeated at the end (line 23, planted) is."""
+    found = findings("nastymarcus_venue_tags.md", "duplicate-entry")
+    assert [line for line, _ in found] == [23]
+
+
+def test_a_title_link_is_not_an_unbracketed_label():
+    """codefuse-ai/Awesome-Code-LLM: bracketed `[[paper](u)]` entries, then a table whose
+    Paper column links each title (`[RoBERTa: A Robustly …](u)`): titles, not labels."""
+    assert findings("codefuse_title_links.md", "unbracketed-link") == []

@@ -4,6 +4,7 @@ from collections import Counter
 
 from ..fixes import Edit, Fix
 from ..model import Document, LineKind
+from ._breaks import closed_authors
 from ._util import entry_name, habit
 from .base import Fixability, Kind, Rule, Severity
 
@@ -33,6 +34,8 @@ class AuthorsNotItalic(Rule):
             shown = italic_here(e)
             if e.authors_italic or shown is None:
                 continue
+            if any(closed_authors(e, i) for i in range(len(e.lines))):
+                continue  # italic, then a missing break: missing-line-break reports it
             span = e.authors_field.span
             fix = Fix(
                 (

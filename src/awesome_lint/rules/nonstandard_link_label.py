@@ -18,7 +18,7 @@ VOCABULARY = (
     "BibTeX", "Abstract", "HTML", "OpenReview", "YouTube", "Kaggle", "Notebook", "Tool", "Online Tool",
     "Checkpoint", "Checkpoints", "Hugging Face", "Zhihu", "Twitter", "Medium", "Report", "Book",
 )  # fmt: skip
-_SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
+SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,16 @@ class NonstandardLinkLabel(Rule):
         known = {w.lower(): w for w in (allowed or VOCABULARY)}
         if not allowed:
             for key, m in conv.items():
-                base = _SUFFIX.sub("", key)  # "Diffusers 1", "Diffusers 2": the label Diffusers
+                base = SUFFIX.sub("", key)  # "Diffusers 1", "Diffusers 2": the label Diffusers
                 if m.samples >= 2 and not _typo_of_common(base, m.samples, known, conv):
-                    known.setdefault(base, _SUFFIX.sub("", m.value))
+                    known.setdefault(base, SUFFIX.sub("", m.value))
         links = list(entry_links(doc))
         by_section = _section_spellings(links)
         for e, lk in links:
             label = lk.label.strip()
             if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
                 continue
-            base = _SUFFIX.sub("", label)
+            base = SUFFIX.sub("", label)
             key = base.lower()
             if key in known:
                 want = self._spelling(key, known, conv, allowed)
@@ -126,14 +126,14 @@ def _section_spellings(links) -> dict[tuple[str, str], Majority]:
     """(section, lower-case label) -> the section's majority spelling of that label."""
     seen: dict[tuple[str, str], list[str]] = {}
     for e, lk in links:
-        base = _SUFFIX.sub("", lk.label.strip())
+        base = SUFFIX.sub("", lk.label.strip())
         seen.setdefault((e.section, base.lower()), []).append(base)
     return {k: m for k, v in seen.items() if (m := majority(v)) is not None}
 
 
 def _uses(links, spelling: str) -> tuple[int, int]:
     """How often the list writes ``spelling`` as a label, and the first line that does."""
-    lines = [lk.line for _, lk in links if _SUFFIX.sub("", lk.label.strip()) == spelling]
+    lines = [lk.line for _, lk in links if SUFFIX.sub("", lk.label.strip()) == spelling]
     return len(lines), (lines[0] if lines else 0)
 
 

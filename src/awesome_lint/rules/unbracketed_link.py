@@ -7,7 +7,21 @@ from ..model import Document, LinkForm
 from ._links import entry_links, list_form
 from ._util import quote
 from .base import Fixability, Kind, Rule, Severity
+from .nonstandard_link_label import SUFFIX, VOCABULARY
 from .shortened_url import host_of
+
+
+def _is_label(label: str, list_labels) -> bool:
+    """A link label of the kind lists bracket: a known one (Paper, Code) or one the list
+    itself uses at least twice."""
+    key = SUFFIX.sub("", label.strip()).lower()
+    if key in _KNOWN:
+        return True
+    m = list_labels.get(label.strip().lower())
+    return m is not None and m.samples >= 2
+
+
+_KNOWN = {w.lower() for w in VOCABULARY}
 
 
 def own_label(links, url: str) -> str:
@@ -56,6 +70,8 @@ class UnbracketedLink(Rule):
             if (before and before in "[]") or (after and after in "[]"):
                 continue  # a stray bracket next to it: malformed-link reports that
             label = lk.label
+            if not _is_label(label, ctx.conventions.labels):
+                continue  # a title or a name in prose ([Finetuned Language Models …](u)), not a label
             if form is LinkForm.BRACKETED:
                 fix = Fix(
                     (
