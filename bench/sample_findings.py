@@ -45,7 +45,7 @@ def main() -> int:
         text = path.read_text(encoding="utf-8")
         found = [
             v
-            for v in lint_text(text, path.name, today=datetime.date(2026, 1, 1)).violations
+            for v in lint_text(text, path.name, today=datetime.date.today()).violations
             if v.name != "trailing-whitespace"
         ]
         rng.shuffle(found)
