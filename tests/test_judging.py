@@ -203,3 +203,19 @@ def test_a_title_link_is_not_an_unbracketed_label():
     """codefuse-ai/Awesome-Code-LLM: bracketed `[[paper](u)]` entries, then a table whose
     Paper column links each title (`[RoBERTa: A Robustly …](u)`): titles, not labels."""
     assert findings("codefuse_title_links.md", "unbracketed-link") == []
+
+
+def test_a_short_table_without_a_date_column_is_not_told_to_date_its_rows():
+    """BradyFU/Awesome-Multimodal-Large-Language-Models: paper tables with a Date column,
+    then a two-row dataset table (lines 16-17) that has none."""
+    text = (JUDGING / "bradyfu_dataset_table.md").read_text(encoding="utf-8")
+    import datetime
+
+    found = lint_text(text, today=datetime.date(2026, 12, 1)).violations
+    assert not [v for v in found if v.name == "malformed-date-venue"]
+
+
+def test_a_quoted_title_beside_bold_names_is_the_lists_own_form():
+    """codefuse-ai/Awesome-Code-LLM writes `**OLMoE**: "OLMoE: …"` and, without a short
+    name, just `"To Code, or Not To Code? …"`: the quoted title is the title's form."""
+    assert findings("codefuse_month_dates.md", "title-not-bold") == []

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from ..conventions import MIN_SAMPLES
 from ..dates import looks_like_date
 from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, Entry, LineKind
@@ -32,6 +34,9 @@ class MalformedDateVenue(Rule):
             lambda e: bool(_YEAR.search(e.venue.text)),
         )
         model = _model_line(entries)
+        # A table is judged by its own rows: a short table without a date column (datasets
+        # under a dated paper list) does not borrow the list's habit.
+        sizes = Counter(e.section for e in entries)
         for e in entries:
             line = e.line_of(LineKind.DATE_VENUE)
             if line is not None and e.layout in BRACKETED_DATE_LAYOUTS:
@@ -51,6 +56,8 @@ class MalformedDateVenue(Rule):
                 yield from self._venue(e, venue_years(e))
             if e.date is None and e.layout != "venue-prefix":
                 shown = dated(e)
+                if e.layout == "table" and sizes[e.section] < MIN_SAMPLES:
+                    continue
                 if shown is None or _written_date(e):
                     continue  # the section does not clearly date entries, or this one does
                 where = line_span(line) if line is not None else line_span(e.lines[0])

@@ -5,6 +5,8 @@ from ..model import Document
 from ._util import habit, quote
 from .base import Fixability, Kind, Rule, Severity
 
+_QUOTES = "\"“‘'«"
+
 
 class TitleNotBold(Rule):
     code = "AL201"
@@ -34,8 +36,10 @@ class TitleNotBold(Rule):
                 )
                 continue
             bold = bold_here(e)
-            if bold is None:
-                continue  # the section (or list) does not clearly write bold titles
+            if bold is None or e.title.text.lstrip()[:1] in _QUOTES or "**" in e.title.text:
+                # No clear habit; or a quoted title ("Title"), the list's own title form,
+                # beside entries whose bold is a short name (**OLMoE**: "OLMoE: …").
+                continue
             fix = Fix(
                 (
                     Edit.insert(span.start_line, span.start_col, "**"),
