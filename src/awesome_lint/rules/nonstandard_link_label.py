@@ -78,8 +78,6 @@ class NonstandardLinkLabel(Rule):
                     section = by_section.get((e.section, key))
                     if base == want or (clear(section) and section.value == base):
                         continue  # the list, or the section, agrees with itself
-                    if want is not None and key in canonical:
-                        want = canonical[key]  # a majority's case variant (Github) is no model
                 if want is not None and base != want:
                     fixed = want + label[len(base) :]
                     n, line = _uses(links, want)
