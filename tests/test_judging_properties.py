@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from awesome_lint.api import fix_text, lint_text
-from awesome_lint.dates import ordinal_suffix
-from awesome_lint.mojibake import repair_line
+from awesome_lint.parse.dates import ordinal_suffix
+from awesome_lint.parse.mojibake import repair_line
 
 TODAY = datetime.date(2026, 1, 1)
 NAMES = ["Ana Lima", "Bo Chen", "Chloé Martin", "Eva Müller", "Hiro Sato", "Gül Yılmaz"]

@@ -20,7 +20,7 @@ def findings(text: str) -> Counter:
 
 
 def entry_lines(text: str, first_line: int) -> range:
-    from awesome_lint.parser import parse
+    from awesome_lint.parse.parser import parse
 
     e = next(e for e in parse(text).entries if e.line == first_line)
     return range(e.span.start_line, e.span.end_line + 1)
@@ -34,7 +34,7 @@ def _convention(rule: str) -> bool:
 
 
 def _parse(text: str):
-    from awesome_lint.parser import parse
+    from awesome_lint.parse.parser import parse
 
     return parse(text)
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LineKind
-from ._breaks import closed_authors
-from ._util import entry_name, habit
 from .base import Fixability, Kind, Rule, Severity
+from .breaks import closed_authors
+from .messages import entry_name, habit
 
 
 class AuthorsNotItalic(Rule):

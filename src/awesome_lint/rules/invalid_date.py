@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..conventions import CLEAR_MAJORITY, MIN_SAMPLES
 from ..model import Document
-from ._util import quote
+from ..parse.conventions import CLEAR_MAJORITY, MIN_SAMPLES
 from .base import Rule, Severity
+from .messages import quote
 
 # The problems that are about precision, not existence: a list that dates by month
 # (`[2024-09]`) writes no day on purpose, so "no day" is judged against the list's habit.

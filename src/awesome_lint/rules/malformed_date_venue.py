@@ -3,12 +3,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..conventions import MIN_SAMPLES
-from ..dates import looks_like_date
-from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, Entry, LineKind
-from ._util import Habit, entry_name, habit, line_span, quote
+from ..parse.conventions import MIN_SAMPLES
+from ..parse.dates import looks_like_date
+from ..parse.layouts import BRACKETED_DATE_LAYOUTS
 from .base import Kind, Rule, Severity
+from .messages import Habit, entry_name, habit, line_span, quote
 
 _WELL_FORMED = re.compile(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
 # A venue's year: 2023, CVPR'23, ACL23.

@@ -3,12 +3,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..conventions import Majority, majority
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document
-from ._links import entry_links
-from ._util import clear, quote
+from ..parse.conventions import Majority, majority
 from .base import Fixability, Kind, Rule, Severity
+from .entry_links import entry_links
+from .messages import clear, quote
 
 # Labels paper lists use (FORMATS.md); a list's own labels used twice or more count too.
 VOCABULARY = (

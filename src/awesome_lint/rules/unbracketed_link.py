@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
-from ._links import entry_links, list_form
-from ._util import quote
 from .base import Fixability, Kind, Rule, Severity
+from .entry_links import entry_links, list_form
+from .messages import quote
 from .nonstandard_link_label import SUFFIX, VOCABULARY
 from .shortened_url import host_of
 
