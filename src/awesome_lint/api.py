@@ -92,12 +92,14 @@ def fix_text(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     siblings=None,
+    unsafe: bool = False,
 ) -> tuple[str, LintResult, int]:
     """Apply every available fix, re-linting after each pass, until nothing more changes.
 
     Returns the fixed (normalised) text, the lint result of that text, and the number of
     fixes applied. Overlapping fixes wait for the next pass; the cap stops fixes that undo
     each other from looping. ``siblings``: the files next to the list (``siblings_of``).
+    ``unsafe``: apply unsafe fixes too (--unsafe-fixes); by default only safe ones.
     """
     from .fix.apply import apply_fixes
     from .parse.parser import normalize
@@ -107,7 +109,7 @@ def fix_text(
     config = config or Config()
     result = _lint(current, path, config, today, link_results, siblings)
     for _ in range(MAX_FIX_PASSES):
-        fixes = [v.fix for v in result.violations if v.fix is not None]
+        fixes = [v.fix for v in result.violations if v.fix is not None and (v.fix.safe or unsafe)]
         if not fixes:
             break
         new, n = apply_fixes(current, fixes)

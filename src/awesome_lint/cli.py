@@ -84,7 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument(
         "--fix",
         action="store_true",
-        help="apply every available fix in place, then report what remains ('-': fixed text to stdout)",
+        help="apply every safe fix in place, then report what remains ('-': fixed text to stdout)",
+    )
+    fix.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix/--diff: apply unsafe fixes too (URLs from redirects, words in prose)",
     )
     fix.add_argument(
         "--diff",
@@ -167,10 +172,10 @@ def _list_rules() -> int:
 
     width = max(len(r.name) for r in ALL_RULES)
     for r in ALL_RULES:
-        flags = "fix " if r.fixable.value != "never" else "    "
+        flags = f"fix:{r.fix_safety.value:<6}" if r.fixable.value != "never" else " " * 10
         opt = "" if r.enabled_by_default else " (opt-in)"
         print(
-            f"{r.code}  {r.name:<{width}}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}"
+            f"{r.code}  {r.name:<{width}}  {r.kind.value:<10}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}"
         )
     return EXIT_OK
 
@@ -202,8 +207,8 @@ def _lint(args) -> int:
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
     fixing = args.fix or args.diff
-    if (args.sort_entries or args.fix_toc) and not fixing:
-        raise UsageError("--sort-entries and --fix-toc need --fix or --diff")
+    if (args.sort_entries or args.fix_toc or args.unsafe_fixes) and not fixing:
+        raise UsageError("--sort-entries, --fix-toc and --unsafe-fixes need --fix or --diff")
     if fixing and args.export:
         raise UsageError("--export cannot be combined with --fix or --diff")
     paths = args.paths or ["README.md"]
@@ -233,7 +238,7 @@ def _lint(args) -> int:
                 result, outcome = fix_path(
                     path,
                     config,
-                    FixOptions(args.sort_entries, args.fix_toc),
+                    FixOptions(args.sort_entries, args.fix_toc, args.unsafe_fixes),
                     diff=args.diff,
                     today=args.today,
                     link_results=link_results.get(path),

@@ -23,6 +23,7 @@ from .apply import apply_fixes
 class FixOptions:
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
+    unsafe: bool = False  # --unsafe-fixes
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,13 @@ def fix_source_text(
     config = config or Config()
     before = normalize(text)
     current, result, applied = fix_text(
-        before, path, config, today=today, link_results=link_results, siblings=siblings
+        before,
+        path,
+        config,
+        today=today,
+        link_results=link_results,
+        siblings=siblings,
+        unsafe=options.unsafe,
     )
     notes: list[str] = []
     runs = 0
@@ -80,7 +87,13 @@ def fix_source_text(
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
         current, result, more = fix_text(
-            current, path, config, today=today, link_results=link_results, siblings=siblings
+            current,
+            path,
+            config,
+            today=today,
+            link_results=link_results,
+            siblings=siblings,
+            unsafe=options.unsafe,
         )
         applied += more
     return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))

@@ -138,6 +138,9 @@ def _fail(raw: str, problem: str) -> ParsedDate:
 
 def _month_form(word: str, dot: bool) -> MonthForm:
     low = word.lower()
+    if dot and len(low) > 3 and low != "sept":
+        # "July.", "June.": a full name with a stray dot, not the abbreviation "Jul.".
+        return MonthForm.FULL
     if dot:
         return MonthForm.ABBR_DOT
     if low == "may":

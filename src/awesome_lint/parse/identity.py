@@ -33,6 +33,11 @@ def doi(url: str) -> str | None:
     return m.group("doi").rstrip(".").lower() if m else None
 
 
+# A title that is only a bracketed tag ("[ICLR 2023]", "[Objects365]", "**[SNIPER]**"): a
+# venue or a short name read where the title should be, shared by unrelated papers.
+_TAG_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
+
+
 @lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """Case, accents, punctuation and spacing do not make a different paper; '+' does (SAME++)."""
@@ -75,7 +80,7 @@ def paper_keys(entry: Entry) -> list[str]:
         page = paper_page(link.label, link.url)
         if page:
             keys.append(f"url:{page}")
-    if entry.title and entry.title.text:
+    if entry.title and entry.title.text and not _TAG_ONLY.match(entry.title.text):
         norm = normalize_title(entry.title.text)
         if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity
             keys.append(f"title:{norm}")

@@ -26,6 +26,20 @@ def normalize_url(url: str) -> str:
     )
 
 
+# Hosts whose pages are single documents (a paper, a preprint): two names for one of them is
+# a slip. A repository or a site's page may rightly stand for several items (django and
+# geodjango), so those need the same name too.
+_DOCUMENT_HOSTS = ("arxiv.org", "openreview.net", "doi.org", "aclanthology.org", "dl.acm.org")
+
+
+def names_one_document(normalized: str) -> bool:
+    host, _, path = normalized.partition("/")
+    return bool(path) and (
+        any(host == h or host.endswith("." + h) for h in _DOCUMENT_HOSTS)
+        or path.lower().split("?")[0].endswith(".pdf")
+    )
+
+
 def _name_key(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
@@ -42,7 +56,7 @@ class Options:
 class DuplicateLink(Rule):
     code = "AL409"
     name = "duplicate-link"
-    summary = "The same item listed twice: same link and same name"
+    summary = "The same item listed twice: same link and name, or one paper under two names"
     default_severity = Severity.ERROR
     tags = ("classic", "items", "links")
     Options = Options
@@ -50,6 +64,7 @@ class DuplicateLink(Rule):
     def check(self, doc: Document, ctx):
         allowed = tuple(normalize_url(a) for a in ctx.options.allow)
         first: dict[tuple[str, str], object] = {}
+        by_url: dict[str, object] = {}
         for item in doc.items:
             url = normalize_url(item.link.url)
             if not url or any(url.startswith(a) for a in allowed if a):
@@ -59,6 +74,15 @@ class DuplicateLink(Rule):
             key = (url, _name_key(item.name))
             prev = first.setdefault(key, item)
             if prev is item:
+                other = by_url.setdefault(url, item)
+                if other is not item and names_one_document(url):
+                    # One paper or PDF under two names: a copy-paste slip or a repeat.
+                    yield self.violation(
+                        item.link.span,
+                        f"item {item_label(item)} links the same page as {item_label(other)}"
+                        f" at line {other.line}, under another name ({item.link.url})",
+                        severity=Severity.WARNING,
+                    )
                 continue
             same = prev.section == item.section
             if not same and ctx.options.cross_section == "ignore":
