@@ -25,9 +25,12 @@ class TitleNotBold(Rule):
                 continue
             span = e.title.span
             line = doc.lines[span.start_line - 1]
-            opened = line[: span.start_col - 1].rstrip().endswith(("**", "__"))
+            before = line[: span.start_col - 1].rstrip()
+            mark = before[-2:]
+            # An odd count of the marker before the title leaves one opener unclosed;
+            # an even count is a closed bold tag such as **[ICLR 2023]** before it.
+            opened = mark in ("**", "__") and before.count(mark) % 2 == 1
             if opened:  # a fact: the ** shows as text, whatever the list's style
-                mark = line[span.start_col - 3 : span.start_col - 1]
                 fix = Fix((Edit.insert(span.end_line, span.end_col, mark),), "close the bold")
                 yield self.violation(
                     span,
