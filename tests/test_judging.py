@@ -133,9 +133,12 @@ def test_venue_spacing_a_venue_without_year_and_a_full_month_with_a_dot():
 
 def test_one_paper_under_two_names_is_a_duplicate():
     """opendilab/awesome-model-based-RL links two different titles to the same OpenReview
-    PDF (lines 10 and 15): one of them points at the wrong paper."""
-    (found,) = findings("opendilab_same_url.md", "duplicate-link")
-    assert found[0] == 15 and "links the same page as" in found[1] and "line 10" in found[1]
+    PDF (lines 10 and 15): one of them points at the wrong paper. With their authors lines
+    they are paper entries, so the entries' duplicate rule says it."""
+    (found,) = findings("opendilab_same_url.md", "duplicate-entry")
+    assert found[0] == 15 and "links the same paper" in found[1] and "line 10" in found[1]
+    assert "under a different title" in found[1]
+    assert findings("opendilab_same_url.md", "duplicate-link") == []  # said once, not twice
     # A repository that stands for two items (django, geodjango) stays silent.
     text = (
         "# Awesome Python\n\n## Web\n\n"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..model import Document
+from ..parse.identity import names_one_document
 from .base import Rule, Severity
 from .classic_items import item_label
 
@@ -23,20 +24,6 @@ def normalize_url(url: str) -> str:
     frag = "" if parts.fragment.lower() == "readme" else parts.fragment
     return (
         f"{host}{path}" + (f"?{parts.query}" if parts.query else "") + (f"#{frag}" if frag else "")
-    )
-
-
-# Hosts whose pages are single documents (a paper, a preprint): two names for one of them is
-# a slip. A repository or a site's page may rightly stand for several items (django and
-# geodjango), so those need the same name too.
-_DOCUMENT_HOSTS = ("arxiv.org", "openreview.net", "doi.org", "aclanthology.org", "dl.acm.org")
-
-
-def names_one_document(normalized: str) -> bool:
-    host, _, path = normalized.partition("/")
-    return bool(path) and (
-        any(host == h or host.endswith("." + h) for h in _DOCUMENT_HOSTS)
-        or path.lower().split("?")[0].endswith(".pdf")
     )
 
 
