@@ -279,3 +279,17 @@ def test_shapes_the_issue_names():
     )
     assert [i.name for i in badges.items] == ["Tool0", "Tool1", "Tool2"]
     assert badges.items[0].description.text == "Does thing 0."
+
+
+def test_a_year_alone_before_the_title_and_a_note_after_the_short_name_are_read():
+    """subeeshvasu writes `2014 - Title` beside `2008-NIPS - Title`; codefuse writes
+    `**CuBERT** (MLM + NSP): "Title"` beside `**CodeSSM**: "Title"`. Read as the list's
+    maintainer reads them, neither gets "has no date" nor "title not bold"."""
+    from awesome_lint.api import lint_text
+
+    for name, rule in (
+        ("year_dash_title", "malformed-date-venue"),
+        ("bold_name_note_quoted_title", "title-not-bold"),
+    ):
+        text = (FIXTURES / f"{name}.md").read_text(encoding="utf-8")
+        assert [v for v in lint_text(text).violations if v.name == rule] == []

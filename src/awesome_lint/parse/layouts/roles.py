@@ -45,12 +45,15 @@ _DATE = re.compile(
 )
 _COMPACT_DATE = re.compile(rf"^{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
 _YEAR_VENUE_PREFIX = re.compile(
-    rf"[ \t]*(?P<year>{_YEAR})[-–](?P<venue>[A-Za-z][\w&+]*(?:-[\w&+]+)*)[ \t]+[-–:][ \t]+"
+    rf"[ \t]*(?P<year>{_YEAR})(?:[-–](?P<venue>[A-Za-z][\w&+]*(?:-[\w&+]+)*))?[ \t]+[-–:][ \t]+"
 )
 # A short name before the title: at most three words, then a colon ("<u>T5</u>: **"Title"**").
 _ALIAS = re.compile(
     r"[ \t\x01]*[^\s\n*_\"“\[\x00|:：]+(?:[ \t][^\s\n*_\"“\[\x00|:：]+){0,2}[ \t\x01]*[:：][ \t\x01]*"
     r"(?=\*\*|__|[\"“]|\x00)"
+)
+_AFTER_ALIAS = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,80}\)[ \t]*[:：]|[ \t]*[:：]?)[ \t]*(?=[\"“]|[^\W\d_])"
 )
 _BARE_YEAR = re.compile(rf"^\(?({_YEAR})\)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
@@ -288,10 +291,12 @@ def read_unit(
         pos = m.end()
     m = _YEAR_VENUE_PREFIX.match(masked, pos, end)
     if m and date is None and venue is None:
-        # "2019-NeurIPS - Title": a year and a venue in front of the title.
+        # "2019-NeurIPS - Title", "2014 - Title": a year (and a venue) in front of the title.
         date = year_date(m.group("year"), span_of(m.start("year"), m.end("year")))
-        venue = field(m.start("venue"), m.end("venue"))
-        shape += ["date", "venue"]
+        shape.append("date")
+        if m.group("venue"):
+            venue = field(m.start("venue"), m.end("venue"))
+            shape.append("venue")
         pos = m.end()
     title, form, title_link, pos = _title(body, masked, pos, end, link_at, text, heading)
     if title is None:
@@ -500,7 +505,8 @@ def _title(body, masked, pos, end, link_at, text, heading):
             if f is None or f.text.endswith((":", "：")):
                 return None, "", None, pos  # "**Released:** …" is a label, not a title
             after = close + len(opener)
-            alias = re.compile(r"[ \t]*[:：]?[ \t]*(?=[\"“]|[^\W\d_])").match(masked, after, end)
+            # "**CuBERT** (MLM + NSP): \"Title\"": a note may stand between the name and its colon.
+            alias = _AFTER_ALIAS.match(masked, after, end)
             if (
                 alias
                 and not heading
