@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .inline import links_in_block
-from .layouts import extract as extract_layouts
+from .layouts.extract import extract as extract_layouts
 from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
@@ -51,7 +51,7 @@ class _Block:
     kind: str  # paragraph, heading, html, table, code
     start: int  # 1-based first line
     end: int  # 1-based last line
-    list_depth: int = 0
+    list_depth: int = 0  # lists around the block: 0 for a paragraph outside any list
     item_start: bool = False  # the first block of a list item (its first line has the bullet)
     level: int = 0
     raw: str = ""
@@ -234,14 +234,20 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
                     "heading",
                     tok.map[0] + 1,
                     tok.map[1],
-                    depth,
                     level=int(tok.tag[1:]),
                     raw=tokens[i + 1].content,
+                    list_depth=depth,
                 )
             )
         elif t == "paragraph_open":
             blocks.append(
-                _Block("paragraph", tok.map[0] + 1, tok.map[1], depth, item_start=pending_item)
+                _Block(
+                    "paragraph",
+                    tok.map[0] + 1,
+                    tok.map[1],
+                    list_depth=depth,
+                    item_start=pending_item,
+                )
             )
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
@@ -255,18 +261,18 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
                     "code",
                     tok.map[0] + 1,
                     min(tok.map[1], n_lines),
-                    depth,
+                    list_depth=depth,
                     indented=t == "code_block",
                 )
             )
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "html_block":
-            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1], depth))
+            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1], list_depth=depth))
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "table_open":
-            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1], depth))
+            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1], list_depth=depth))
     return blocks, lists, opaque
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ...model import Entry, EntryDate, Field, Link, LinkForm, Span
 from ..dates import MONTHS
+from ..venues import find_venue
 from .fields import PAPER_LABELS, Text, is_paper_link, make_date
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -57,22 +58,9 @@ _AFTER_ALIAS = re.compile(
 )
 _BARE_YEAR = re.compile(rf"^\(?({_YEAR})\)?$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
-# A venue: a short name that starts with a capital (or arXiv) and carries a year, either order.
-_VENUE = re.compile(
-    rf"""(?<![\w'])(?:
-      (?P<name>(?:[A-Z][\w&.+-]*|arXiv|arxiv|bioRxiv|medRxiv|[a-z]*[A-Z][\w&.+-]*)
-               (?:[ \t]+(?!(?:et|al|and|in|of|the)\b)(?:\([A-Za-z&]+\)|[A-Za-z&][\w&.+-]*)){{0,4}}?)
-      [ \t]*(?:'[ \t]?|,[ \t]*|[ \t]+)(?P<year>{_YEAR}|\d{{2}})(?!\w|\.\d)
-      (?:[ \t]+(?P<tail>[A-Z][a-z]+))?
-    | (?P<year2>{_YEAR})[ \t]*-?[ \t]*(?P<name2>[A-Z][\w&.+-]*(?:[ \t]+[A-Z][\w&.+-]*){{0,2}})
-    )""",
-    re.X,
-)
 _LEADING_TAG = re.compile(
     r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*"
 )
-_SENTENCE_END = re.compile(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a sentence too
-_NOT_VENUE = {"in", "the", "of", "and", "for", "since", "from", "to", "on", "at", "by", "et", "al"}
 _LABELLED = re.compile(r"^[\s*_\x01]*(?P<label>[A-Za-z][A-Za-z /]{0,24}?)[*_]*\s*[:：][*_]*\s*")
 _LABEL_ROLE = {
     "authors": "authors", "author": "authors", "by": "authors",
@@ -172,25 +160,6 @@ def _with_raw(d: EntryDate, raw: str) -> EntryDate:
         raw, d.span, d.value, d.day, d.month, d.year, d.day_text, d.day_span, d.month_text,
         d.style, d.problem,
     )  # fmt: skip
-
-
-def find_venue(text: str) -> tuple[int, int] | None:
-    """(start, end) of a venue with its year in ``text``, or None."""
-    for m in _VENUE.finditer(text):
-        start = m.start()
-        stops = list(
-            _SENTENCE_END.finditer(text, start, m.start("year") if m.group("year") else m.end())
-        )
-        if stops:
-            start = stops[-1].end()  # "Emre Akbas. CVPR 2019": the sentence before is no venue
-        words = text[start : m.end()].split()
-        first = words[0].lower().strip(".") if words else ""
-        if first in _NOT_VENUE or (first in MONTHS and len(words) < 3):
-            continue
-        if m.group("year") and len(m.group("year")) == 2 and "'" not in m.group(0):
-            continue  # "Item 12" is no venue; "ICCV'19" is
-        return start, m.end()
-    return None
 
 
 def venue_from_link(entry: Entry) -> Entry:
