@@ -89,8 +89,10 @@ def test_json_contract(cli, contributed):
         "end_line",
         "end_column",
         "fixable",
+        "fix_safety",  # "safe", "unsafe" or null (no fix); added in version 1, additive
     }
     assert all(set(d) == keys for d in f["diagnostics"])
+    assert all((d["fix_safety"] is None) == (not d["fixable"]) for d in f["diagnostics"])
     first = f["diagnostics"][0]
     assert first == {
         "code": "AL202",
@@ -102,8 +104,10 @@ def test_json_contract(cli, contributed):
         "end_line": 9,
         "end_column": 11,
         "fixable": False,
+        "fix_safety": None,
     }
     assert [d["fixable"] for d in f["diagnostics"]] == [False, True, True]
+    assert [d["fix_safety"] for d in f["diagnostics"]] == [None, "safe", "safe"]
 
 
 def test_export_contract(cli):
@@ -120,9 +124,11 @@ def test_export_contract(cli):
     e = contrastive["entries"][0]
     assert e == {
         "line": 15,
+        "layout": "block",
         "title": "Paper 1: Learning Representations for Medical Image Task 1",
         "authors": ["Ann Author1", "Bob Builder1", "Céline Núñez1"],
         "date": "2023-09-28",
+        "date_precision": "day",
         "date_raw": "28th Sep., 2023",
         "venue": "arXiv, 2023",
         "links": [

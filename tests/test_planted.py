@@ -26,6 +26,19 @@ def entry_lines(text: str, first_line: int) -> range:
     return range(e.span.start_line, e.span.end_line + 1)
 
 
+def _convention(rule: str) -> bool:
+    from awesome_lint.rules import ALL_RULES
+    from awesome_lint.rules.base import Kind
+
+    return next(r for r in ALL_RULES if r.name == rule).kind is Kind.CONVENTION
+
+
+def _parse(text: str):
+    from awesome_lint.parse.parser import parse
+
+    return parse(text)
+
+
 @pytest.mark.parametrize("name", LISTS)
 @pytest.mark.parametrize("rule", sorted(PLANTERS))
 def test_planted_defect_is_found_by_its_rule(name, rule):
@@ -34,6 +47,9 @@ def test_planted_defect_is_found_by_its_rule(name, rule):
     if planted is None:
         pytest.skip(f"{name} has no entry where {rule} can be planted")
     new_text, line = planted
+    if _convention(rule) and len(_parse(text).entries) < 4:
+        # 3 entries that agree, one of them changed: 2 of 3 is no clear majority (75%).
+        pytest.skip(f"{name} is too short for the convention {rule} to hold after planting")
     before, after = findings(text), findings(new_text)
     new = after - before
     assert new, f"{rule} planted in {name} was not found"

@@ -13,7 +13,7 @@ import pytest
 from awesome_lint.api import fix_text, lint_text
 from awesome_lint.docs import docs_dir, rule_doc
 from awesome_lint.rules import ALL_RULES
-from awesome_lint.rules.base import Fixability
+from awesome_lint.rules.base import Fixability, Kind
 
 from .conftest import FIXTURES, ROOT, TODAY, only
 
@@ -62,11 +62,17 @@ def test_doc_header_matches_metadata(rule):
     lines = [ln for ln in doc.splitlines() if ln.strip()]
     assert lines[0] == f"# {rule.code} `{rule.name}`"
     tags = ", ".join(rule.tags)
-    assert (
-        lines[1]
-        == f"Severity: {rule.default_severity.value} · Fix: {rule.fixable.value} · Tags: {tags}"
+    fix = rule.fixable.value
+    if rule.fixable is not Fixability.NEVER:
+        fix += f", {rule.fix_safety.value}"
+    assert lines[1] == (
+        f"Kind: {rule.kind.value} · Severity: {rule.default_severity.value} · Fix: {fix} · Tags: {tags}"
     )
     sections = _sections(doc)
+    if rule.kind is Kind.CONVENTION:
+        assert "majority" in sections["What it does"], (
+            "a convention rule's doc says which majority it follows and that it is silent without one"
+        )
     for name in ("What it does", "Why is this bad?", "Example"):
         assert name in sections, f"missing section '## {name}'"
     if rule.fixable is not Fixability.NEVER:
@@ -109,7 +115,9 @@ def test_doc_examples_run(rule):
     ]
     assert not clean, f"the good example of {rule.code} is flagged: {[v.message for v in clean]}"
     if rule.fixable is not Fixability.NEVER:
-        fixed, result, applied = fix_text(bad, config=config, today=TODAY, link_results=links)
+        fixed, result, applied = fix_text(
+            bad, config=config, today=TODAY, link_results=links, unsafe=True
+        )
         assert applied, f"the bad example of {rule.code} offers no fix"
         assert not [v for v in result.violations if v.fix is not None], (
             "fixable findings remain after fixing"

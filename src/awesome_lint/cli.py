@@ -63,8 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument(
         "--export",
-        choices=("json",),
-        help="print the parsed model (sections, entries) instead of findings",
+        choices=("json", "csv", "bibtex"),
+        help="print the parsed model instead of findings: json (sections, entries, items), "
+        "csv (one row per entry) or bibtex (one @misc per entry)",
     )
     out.add_argument(
         "--quiet", "-q", action="store_true", help="print findings only, no summary line"
@@ -93,7 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument(
         "--fix",
         action="store_true",
-        help="apply every available fix in place, then report what remains ('-': fixed text to stdout)",
+        help="apply every safe fix in place, then report what remains ('-': fixed text to stdout)",
+    )
+    fix.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix/--diff: apply unsafe fixes too (URLs from redirects, words in prose)",
     )
     fix.add_argument(
         "--diff",
@@ -170,10 +176,10 @@ def _main(argv: Sequence[str] | None) -> int:
 def _list_rules() -> int:
     width = max(len(r.name) for r in ALL_RULES)
     for r in ALL_RULES:
-        flags = "fix " if r.fixable.value != "never" else "    "
+        flags = f"fix:{r.fix_safety.value:<6}" if r.fixable.value != "never" else " " * 10
         opt = "" if r.enabled_by_default else " (opt-in)"
         print(
-            f"{r.code}  {r.name:<{width}}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}"
+            f"{r.code}  {r.name:<{width}}  {r.kind.value:<10}  {r.default_severity.value:<7}  {flags} {r.summary}{opt}"
         )
     return EXIT_OK
 
@@ -206,8 +212,8 @@ def _lint(args) -> int:
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
     _check_link_flags(args)
     fixing = args.fix or args.diff
-    if (args.sort_entries or args.fix_toc) and not fixing:
-        raise UsageError("--sort-entries and --fix-toc need --fix or --diff")
+    if (args.sort_entries or args.fix_toc or args.unsafe_fixes) and not fixing:
+        raise UsageError("--sort-entries, --fix-toc and --unsafe-fixes need --fix or --diff")
     if fixing and args.export:
         raise UsageError("--export cannot be combined with --fix or --diff")
     paths = args.paths or ["README.md"]
@@ -217,12 +223,14 @@ def _lint(args) -> int:
         select=(args.select, args.extend_select, args.ignore),
         today=args.today,
         links=_link_plan(args) if args.check_links and not args.export else None,
-        fix=FixPlan(args.sort_entries, args.fix_toc, args.diff) if fixing else None,
+        fix=FixPlan(args.sort_entries, args.fix_toc, args.diff, args.unsafe_fixes)
+        if fixing
+        else None,
         lint=not args.export,
     )
     done = run(paths, plan)
     if args.export:
-        return _export(done)
+        return _export(done, args.export)
     if fixing:
         line = fix_summary((f.fixed for f in done.files if f.fixed is not None), args.diff)
         if line and not args.quiet:
@@ -264,14 +272,19 @@ def _link_plan(args) -> LinkPlan:
     )
 
 
-def _export(done: RunResult) -> int:
-    """Print the parsed model: one JSON object for one file, JSON Lines for several."""
+def _export(done: RunResult, form: str) -> int:
+    """Print the parsed model: JSON (one object for one file, JSON Lines for several), CSV or
+    BibTeX (all files in one table or one bibliography)."""
     import json
 
-    from .report.export import document_dict
+    from .report.export import document_dict, to_bibtex, to_csv
 
     docs = [f.document for f in done.files]
-    if len(docs) == 1 and not done.failed:
+    if form == "csv":
+        sys.stdout.write(to_csv(docs))
+    elif form == "bibtex":
+        sys.stdout.write(to_bibtex(docs))
+    elif len(docs) == 1 and not done.failed:
         sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)

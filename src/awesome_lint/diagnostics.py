@@ -33,10 +33,13 @@ class Edit:
 class Fix:
     edits: tuple[Edit, ...]
     description: str
+    # Safe fixes keep the text's meaning and are applied by --fix; unsafe ones may change it
+    # (a URL taken from a redirect, a word in prose) and wait for --unsafe-fixes, as in ruff.
+    safe: bool = True
 
     @classmethod
-    def replace(cls, span: Span, text: str, description: str) -> Fix:
-        return cls((Edit(span, text),), description)
+    def replace(cls, span: Span, text: str, description: str, *, safe: bool = True) -> Fix:
+        return cls((Edit(span, text),), description, safe)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,19 @@ def rule_doc(code: str) -> str | None:
 
 def index_table(link_prefix: str = "") -> str:
     """The rule index table, generated from the registry (rules/README.md and README.md)."""
-    rows = ["| code | name | severity | fix | what it flags |", "|---|---|---|---|---|"]
+    rows = [
+        "| code | name | kind | severity | fix | what it flags |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in ALL_RULES:
         opt = " (opt-in)" if not r.enabled_by_default else ""
+        fix = (
+            r.fixable.value
+            if r.fixable.value == "never"
+            else f"{r.fixable.value}, {r.fix_safety.value}"
+        )
         rows.append(
-            f"| [{r.code}]({link_prefix}{r.code}.md) | `{r.name}` | {r.default_severity.value} | {r.fixable.value} | {r.summary}{opt} |"
+            f"| [{r.code}]({link_prefix}{r.code}.md) | `{r.name}` | {r.kind.value} | {r.default_severity.value} | {fix} | {r.summary}{opt} |"
         )
     return "\n".join(rows) + "\n"
 

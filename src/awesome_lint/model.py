@@ -33,6 +33,12 @@ class Span:
             other.end_col,
         ) <= (self.end_line, self.end_col)
 
+    def overlaps(self, other: Span) -> bool:
+        return (self.start_line, self.start_col) < (other.end_line, other.end_col) and (
+            other.start_line,
+            other.start_col,
+        ) < (self.end_line, self.end_col)
+
     @property
     def lines(self) -> range:
         """The line numbers this span touches."""
@@ -210,6 +216,10 @@ class Entry:
     date_venue: Field | None  # the whole "[date] [venue]" run
     links: tuple[Link, ...]
     section: str  # slug of the innermost section heading ("" before any heading)
+    # The roles in the order written, with separators ("title:link", ",", "authors", "links"):
+    # what the list's template is the majority of (template.py). Empty for layouts read by a
+    # dedicated recogniser, whose shape is their layout.
+    shape: tuple[str, ...] = ()
 
     @property
     def line(self) -> int:

@@ -55,6 +55,7 @@ class FixPlan:
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
     diff: bool = False  # print a unified diff instead of writing the file
+    unsafe: bool = False  # --unsafe-fixes: the unsafe fixes too
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ def _fix(
         source.text,
         source.path,
         f.config,
-        FixOptions(fixing.sort_entries, fixing.fix_toc),
+        FixOptions(fixing.sort_entries, fixing.fix_toc, fixing.unsafe),
         today=plan.today,
         link_results=f.link_results,
         siblings=siblings,

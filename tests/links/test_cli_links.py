@@ -257,6 +257,10 @@ def test_progress_bar_only_on_a_terminal(listed, tmp_path):
 def test_fix_writes_where_permanent_redirects_lead(listed, server, tmp_path):
     before = listed.read_text(encoding="utf-8")
     args = ("--check-links", "--allow-private-hosts", "--isolated", "--select", "redirected-link")
+    # A URL taken from a redirect is an unsafe fix: plain --fix leaves it.
+    safe = run_cli(*args, "--diff", str(listed), env=env(tmp_path))
+    assert safe.stdout == "" and safe.returncode == 0
+    args = (*args, "--unsafe-fixes")
     diff = run_cli(*args, "--diff", str(listed), env=env(tmp_path))
     assert f"+[[Paper]({server.url('/new-home')})]" in diff.stdout
     assert listed.read_text(encoding="utf-8") == before  # --diff writes nothing

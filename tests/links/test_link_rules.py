@@ -112,8 +112,14 @@ def test_redirected_fix_keeps_the_fragment():
     }
     (v,) = lint(text, results, "redirected-link")
     assert '"https://new.org/paper"' in v.message  # the permanent part of the chain only
-    fixed, _, applied = fix_text(
+    # A URL taken from a redirect is an unsafe fix: --fix alone leaves it, --unsafe-fixes applies it.
+    assert v.fix is not None and not v.fix.safe
+    _, _, applied = fix_text(
         text, config=only("redirected-link"), today=TODAY, link_results=results
+    )
+    assert applied == 0
+    fixed, _, applied = fix_text(
+        text, config=only("redirected-link"), today=TODAY, link_results=results, unsafe=True
     )
     assert applied == 1
     assert fixed == text.replace("https://old.org/paper#results", "https://new.org/paper#results")
@@ -187,5 +193,55 @@ def test_shortened_url_names_and_fixes_to_the_resolved_target():
     )
     assert found[0].fix is not None
     assert found[1].fix is None and found[1].message.endswith("; link to the destination")
-    fixed, _, _ = fix_text(text, config=only("shortened-url"), today=TODAY, link_results=results)
+    fixed, _, _ = fix_text(
+        text, config=only("shortened-url"), today=TODAY, link_results=results, unsafe=True
+    )
     assert fixed == text.replace("https://bit.ly/abc123", "https://github.com/lab/tool")
+
+
+def test_insecure_url_offline_only_for_hosts_known_to_serve_https():
+    # From RUCAIBox/LLMSurvey and hoya012's list: arXiv serves https; a lab's own server may not.
+    text = (
+        "1. Attention Is All You Need. [[paper](http://arxiv.org/abs/1706.03762)]\n"
+        "2. YOLO9000. [[project](http://pjreddie.com/darknet/yolo/)]\n"
+    )
+    (v,) = lint(text, {}, "insecure-url")
+    assert v.line == 1 and "arxiv.org serves https" in v.message
+    assert v.fix is not None and v.fix.safe
+    fixed, _, _ = fix_text(text, config=only("insecure-url"), today=TODAY)
+    assert "https://arxiv.org/abs/1706.03762" in fixed and "http://pjreddie.com" in fixed
+
+
+def test_insecure_url_with_check_links_where_the_https_twin_answered():
+    text = (
+        "- [Darknet](http://pjreddie.com/darknet/) and [Lab](http://lab.example.edu/p/)\n"
+        "- [Moved](http://old.example.edu/q)\n"
+    )
+    results = {
+        # http -> https on the same page: https works, the rewrite is safe.
+        "http://pjreddie.com/darknet/": LinkResult(
+            "http://pjreddie.com/darknet/",
+            Outcome.REDIRECTED,
+            status=200,
+            final_url="https://pjreddie.com/darknet/",
+            redirects=(
+                Redirect("http://pjreddie.com/darknet/", 301, "https://pjreddie.com/darknet/"),
+            ),
+        ),
+        # Answers over http only: nothing to say.
+        "http://lab.example.edu/p/": LinkResult(
+            "http://lab.example.edu/p/", Outcome.OK, status=200
+        ),
+        # Redirects to another page over https: not the same page, so no claim about https.
+        "http://old.example.edu/q": LinkResult(
+            "http://old.example.edu/q",
+            Outcome.REDIRECTED,
+            status=200,
+            final_url="https://new.example.org/",
+            redirects=(Redirect("http://old.example.edu/q", 301, "https://new.example.org/"),),
+        ),
+    }
+    found = lint(text, results, "insecure-url")
+    assert [(v.line, v.column) for v in found] == [(1, 13)]
+    assert "pjreddie.com redirects it to https" in found[0].message
+    assert found[0].fix is not None and found[0].fix.safe

@@ -28,6 +28,7 @@ from .verify import fix_verified
 class FixOptions:
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
+    unsafe: bool = False  # --unsafe-fixes
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def fix_source_text(
 
     def settle(text: str, first: LintResult | None = None):
         unfixed.clear()  # what the last settling left unfixed is what the report says
-        run = fix_verified(text, relint, first)
+        run = fix_verified(text, relint, first, options.unsafe)
         unfixed.extend(run.notes + run.unfixed)
         return run.text, run.result, run.applied
 
@@ -141,16 +142,18 @@ def fix_text(
     link_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
     unfixed: list[str] | None = None,
+    unsafe: bool = False,
 ) -> tuple[str, LintResult, int]:
     """Apply every fix that verifies (``verify.py``), re-linting after each pass, until none
     is left.
 
     Returns the fixed (normalised) text, the lint result of that text, and the number of
     fixes applied. ``unfixed``, when given, receives one line per fix that was not applied
-    and why. ``siblings``: the files next to the list (``siblings.scan``).
+    and why. ``siblings``: the files next to the list (``siblings.scan``). ``unsafe``:
+    apply unsafe fixes too (--unsafe-fixes); by default only safe ones.
     """
     relint = _linter(path, config or Config(), today, link_results, siblings)
-    run = fix_verified(normalize(text), relint)
+    run = fix_verified(normalize(text), relint, unsafe=unsafe)
     if unfixed is not None:
         unfixed.extend(run.notes + run.unfixed)
     return run.text, run.result, run.applied

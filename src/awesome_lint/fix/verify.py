@@ -162,10 +162,13 @@ def _diagnose(
     return bad
 
 
-def fix_verified(text: str, lint: Callable[[str], Any], first: Any = None) -> FixRun:
+def fix_verified(
+    text: str, lint: Callable[[str], Any], first: Any = None, unsafe: bool = False
+) -> FixRun:
     """Apply the fixes of ``lint(text).violations`` until none is left that verifies.
 
-    ``first``: ``lint(text)`` when the caller has it already (no second parse)."""
+    ``first``: ``lint(text)`` when the caller has it already (no second parse). ``unsafe``:
+    the unsafe fixes too (--unsafe-fixes); by default only the safe ones are applied."""
     run = FixRun(text, first if first is not None else lint(text))
     rejected: dict[tuple, str] = {}
     for _ in range(MAX_PASSES):
@@ -173,7 +176,7 @@ def fix_verified(text: str, lint: Callable[[str], Any], first: Any = None) -> Fi
         candidates = [
             v
             for v in run.result.violations
-            if v.fix is not None and _fix_key(index, v) not in rejected
+            if v.fix is not None and (v.fix.safe or unsafe) and _fix_key(index, v) not in rejected
         ]
         if not candidates:
             break

@@ -25,6 +25,7 @@ import re
 
 from ..model import Entry, EntryLine, Field, LineKind, Link, Span
 from .dates import looks_like_date
+from .venues import find_venue
 
 _GROUP = re.compile(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"
@@ -44,10 +45,22 @@ def leading_venue(line: EntryLine, links: list[Link]) -> tuple[str, Span] | None
         col = line.indent + m.start(1) + 1
         venue = (m.group(1).strip(), Span.on_line(line.number, col, col + len(m.group(1))))
         pos = m.end()
+    first = min((lk.span.start_col for lk in links if lk.line == line.number), default=None)
+    if venue is None and pos == 0 and first is not None:
+        return _plain_leading_venue(line, c[: max(0, first - 1 - line.indent)])
     if venue is None or pos >= len(c):
         return None
-    first = min((lk.span.start_col for lk in links if lk.line == line.number), default=None)
     return venue if first is not None and first - 1 - line.indent <= pos + 1 else None
+
+
+def _plain_leading_venue(line: EntryLine, head: str) -> tuple[str, Span] | None:
+    """``arXiv 2023. [[Paper](u)]``: an unbracketed venue, then nothing but links."""
+    found = find_venue(head) if head.strip() else None
+    if found is None or found[0] != 0 or head[found[1] :].strip(" \t.,:;|-–—"):
+        return None
+    text = head[: found[1]].strip()
+    col = line.indent + 1
+    return text, Span.on_line(line.number, col, col + len(text))
 
 
 def regroup(cands: list[str], groups: list[list[int]]) -> tuple[list[list[int]], dict[int, int]]:

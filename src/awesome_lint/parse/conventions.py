@@ -55,6 +55,11 @@ class BreakConvention:
 class Conventions:
     breaks: dict[LineKind, BreakConvention] = field(default_factory=dict)  # lines inside an entry
     last_break: BreakConvention | None = None  # the entry's last line (Marker.NONE: no break)
+    # (kind of a line, kind of the next) -> whether such a line ends with a working break,
+    # with the first line that does (quoted in messages). A list that puts each link on its
+    # own source line without a break does so on purpose.
+    field_breaks: dict[tuple[LineKind, LineKind], Majority] = field(default_factory=dict)
+    field_break_example: dict[tuple[LineKind, LineKind], int] = field(default_factory=dict)
     link_form: Majority | None = None
     labels: dict[str, Majority] = field(default_factory=dict)  # lower-case label -> spelling
     date_style: dict[str, Majority] = field(default_factory=dict)  # DateStyle field -> value
@@ -76,6 +81,7 @@ def infer(doc: Document) -> Conventions:
     keys = document_keys(entries)
     return Conventions(
         breaks=_breaks(entries),
+        **_field_breaks(entries),
         last_break=_last_break(entries),
         link_form=majority(
             lk.form
@@ -137,6 +143,28 @@ def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
     return result
 
 
+def _field_breaks(entries: tuple[Entry, ...]) -> dict:
+    seen: dict[tuple[LineKind, LineKind], list[bool]] = {}
+    example: dict[tuple[LineKind, LineKind], int] = {}
+    from .layouts import BREAKLESS_LAYOUTS
+
+    for e in entries:
+        if e.layout in BREAKLESS_LAYOUTS:
+            continue
+        for ln, nxt in zip(e.lines, e.lines[1:]):
+            if ln.kind is nxt.kind and ln.kind not in (LineKind.OTHER, LineKind.LINKS):
+                continue  # a field wrapped over two lines needs no break
+            key = (ln.kind, nxt.kind)
+            ok = _working(ln)
+            seen.setdefault(key, []).append(ok)
+            if ok:
+                example.setdefault(key, ln.number)
+    return {
+        "field_breaks": {k: m for k, v in seen.items() if (m := majority(v)) is not None},
+        "field_break_example": example,
+    }
+
+
 def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
     lasts = [e.lines[-1] for e in entries]
     m = majority(ln.marker if _working(ln) else Marker.NONE for ln in lasts)
@@ -152,13 +180,7 @@ def _item_link(e: Entry, lk) -> bool:
     """A link of a one-line entry (a bullet, a table row) that is not the title's own link."""
     if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
         return False
-    t = e.title.span if e.title else None
-    return t is None or not (
-        t.start_line <= lk.span.end_line
-        and lk.span.start_line <= t.end_line
-        and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
-        and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col)
-    )
+    return e.title is None or not e.title.span.overlaps(lk.span)
 
 
 def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:

@@ -70,15 +70,20 @@ def _parse_iso(raw: str, m: re.Match) -> ParsedDate:
     )
     common = dict(day=day, month=month, year=year, day_text=m.group("day"), day_offset=m.start("day") if day else None,
                   month_text=m.group("month"), style=style)  # fmt: skip
-    if not 1 <= month <= 12:
-        return ParsedDate(value=None, problem=f"there is no month {month}", **common)
-    if day is None:
+    if day is None and 1 <= month <= 12:
         return ParsedDate(value=None, problem="no day", **common)
-    if day == 0 or day > calendar.monthrange(year, month)[1]:
-        return ParsedDate(
-            value=None, problem=f"{calendar.month_name[month]} {year} has no day {day}", **common
-        )
-    return ParsedDate(value=datetime.date(year, month, day), problem=None, **common)
+    problem = numeric_date_problem(year, month, day)
+    value = None if problem else datetime.date(year, month, day)
+    return ParsedDate(value=value, problem=problem, **common)
+
+
+def numeric_date_problem(year: int, month: int, day: int | None) -> str | None:
+    """Why a numeric date does not exist, or None; one wording for every reader of dates."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is not None and (day == 0 or day > calendar.monthrange(year, month)[1]):
+        return f"{calendar.month_name[month]} {year} has no day {day}"
+    return None
 
 
 def parse_date(raw: str, today: datetime.date | None = None) -> ParsedDate:
@@ -138,6 +143,9 @@ def _fail(raw: str, problem: str) -> ParsedDate:
 
 def _month_form(word: str, dot: bool) -> MonthForm:
     low = word.lower()
+    if dot and len(low) > 3 and low != "sept":
+        # "July.", "June.": a full name with a stray dot, not the abbreviation "Jul.".
+        return MonthForm.FULL
     if dot:
         return MonthForm.ABBR_DOT
     if low == "may":

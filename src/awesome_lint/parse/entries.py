@@ -150,6 +150,8 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
         return _DATE
     if _UNBRACKETED_DATE.match(c) and looks_like_date(c[:24]):
         return _DATE
+    if c[:1].isalpha() and leading_venue(line, links):
+        return _LINKS  # arXiv 2023. [[Paper](u)]: the venue in front of the links
     on_line = [ln for ln in links if ln.span.start_line == line.number]
     if on_line:
         rest = c

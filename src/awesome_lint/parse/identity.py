@@ -33,6 +33,11 @@ def doi(url: str) -> str | None:
     return m.group("doi").rstrip(".").lower() if m else None
 
 
+# A title that is only a bracketed tag ("[ICLR 2023]", "[Objects365]", "**[SNIPER]**"): a
+# venue or a short name read where the title should be, shared by unrelated papers.
+_TAG_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
+
+
 @lru_cache(maxsize=8192)
 def normalize_title(title: str) -> str:
     """Case, accents, punctuation and spacing do not make a different paper; '+' does (SAME++)."""
@@ -56,6 +61,30 @@ def paper_page(label: str, url: str) -> str | None:
     return f"{host.lower()}/{path}" if path and "." in host else None
 
 
+# Hosts whose pages are single documents (a paper, a preprint): two names for one of them is
+# a slip. A repository or a site's page may rightly stand for several items (django and
+# geodjango), so those need the same name too.
+DOCUMENT_HOSTS = ("arxiv.org", "openreview.net", "doi.org", "aclanthology.org", "dl.acm.org")
+
+
+def names_one_document(normalized: str) -> bool:
+    """True when ``host/path`` (scheme and www. removed) is one paper or PDF."""
+    host, _, path = normalized.partition("/")
+    return bool(path) and (
+        any(host == h or host.endswith("." + h) for h in DOCUMENT_HOSTS)
+        or path.lower().split("?")[0].endswith(".pdf")
+    )
+
+
+def _title_page(entry: Entry, label: str, url: str) -> str | None:
+    """The document a linked title points to (``[Title](https://openreview.net/pdf?id=…)``):
+    the title names that document as surely as a [Paper] label does."""
+    if not entry.title or normalize_title(label.strip("*_ ")) != normalize_title(entry.title.text):
+        return None
+    page = paper_page("paper", url)
+    return page if page and names_one_document(page) else None
+
+
 def document_keys(entries) -> dict[int, list[str]]:
     """Paper keys of every entry, by the entry's first line (computed once per document)."""
     return {e.line: paper_keys(e) for e in entries}
@@ -72,10 +101,10 @@ def paper_keys(entry: Entry) -> list[str]:
         if d:
             keys.append(f"doi:{d}")
             continue
-        page = paper_page(link.label, link.url)
+        page = paper_page(link.label, link.url) or _title_page(entry, link.label, link.url)
         if page:
             keys.append(f"url:{page}")
-    if entry.title and entry.title.text:
+    if entry.title and entry.title.text and not _TAG_ONLY.match(entry.title.text):
         norm = normalize_title(entry.title.text)
         if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity
             keys.append(f"title:{norm}")

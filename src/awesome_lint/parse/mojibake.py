@@ -3,7 +3,9 @@
 Suspicious runs are re-encoded with the codec that produced them (Mac Roman, cp1252) and
 decoded as UTF-8; a result is kept only when every byte sequence decodes cleanly into
 printable characters. The byte tables are Python's codecs, never a hand-made character map.
-When that leaves something suspicious, ftfy (which knows sloppy encodings, double encoding
+Where the codecs disagree on a run (`JosÃ©` is `José` in cp1252 and `Jos̩` in Mac Roman),
+the reading that agrees with ftfy's, else the one that reads as text of the line's own
+script, wins. When that leaves something suspicious, ftfy (which knows sloppy encodings, double encoding
 and more) repairs the line first; ftfy misses Mac Roman mojibake of emoji (``\\uf8ffüî•`` for
 🔥), which the codec pass then catches. ftfy is imported only then: it costs a sixth of a
 second to import.
@@ -76,23 +78,57 @@ def _redecode(run: str, codec: str) -> str | None:
     return "".join(pieces)
 
 
-def _codec_repair(line: str) -> str:
+def _script(ch: str) -> str:
+    """The first word of a letter's Unicode name (LATIN, CYRILLIC, CJK, …); "" otherwise."""
+    if not ch.isalpha():
+        return ""
+    try:
+        return unicodedata.name(ch).split(" ")[0]
+    except ValueError:
+        return ""
+
+
+def _oddness(candidate: str, context: str) -> int:
+    """How little a repaired run reads as text of the line around it: combining marks that
+    compose with nothing (Jos̩ from Mac Roman for José from cp1252) and letters of a script
+    the line does not use. Emoji and punctuation are neutral."""
+    scripts = {_script(ch) for ch in context if ch.isalpha()} - {""}
+    odd = 0
+    for k, ch in enumerate(candidate):
+        if unicodedata.category(ch).startswith("M"):
+            base = candidate[k - 1] if k else ""
+            if not base or unicodedata.normalize("NFC", base + ch) == base + ch:
+                odd += 2
+        elif _script(ch) and scripts and _script(ch) not in scripts:
+            odd += 1
+    return odd
+
+
+def _codec_repair(line: str, referee: str | None = None) -> tuple[str, bool]:
+    """The line with every run re-decoded by the codec that explains it best; and whether
+    the codecs disagreed on some run (then ``referee``, ftfy's reading, is asked first)."""
     out = []
     last = 0
+    disputed = False
     # Mojibake of UTF-8 consists only of non-ASCII characters, so work run by run.
     for m in re.finditer(r"[^\x00-\x7f]+", line):
         run = m.group(0)
-        best = None
+        candidates = []
         for codec in CODECS:
             fixed = _redecode(run, codec)
-            if fixed is not None and (best is None or len(fixed) < len(best)):
-                best = fixed
-        if best is not None:
-            out.append(line[last : m.start()])
-            out.append(best)
-            last = m.end()
+            if fixed is not None and fixed not in candidates:
+                candidates.append(fixed)
+        if not candidates:
+            continue
+        disputed |= len(candidates) > 1
+        context = line[: m.start()] + line[m.end() :]
+        agreed = [c for c in candidates if referee is not None and c in referee]
+        best = min(agreed or candidates, key=lambda c: (_oddness(c, context), len(c)))
+        out.append(line[last : m.start()])
+        out.append(best)
+        last = m.end()
     out.append(line[last:])
-    return "".join(out)
+    return "".join(out), disputed
 
 
 def suspicious_lines(text: str) -> set[int]:
@@ -107,11 +143,16 @@ def repair_line(line: str) -> str | None:
     """The repaired line, or None when the line shows no mojibake."""
     if line.isascii() or not _suspect_pattern().search(line):
         return None
-    # A clean re-decode that leaves nothing suspicious explains the line completely; only
-    # otherwise is ftfy (and its import, a sixth of a second) needed.
-    fixed = _codec_repair(line)
-    if fixed == line or _suspect_pattern().search(fixed):
+    # A clean re-decode that leaves nothing suspicious, and on which the codecs agree,
+    # explains the line completely; only otherwise is ftfy (and its import, a sixth of a
+    # second) needed: to repair what the codecs cannot, and to referee where they disagree.
+    fixed, disputed = _codec_repair(line)
+    if fixed == line or disputed or _suspect_pattern().search(fixed):
         import ftfy  # deferred: heavy, and needed only for lines the codecs do not explain
 
-        fixed = _codec_repair(ftfy.fix_encoding(line))
+        reading = ftfy.fix_encoding(line)
+        if disputed and not _suspect_pattern().search(reading):
+            fixed, _ = _codec_repair(line, referee=reading)
+        else:
+            fixed, _ = _codec_repair(reading, referee=reading)
     return fixed if fixed != line else None

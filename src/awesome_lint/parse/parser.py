@@ -18,6 +18,7 @@ from .entries import RawLine, split_entries, strip_bullet
 from .htmltags import tags as html_tags
 from .inline import definitions, html_links, scan_block
 from .layouts.extract import extract as extract_layouts
+from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
@@ -49,6 +50,7 @@ class _Block:
     kind: str  # paragraph, heading, html, table, code
     start: int  # 1-based first line
     end: int  # 1-based last line
+    list_depth: int = 0  # lists around the block: 0 for a paragraph outside any list
     item_start: bool = False  # the first block of a list item (its first line has the bullet)
     level: int = 0
     raw: str = ""
@@ -83,6 +85,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     headings: list[Heading] = []
     current_slug = ""
     pending_code: _Block | None = None
+    loose: list[tuple[int, int]] = []  # paragraphs outside lists that hold no block entry
     for i, b in enumerate(blocks):
         block_lines = lines[b.start - 1 : b.end]
         if b.kind == "heading":
@@ -145,15 +148,24 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             ] + raw
             block_links = code_links + block_links
             pending_code = None
-        entries.extend(split_entries(raw, block_links, current_slug))
+        # A one-line list item is read by the layouts (layouts/units.py read its parts by
+        # content); the block reader assumes "**Title** [date] [venue]" and would take a bold
+        # tag ("**[ICLR 2022]** Title", "**LaMDA**: \"Title\"") for the title.
+        one_line_item = b.item_start and b.start == b.end and pending_code is None
+        found = [] if one_line_item else split_entries(raw, block_links, current_slug)
+        entries.extend(found)
+        if not found and b.list_depth == 0:
+            loose.append((b.start, b.end))
     tables = [TableBlock(b.start, b.end) for b in blocks if b.kind == "table"]
     more, items = (
-        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque)
+        extract_layouts(lines, lists.item_blocks, tables, links, headings, entries, opaque, loose)
         if want_entries
         else ([], [])
     )
     if more:
         entries = sorted(entries + more, key=lambda e: e.line)
+    if want_entries:
+        entries = [venue_from_link(e) for e in entries]
     anchors = {h.slug for h in headings}
     comments.sort(key=lambda c: c[0])
     index = LineIndex(text)
@@ -231,10 +243,19 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
                     tok.map[1],
                     level=int(tok.tag[1:]),
                     raw=tokens[i + 1].content,
+                    list_depth=depth,
                 )
             )
         elif t == "paragraph_open":
-            blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], item_start=pending_item))
+            blocks.append(
+                _Block(
+                    "paragraph",
+                    tok.map[0] + 1,
+                    tok.map[1],
+                    list_depth=depth,
+                    item_start=pending_item,
+                )
+            )
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
                 lists.item_blocks[k] = dataclasses.replace(
@@ -247,17 +268,18 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
                     "code",
                     tok.map[0] + 1,
                     min(tok.map[1], n_lines),
+                    list_depth=depth,
                     indented=t == "code_block",
                 )
             )
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "html_block":
-            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1]))
+            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1], list_depth=depth))
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "table_open":
-            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1]))
+            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1], list_depth=depth))
     return blocks, lists, opaque
 
 

@@ -21,6 +21,7 @@ def diagnostic(v) -> dict:
         "end_line": v.span.end_line,
         "end_column": v.span.end_col,
         "fixable": v.fix is not None,
+        "fix_safety": None if v.fix is None else ("safe" if v.fix.safe else "unsafe"),
     }
 
 

@@ -27,7 +27,8 @@ def summary(results: Sequence) -> str:
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     infos = sum(1 for r in results for v in r.violations if v.severity is Severity.INFO)
-    fixable = sum(1 for r in results for v in r.violations if v.fix is not None)
+    fixable = sum(1 for r in results for v in r.violations if v.fix is not None and v.fix.safe)
+    unsafe = sum(1 for r in results for v in r.violations if v.fix is not None and not v.fix.safe)
     entries = sum(len(r.document.entries) for r in results)
     files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
     if all(r.document.entries_read for r in results):
@@ -45,6 +46,8 @@ def summary(results: Sequence) -> str:
     if infos:
         parts.append(f"{infos} info")
     tail = f"; {fixable} fixable" if fixable else ""
+    if unsafe:
+        tail += f"{'' if fixable else '; 0 fixable'} ({unsafe} more with --unsafe-fixes)"
     return (
         f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {within}{tail}."
     )

@@ -49,6 +49,7 @@ from .trailing_whitespace import TrailingWhitespace
 from .unbalanced_punctuation import UnbalancedPunctuation
 from .unbracketed_link import UnbracketedLink
 from .unreachable_link import UnreachableLink
+from .unreadable_section import UnreadableSection
 from .unsorted_items import UnsortedItems
 from .unterminated_description import UnterminatedDescription
 from .wrong_item_separator import WrongItemSeparator
@@ -61,6 +62,7 @@ ALL_RULES: tuple[Rule, ...] = (
     EmptySection(),
     TocMismatch(),
     HeadingLevelSkip(),
+    UnreadableSection(),
     TitleNotBold(),
     MissingAuthors(),
     AuthorsNotItalic(),

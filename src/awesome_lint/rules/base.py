@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Iterable, Mapping
@@ -14,6 +15,21 @@ from ..model import Document, Span
 if TYPE_CHECKING:  # pragma: no cover
     from ..parse.conventions import Conventions
     from ..siblings import Siblings
+
+
+class Kind(str, enum.Enum):
+    # Decided by facts whatever the list's style: a date that does not exist, link syntax
+    # markdown-it left as text, a duplicate paper.
+    FACT = "fact"
+    # Decided by the list's own clear majority; silent where the list has none.
+    CONVENTION = "convention"
+
+
+class FixSafety(str, enum.Enum):
+    # --fix applies it: the edit keeps the text's meaning.
+    SAFE = "safe"
+    # Only with --unsafe-fixes: the edit may change what the text says or where a link goes.
+    UNSAFE = "unsafe"
 
 
 class Fixability(str, enum.Enum):
@@ -50,6 +66,9 @@ class Rule:
     summary: ClassVar[str]
     default_severity: ClassVar[Severity]
     fixable: ClassVar[Fixability] = Fixability.NEVER
+    kind: ClassVar[Kind] = Kind.FACT
+    # Whether the rule's fixes are applied by --fix (safe) or need --unsafe-fixes.
+    fix_safety: ClassVar[FixSafety] = FixSafety.SAFE
     aliases: ClassVar[tuple[str, ...]] = ()
     tags: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type] = NoOptions
@@ -73,6 +92,8 @@ class Rule:
         fix: Fix | None = None,
         severity: Severity | None = None,
     ) -> Violation:
+        if fix is not None and self.fix_safety is FixSafety.UNSAFE and fix.safe:
+            fix = dataclasses.replace(fix, safe=False)
         return Violation(
             code=self.code,
             name=self.name,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Entry, EntryLine, LineKind, Marker
@@ -45,7 +46,29 @@ def is_field_end(entry: Entry, index: int) -> bool:
     if index + 1 >= len(entry.lines) or entry.layout in BREAKLESS_LAYOUTS:
         return False
     here, nxt = entry.lines[index], entry.lines[index + 1]
-    return here.kind is not nxt.kind or here.kind in (LineKind.OTHER, LineKind.LINKS)
+    return (
+        here.kind is not nxt.kind
+        or here.kind in (LineKind.OTHER, LineKind.LINKS)
+        or closed_authors(entry, index)
+    )
+
+
+_WHOLE_ITALIC = re.compile(r"^\s*([*_])(?![*_\s]).*(?<![*_\s])\1\s*$")
+
+
+def closed_authors(entry: Entry, index: int) -> bool:
+    """An authors line whose italics open and close on it, read as continued by a plain next
+    line: the authors ended there and the next field lost its line break (`*A, B*` then
+    `Venue 2022. [[Paper]](u)`), so the break is what is missing, not the italics."""
+    if index + 1 >= len(entry.lines):
+        return False
+    here, nxt = entry.lines[index], entry.lines[index + 1]
+    return (
+        here.kind is LineKind.AUTHORS
+        and nxt.kind is LineKind.AUTHORS
+        and bool(_WHOLE_ITALIC.match(here.text[: here.content_end]))
+        and not _WHOLE_ITALIC.match(nxt.text[: nxt.content_end])
+    )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,11 @@ def is_emoji(ch: str) -> bool:
     )
 
 
+# An in-page navigation link (`**[⬆ back to top](#contents)**`) on the item's last line: a
+# line after the last item without a blank line joins it, but is no part of the sentence.
+_NAV_LINK = re.compile(r"(?:\*\*|__|\*|_)?\[[^\]]*\]\(#[^)\s]*\)(?:\*\*|__|\*|_)?$")
+
+
 def strip_trailing_decorations(text: str) -> str:
     """The description without badges, emoji and shortcodes at its end (they follow the period)."""
     prev = None
@@ -33,6 +38,10 @@ def strip_trailing_decorations(text: str) -> str:
             text = text[: m.start()]
             continue
         m = re.search(_EMOJI_SHORTCODE.pattern + r"$", text)
+        if m:
+            text = text[: m.start()]
+            continue
+        m = _NAV_LINK.search(text)
         if m:
             text = text[: m.start()]
             continue
@@ -99,7 +108,7 @@ def rendered(text: str) -> str:
 
 def ends_a_sentence(text: str) -> bool:
     """True when rendered text ends with terminal punctuation (badges, emoji, closers after it)."""
-    plain = strip_trailing_decorations(rendered(text))
+    plain = strip_trailing_decorations(rendered(strip_trailing_decorations(text)))
     m = re.search(r"\s*\([^()]*\)$", plain)
     if m and plain[: m.start()].rstrip(_CLOSERS)[-1:] in TERMINAL:
         return True  # "Does X. (macOS only)"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Fix
 from ..model import DateStyle, Document, MonthForm
 from ..parse.dates import format_date, parse_date
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .messages import clear, quote
 
 
@@ -32,6 +32,7 @@ class DateStyleRule(Rule):
     name = "date-style"
     summary = "A date written differently from the list's own date style"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "dates", "style")
     Options = Options
@@ -41,6 +42,24 @@ class DateStyleRule(Rule):
         if not target:
             return
         may_dot = _may(ctx)
+        followers = [
+            e
+            for e in doc.entries
+            if e.date is not None
+            and e.date.style is not None
+            and e.date.day is not None
+            and all(
+                getattr(e.date.style, k) == v
+                for k, v in target.items()
+                if k != "month_form" or e.date.month != 5
+            )
+        ]
+        like = (
+            f", like {len(followers):,} other entr{'ies' if len(followers) != 1 else 'y'},"
+            f" e.g. line {followers[0].date.span.start_line}"
+            if followers and not ctx.options.example
+            else ""
+        )
         for e in doc.entries:
             d = e.date
             if (
@@ -66,7 +85,7 @@ class DateStyleRule(Rule):
                 continue  # only spacing differs from the canonical rendering: not a style issue
             yield self.violation(
                 d.span,
-                f"date {quote(d.raw, 30)} differs from the list's style: write {quote(good)}",
+                f"date {quote(d.raw, 30)} differs from the list's style: write {quote(good)}{like}",
                 Fix.replace(d.span, good, "rewrite the date in the list's style"),
             )
 

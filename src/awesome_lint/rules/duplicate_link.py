@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..model import Document
+from ..parse.identity import names_one_document
 from .base import Rule, Severity
 from .classic_items import item_label
 
@@ -42,7 +43,7 @@ class Options:
 class DuplicateLink(Rule):
     code = "AL409"
     name = "duplicate-link"
-    summary = "The same item listed twice: same link and same name"
+    summary = "The same item listed twice: same link and name, or one paper under two names"
     default_severity = Severity.ERROR
     tags = ("classic", "items", "links")
     Options = Options
@@ -50,6 +51,7 @@ class DuplicateLink(Rule):
     def check(self, doc: Document, ctx):
         allowed = tuple(normalize_url(a) for a in ctx.options.allow)
         first: dict[tuple[str, str], object] = {}
+        by_url: dict[str, object] = {}
         for item in doc.items:
             url = normalize_url(item.link.url)
             if not url or any(url.startswith(a) for a in allowed if a):
@@ -59,6 +61,15 @@ class DuplicateLink(Rule):
             key = (url, _name_key(item.name))
             prev = first.setdefault(key, item)
             if prev is item:
+                other = by_url.setdefault(url, item)
+                if other is not item and names_one_document(url):
+                    # One paper or PDF under two names: a copy-paste slip or a repeat.
+                    yield self.violation(
+                        item.link.span,
+                        f"item {item_label(item)} links the same page as {item_label(other)}"
+                        f" at line {other.line}, under another name ({item.link.url})",
+                        severity=Severity.WARNING,
+                    )
                 continue
             same = prev.section == item.section
             if not same and ctx.options.cross_section == "ignore":

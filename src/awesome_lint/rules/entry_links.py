@@ -8,7 +8,13 @@ from .messages import clear
 
 def links_line_links(entry: Entry) -> list[Link]:
     lines = {ln.number for ln in entry.lines if ln.kind in (LineKind.LINKS, LineKind.ITEM)}
-    return [lk for lk in entry.links if lk.line in lines]
+    title = entry.title.span if entry.title else None
+    # The title's own link ("[Title](u), Authors, Venue") is the title, not an entry link.
+    return [
+        lk
+        for lk in entry.links
+        if lk.line in lines and (title is None or not title.overlaps(lk.span))
+    ]
 
 
 def entry_links(doc: Document):

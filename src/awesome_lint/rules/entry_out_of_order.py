@@ -4,8 +4,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Section
-from .base import Rule, Severity
-from .messages import entry_name, quote
+from .base import Kind, Rule, Severity
+from .messages import entry_names, quote
 
 # A section with this many steps between dated entries is judged on its own: it follows
 # the list's direction if at least MIN_SORTED_SHARE of its steps do, keeps its own if 75%
@@ -27,6 +27,7 @@ class EntryOutOfOrder(Rule):
     name = "entry-out-of-order"
     summary = "An entry whose date breaks its section's order (newest first or oldest first)"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     tags = ("entries", "dates", "order")
     Options = Options
 
@@ -68,10 +69,11 @@ class EntryOutOfOrder(Rule):
                 j, where = above, "above"
             other = dated[j]
             rel = "newer" if e.date.value > other.date.value else "older"
+            name, other_name = entry_names(e, other)
             yield self.violation(
                 e.date.span,
-                f"entry {entry_name(e)} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
-                f"{entry_name(other)} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
+                f"entry {name} dated {quote(e.date.raw, 24)} is out of order: {rel} than "
+                f"{other_name} ({other.date.raw}) {where} it; the section is sorted {direction.replace('-', ' ')}",
                 severity=Severity.ERROR if pinned else None,
             )
 

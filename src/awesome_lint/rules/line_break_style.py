@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..diagnostics import Fix
 from ..model import Document, Marker, Span
 from ..parse.conventions import CLEAR_MAJORITY
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
 
 _NAMES = {
@@ -18,6 +18,7 @@ class LineBreakStyle(Rule):
     name = "line-break-style"
     summary = "A line break that differs from the list's own, sits on an entry's last line, or has text after it"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks", "style")
     Options = BreakOptions

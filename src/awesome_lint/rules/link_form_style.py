@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..diagnostics import Fix
 from ..model import Document, LinkForm
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .entry_links import entry_links, list_form, source
 
 _SHOW = {LinkForm.BRACKETED: "[[Label](url)]", LinkForm.OUTER: "[[Label]](url)"}
@@ -13,6 +13,7 @@ class LinkFormStyle(Rule):
     name = "link-form-style"
     summary = "An entry link bracketed [[L]](u) in a [[L](u)] list, or the other way round"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "links", "style")
 

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Span
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 from .classic_items import described, is_short_form, item_label, item_names
 
 # A majority this strong of capitalised descriptions makes capitals the list's convention.
@@ -38,6 +38,7 @@ class LowercaseDescription(Rule):
     name = "lowercase-description"
     summary = "A classic item's description that starts with a lower-case letter"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     tags = ("classic", "items")
     profiles = ("classic",)
     Options = Options

@@ -35,6 +35,17 @@ class MainHeadingCount(Rule):
                 where, "the list has no main heading; start it with # Awesome Name"
             )
             return
+        if len(tops) > 3:
+            # Sections written as # headings throughout: the list's own structure, told once
+            # (at the second) rather than at every section.
+            yield self.violation(
+                tops[1].span,
+                f"{len(tops)} main (#) headings: {quote(tops[0].text, 50)} at line {tops[0].line},"
+                f" then {quote(tops[1].text, 40)} and {len(tops) - 2} more; a list has one #"
+                " heading, sections use ##",
+                severity=None if classic else Severity.WARNING,
+            )
+            return
         for h in tops[1:]:
             yield self.violation(
                 h.span,

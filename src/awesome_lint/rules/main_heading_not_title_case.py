@@ -4,7 +4,7 @@ import re
 
 from ..diagnostics import Fix
 from ..model import Document, Span
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .classic_items import main_heading
 
 # Words title case leaves in lower case unless they open or close the title.
@@ -23,7 +23,9 @@ def _capitalise(word: str) -> str:
 
 def title_case(text: str) -> tuple[list[str], str]:
     """(the words that break title case, the heading in title case)."""
-    if _SLUG.fullmatch(text):
+    if _SLUG.fullmatch(text) and text == text.lower():
+        # A repository slug (awesome-editors); a hyphenated name with capitals (Awesome-LLM,
+        # LLM-Agent-Paper-List) is the project's own spelling and falls through.
         parts = re.split(r"[-_]", text)
         fixed = " ".join(
             _capitalise(p) if k == 0 or p.lower() not in SMALL_WORDS else p.lower()
@@ -53,6 +55,7 @@ class MainHeadingNotTitleCase(Rule):
     name = "main-heading-not-title-case"
     summary = "The list's main heading is not in title case (awesome-python, Awesome python)"
     default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
     profiles = ("classic",)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
 from ..model import Entry, EntryLine, Span
 
 
@@ -20,9 +23,68 @@ def quote(text: str, limit: int = 60) -> str:
 
 
 def entry_name(entry: Entry) -> str:
-    return quote(entry.title.text if entry.title else entry.lines[0].content, 50)
+    return quote(_name_text(entry), 50)
+
+
+def _name_text(entry: Entry) -> str:
+    return entry.title.text if entry.title else entry.lines[0].content
+
+
+def entry_names(a: Entry, b: Entry) -> tuple[str, str]:
+    """Two entries' names, quoted long enough to tell apart: titles that share their first
+    50 characters (two "Segment Anything in Medical Images: …") are quoted up to where
+    they differ, and titles that are the same get their line numbers."""
+    ta, tb = _name_text(a), _name_text(b)
+    if quote(ta, 50) != quote(tb, 50):
+        return quote(ta, 50), quote(tb, 50)
+    if " ".join(ta.split()) == " ".join(tb.split()):
+        return f"{quote(ta, 50)} (line {a.line})", f"{quote(tb, 50)} (line {b.line})"
+    n = next(k for k, (x, y) in enumerate(zip(ta, tb)) if x != y) if ta[:1] else 0
+    limit = n + 20 if n else max(len(ta), len(tb))
+    return quote(ta, limit), quote(tb, limit)
 
 
 def clear(majority) -> bool:
     """True when a convention is strong enough to enforce."""
     return majority is not None and majority.clear
+
+
+@dataclass(frozen=True)
+class Habit:
+    """A habit the entries around an entry clearly share: how many show it, of how many,
+    and the first line that does (quoted in messages as the list's own model)."""
+
+    count: int
+    total: int
+    example: int
+
+    def like(self) -> str:
+        """ ", like 95 other entries, e.g. line 12": the list's own form, counted and located."""
+        return f", like {self.count:,} other entr{'ies' if self.count != 1 else 'y'}, e.g. line {self.example}"
+
+
+def habit(
+    entries: Sequence[Entry], has: Callable[[Entry], bool]
+) -> Callable[[Entry], Habit | None]:
+    """For each entry, the habit ``has`` where its scope clearly follows it, else None.
+
+    The scope is the entry's section when that holds at least MIN_SAMPLES entries, else the
+    whole list; the habit is clear when CLEAR_MAJORITY of the scope shows it. A section that
+    does otherwise on purpose (a list's one section of bare titles) is then left alone.
+    """
+    from ..parse.conventions import CLEAR_MAJORITY, MIN_SAMPLES
+
+    def tally(group: Sequence[Entry]) -> Habit | None:
+        showing = [e for e in group if has(e)]
+        if len(group) < MIN_SAMPLES or len(showing) < CLEAR_MAJORITY * len(group):
+            return None
+        return Habit(len(showing), len(group), showing[0].line)
+
+    by_section: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_section.setdefault(e.section, []).append(e)
+    whole = tally(entries)
+    scoped = {
+        s: (tally(group) if len(group) >= MIN_SAMPLES else whole) for s, group in by_section.items()
+    }
+    return lambda e: scoped.get(e.section)

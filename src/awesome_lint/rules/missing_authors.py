@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ..model import Document, LineKind
 from ..parse.identity import normalize_title
-from .base import Rule, Severity
-from .messages import entry_name, line_span, quote
+from .base import Kind, Rule, Severity
+from .messages import entry_name, habit, line_span, quote
 
 
 class MissingAuthors(Rule):
@@ -11,20 +11,24 @@ class MissingAuthors(Rule):
     name = "missing-authors"
     summary = "An entry without authors: no author line, a placeholder, or the title repeated"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     tags = ("entries",)
 
     def check(self, doc: Document, ctx):
         entries = doc.entries
-        with_line = sum(1 for e in entries if e.authors_field is not None)
-        if not entries or with_line * 2 < len(entries):
-            return  # the list does not name authors
+        names_authors = habit(entries, lambda e: e.authors_field is not None)
         for e in entries:
             line = e.line_of(LineKind.AUTHORS)
             if line is None and e.authors_field is None:
+                named = names_authors(e)
+                if named is None:
+                    continue  # the section (or list) does not clearly name authors
                 yield self.violation(
-                    line_span(e.lines[0]), f"entry {entry_name(e)} has no authors line"
+                    line_span(e.lines[0]),
+                    f"entry {entry_name(e)} has no authors line; name them{named.like()}",
                 )
                 continue
+            # A placeholder (*none*) or the title again: facts, whatever the list does.
             raw = e.authors_field.text if e.authors_field else ""
             # A table cell or a labelled sub-item holds the authors of some layouts.
             where = line_span(line) if line is not None else e.authors_field.span

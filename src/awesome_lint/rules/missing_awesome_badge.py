@@ -4,7 +4,7 @@ import re
 
 from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .classic_items import doc_span, header_lines, main_heading
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -20,6 +20,7 @@ class MissingAwesomeBadge(Rule):
     name = "missing-awesome-badge"
     summary = "No awesome badge linking to awesome.re next to the list's main heading"
     default_severity = Severity.ERROR
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
     profiles = ("classic",)

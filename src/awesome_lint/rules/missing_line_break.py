@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from ..diagnostics import Fix
-from ..model import Document, Marker, Span
-from ..parse.conventions import CLEAR_MAJORITY
-from .base import Fixability, Rule, Severity
+from ..model import Document, LineKind, Marker, Span
+from ..parse.conventions import CLEAR_MAJORITY, MIN_SAMPLES
+from .base import Fixability, Kind, Rule, Severity
 from .breaks import BreakOptions, break_text, is_field_end, working
 from .messages import entry_name
 
@@ -13,6 +13,7 @@ class MissingLineBreak(Rule):
     name = "missing-line-break"
     summary = "An entry line without a working line break, so the next line merges into it"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("entries", "line-breaks")
     Options = BreakOptions
@@ -23,9 +24,9 @@ class MissingLineBreak(Rule):
         for e in doc.entries:
             for i, line in enumerate(e.lines):
                 if is_field_end(e, i) and not working(line):
-                    yield self._report(
-                        e, line, ctx, Severity.ERROR, "the next line merges into it when rendered"
-                    )
+                    why = _merge_reason(conv, line.kind, e.lines[i + 1].kind)
+                    if why is not None:
+                        yield self._report(e, line, ctx, Severity.ERROR, why)
             last = e.lines[-1]
             if (
                 last_conv is not None
@@ -61,3 +62,26 @@ class MissingLineBreak(Rule):
             Fix.replace(span, text, f"add {shown}"),
             severity,
         )
+
+
+def _merge_reason(conv, here: LineKind, nxt: LineKind) -> str | None:
+    """Why a missing break between these two kinds of line is a defect here, or None where
+    the list itself leaves that break out at least half the time (links each on their own
+    source line, rendered as one line on purpose).
+
+    Two fields running together is what the renderer does, so the finding stands unless the
+    list shows it wants that; with too few such lines to tell, it is reported.
+    """
+    merges = "the next line merges into it when rendered"
+    m = conv.field_breaks.get((here, nxt))
+    if m is None or m.samples < MIN_SAMPLES:
+        return merges
+    broken = m.share if m.value is True else 1 - m.share
+    if broken <= 0.5:
+        return None
+    n = round(broken * m.samples)
+    example = conv.field_break_example.get((here, nxt))
+    return (
+        f"{merges}; {n:,} other {here.value} line{'s' if n != 1 else ''} before {'an' if nxt.value[0] in 'aeiou' else 'a'} {nxt.value}"
+        f" line end with one, e.g. line {example}"
+    )

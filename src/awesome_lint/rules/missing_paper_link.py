@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..model import Document, LineKind
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 from .messages import entry_name, line_span
 
 
@@ -10,6 +10,7 @@ class MissingPaperLink(Rule):
     name = "missing-paper-link"
     summary = "An entry with no link at all"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     tags = ("entries", "links")
 
     def check(self, doc: Document, ctx):

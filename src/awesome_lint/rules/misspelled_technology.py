@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Fix
 from ..model import Document, Span
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 
 # Names with one right spelling. Each is matched case-insensitively with its spaces and dots
 # optional ("nodejs", "Node.JS", "stack overflow"); plain English words that are also names
@@ -24,8 +24,10 @@ _PYTHON = re.compile(
     r"\bpython(?=\s+(?:librar(?:y|ies)|modules?|packages?|scripts?|code|programming|developers?|apps?"
     r"|applications?|bindings|frameworks?|implementation|interface|wrappers?|objects|projects?|tools?|versions?|\d))",
 )
-# Blanked before matching: code, link destinations, URLs, HTML tags.
-_SKIP = re.compile(r"`+[^`]*`+|\]\([^)\s]*\)|<[^<>\n]*>|(?:https?://|www\.)\S+")
+# Blanked before matching: code, link destinations, URLs, HTML tags, and one-word link
+# labels (`[github](u)` beside `[blog](u)`): how a list writes its labels is
+# nonstandard-link-label's business, judged against the list's own habit.
+_SKIP = re.compile(r"`+[^`]*`+|\]\([^)\s]*\)|<[^<>\n]*>|(?:https?://|www\.)\S+|(?<=\[)\w+(?=\]\()")
 _GLUE = "-_./@#:\\+"
 # Other things with the same letters: Cisco's IOS.
 _OTHER_THINGS = frozenset({"IOS"})
@@ -34,9 +36,10 @@ _OTHER_THINGS = frozenset({"IOS"})
 def _pattern(name: str) -> re.Pattern:
     parts = [re.escape(p) for p in re.split(r"[ .]", name)]
     # Glued to a package or host name on either side ("github-markdown", "nodejs.org") is
-    # another name; a full stop that ends the sentence is not glue.
+    # another name; a full stop that ends the sentence is not glue. A word right after a dot
+    # is a file extension (.json, .yaml) or a host's part, spelled as files spell it.
     glue = r"[\w" + re.escape(_GLUE.replace(".", "")) + r"]"
-    before, after = r"(?<!" + glue + r")(?<!\w\.)", r"(?!" + glue + r"|\.\w)"
+    before, after = r"(?<!" + glue + r")(?<!\.)", r"(?!" + glue + r"|\.\w)"
     return re.compile(before + r"[ .]?".join(parts) + after, re.I)
 
 
@@ -51,6 +54,7 @@ class MisspelledTechnology(Rule):
     name = "misspelled-technology"
     summary = "A well-known technology name spelled wrong (Javascript, Github, nodejs)"
     default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.ALWAYS
     tags = ("classic", "text")
     profiles = ("classic",)

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from ..diagnostics import Fix
 from ..model import Document
-from .base import Fixability, Rule, Severity
+from ..parse.conventions import Majority, majority
+from .base import Fixability, Kind, Rule, Severity
 from .entry_links import entry_links
 from .messages import clear, quote
 
@@ -17,7 +18,7 @@ VOCABULARY = (
     "BibTeX", "Abstract", "HTML", "OpenReview", "YouTube", "Kaggle", "Notebook", "Tool", "Online Tool",
     "Checkpoint", "Checkpoints", "Hugging Face", "Zhihu", "Twitter", "Medium", "Report", "Book",
 )  # fmt: skip
-_SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
+SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class NonstandardLinkLabel(Rule):
     name = "nonstandard-link-label"
     summary = "A misspelled link label (Gitub), or one whose case differs from the list's (Github vs GitHub)"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("entries", "links")
     Options = Options
@@ -53,31 +55,49 @@ class NonstandardLinkLabel(Rule):
     def check(self, doc: Document, ctx):
         conv = ctx.conventions.labels
         allowed = ctx.options.allowed
+        canonical = {w.lower(): w for w in VOCABULARY}
         known = {w.lower(): w for w in (allowed or VOCABULARY)}
         if not allowed:
             for key, m in conv.items():
-                if m.samples >= 2:
-                    known.setdefault(key, m.value)
-        for _, lk in entry_links(doc):
+                base = SUFFIX.sub("", key)  # "Diffusers 1", "Diffusers 2": the label Diffusers
+                if m.samples >= 2 and not _typo_of_common(base, m.samples, known, conv):
+                    known.setdefault(base, SUFFIX.sub("", m.value))
+        links = list(entry_links(doc))
+        by_section = _section_spellings(links)
+        for e, lk in links:
             label = lk.label.strip()
             if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
                 continue
-            base = _SUFFIX.sub("", label)
+            base = SUFFIX.sub("", label)
             key = base.lower()
             if key in known:
                 want = self._spelling(key, known, conv, allowed)
+                if not allowed:
+                    if base == canonical.get(key):
+                        continue  # the name's own spelling (GitHub) is never asked to change
+                    section = by_section.get((e.section, key))
+                    if base == want or (clear(section) and section.value == base):
+                        continue  # the list, or the section, agrees with itself
                 if want is not None and base != want:
                     fixed = want + label[len(base) :]
+                    n, line = _uses(links, want)
+                    written = (
+                        f"is written {quote(fixed)} elsewhere in the list ({n:,} times, e.g. line {line})"
+                        if n
+                        else f"is spelled {quote(fixed)}"
+                    )
                     yield self.violation(
                         lk.label_span,
-                        f"link label {quote(label)} is written {quote(fixed)} elsewhere in the list",
+                        f"link label {quote(label)} {written}",
                         Fix.replace(lk.label_span, fixed, f"write {fixed}"),
                         Severity.ERROR if allowed else Severity.WARNING,
                     )
                 continue
             if key.endswith("s") and key[:-1] in known and not allowed:
                 continue  # "Codes", "Papers": a plural of a known label, not a misspelling
-            near = self._near(key, known)
+            # Venue labels (CVPR 2024, IJCV, ECCVW) name different things one letter apart:
+            # only link-type words are checked for typos.
+            near = None if _YEAR.search(label) else _near(key, _typo_targets(known))
             if near is not None:
                 want = self._spelling(near, known, conv, allowed) or known[near]
                 fixed = want + label[len(base) :]
@@ -99,11 +119,59 @@ class NonstandardLinkLabel(Rule):
         m = conv.get(key)
         return m.value if clear(m) else None
 
-    @staticmethod
-    def _near(key: str, known: dict[str, str]) -> str | None:
-        if len(key) < 4:
-            return None
-        limit = 1 if len(key) <= 5 else 2
-        best = min(known, key=lambda k: distance(key, k))
-        d = distance(key, best)
-        return best if 0 < d <= limit else None
+
+def _section_spellings(links) -> dict[tuple[str, str], Majority]:
+    """(section, lower-case label) -> the section's majority spelling of that label."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for e, lk in links:
+        base = SUFFIX.sub("", lk.label.strip())
+        seen.setdefault((e.section, base.lower()), []).append(base)
+    return {k: m for k, v in seen.items() if (m := majority(v)) is not None}
+
+
+def _uses(links, spelling: str) -> tuple[int, int]:
+    """How often the list writes ``spelling`` as a label, and the first line that does."""
+    lines = [lk.line for _, lk in links if SUFFIX.sub("", lk.label.strip()) == spelling]
+    return len(lines), (lines[0] if lines else 0)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _typo_targets(known: dict[str, str]) -> dict[str, str]:
+    """The labels a near miss is read as a typo of: not acronyms or labels with digits."""
+    return {
+        k: v
+        for k, v in known.items()
+        if not (v.isupper() and len(v) > 3) and not re.search(r"\d", v)
+    }
+
+
+# A list label this many times rarer than a near one is that one's typo, not a label of its own
+# (Gitub 3 times beside GitHub 40 times).
+TYPO_RATIO = 5
+
+
+def _typo_of_common(key: str, count: int, known: dict[str, str], conv) -> bool:
+    near = _near(key, known)
+    if near is None:
+        return False
+    m = conv.get(near)
+    return near.lower() in {w.lower() for w in VOCABULARY} or (
+        m is not None and m.samples >= TYPO_RATIO * count
+    )
+
+
+def _near(key: str, known: dict[str, str]) -> str | None:
+    """The known label ``key`` is a likely misspelling of: one or two edits away (by length);
+    for three letters only a swap of neighbours (PFD for PDF), since one edit turns most
+    three-letter words into others."""
+    if len(key) < 3:
+        return None
+    if len(key) == 3:
+        swaps = [k for k in known if len(k) == 3 and k != key and sorted(k) == sorted(key)]
+        return next((k for k in swaps if distance(key, k) == 1), None)
+    limit = 1 if len(key) <= 5 else 2
+    best = min(known, key=lambda k: distance(key, k))
+    d = distance(key, best)
+    return best if 0 < d <= limit else None

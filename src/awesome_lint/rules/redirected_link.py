@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..model import Document
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .liveness import checked_links, replace_url
 from .messages import quote
 
@@ -11,6 +11,7 @@ class RedirectedLink(Rule):
     name = "redirected-link"
     summary = "A link that redirects permanently (301/308) to another URL (--check-links)"
     default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("links", "network")
     reads_entries = False

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Link
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .liveness import replace_url
 from .messages import quote
 
@@ -43,6 +43,7 @@ class ShortenedUrl(Rule):
         "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
     )
     default_severity = Severity.ERROR
+    fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
     reads_entries = False

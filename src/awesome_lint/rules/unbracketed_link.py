@@ -1,10 +1,39 @@
 from __future__ import annotations
 
+from collections import Counter
+
 from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .entry_links import entry_links, list_form
 from .messages import quote
+from .nonstandard_link_label import SUFFIX, VOCABULARY
+from .shortened_url import host_of
+
+
+def _is_label(label: str, list_labels) -> bool:
+    """A link label of the kind lists bracket: a known one (Paper, Code) or one the list
+    itself uses at least twice."""
+    key = SUFFIX.sub("", label.strip()).lower()
+    if key in _KNOWN:
+        return True
+    m = list_labels.get(label.strip().lower())
+    return m is not None and m.samples >= 2
+
+
+_KNOWN = {w.lower() for w in VOCABULARY}
+
+
+def own_label(links, url: str) -> str:
+    """The label the list gives links to the same host (its [[GitHub]] for github.com),
+    else "Code"."""
+    host = host_of(url)
+    labels = Counter(
+        lk.label.strip()
+        for _, lk in links
+        if lk.label and lk.form is not LinkForm.AUTOLINK and host_of(lk.url) == host
+    )
+    return labels.most_common(1)[0][0] if labels and host else "Code"
 
 
 class UnbracketedLink(Rule):
@@ -14,6 +43,7 @@ class UnbracketedLink(Rule):
         "An entry link written [Label](url) or as a bare URL where the list brackets its links"
     )
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("entries", "links")
 
@@ -21,9 +51,11 @@ class UnbracketedLink(Rule):
         form = list_form(ctx.conventions)
         if form is None:
             return
-        for e, lk in entry_links(doc):
+        links = list(entry_links(doc))
+        for e, lk in links:
             if lk.form is LinkForm.AUTOLINK:
-                want = "[[Code](url)]" if form is LinkForm.BRACKETED else "[[Code]](url)"
+                label = own_label(links, lk.url)
+                want = f"[[{label}](url)]" if form is LinkForm.BRACKETED else f"[[{label}]](url)"
                 yield self.violation(
                     lk.span,
                     f"bare URL {quote(lk.url, 50)} in an entry; write a labelled link like {want}",
@@ -38,6 +70,8 @@ class UnbracketedLink(Rule):
             if (before and before in "[]") or (after and after in "[]"):
                 continue  # a stray bracket next to it: malformed-link reports that
             label = lk.label
+            if not _is_label(label, ctx.conventions.labels):
+                continue  # a title or a name in prose ([Finetuned Language Models …](u)), not a label
             if form is LinkForm.BRACKETED:
                 fix = Fix(
                     (

@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Document
-from .base import Rule, Severity
+from .base import Kind, Rule, Severity
 from .classic_items import item_label
 from .entry_out_of_order import longest_sorted
 
@@ -27,6 +27,7 @@ class UnsortedItems(Rule):
     name = "unsorted-items"
     summary = "A classic item out of alphabetical order within its list (opt-in)"
     default_severity = Severity.WARNING
+    kind = Kind.CONVENTION
     tags = ("classic", "items", "order")
     profiles = ("classic",)
     enabled_by_default = False

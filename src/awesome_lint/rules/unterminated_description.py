@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Edit, Fix
 from ..model import Document, Span
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .classic_items import decorations_start, described, ends_a_sentence, is_short_form, item_label
 
 # A majority this strong of punctuated descriptions makes the closing period the convention.
@@ -23,6 +23,7 @@ class UnterminatedDescription(Rule):
     name = "unterminated-description"
     summary = "A classic item's description that does not end with a period (or ! ? … 。)"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("classic", "items")
     profiles = ("classic",)

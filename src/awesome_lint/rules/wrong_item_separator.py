@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Fix
 from ..model import Document
-from .base import Fixability, Rule, Severity
+from .base import Fixability, Kind, Rule, Severity
 from .classic_items import described, is_short_form, item_label
 
 DEFAULT = " - "
@@ -42,11 +42,26 @@ class Options:
     )
 
 
+# A mark between the link and the separator (`⚠`, ⚠, 🔥, a star): the list's annotation of
+# the item, e.g. awesome-selfhosted's non-free marker, not part of the separator.
+_MARK = re.compile(r"(?:`[^`\w]{1,4}`|[^\w\s`\[\]()\\\-–—:|]{1,3})\s*")
+
+
+def _marked(separator: str, description: str, want: str) -> bool:
+    """True when the item reads "[Name](url) MARK - Description": the wanted separator
+    follows a short mark that the parser took for the start of the description."""
+    if separator.strip():
+        return False
+    m = _MARK.match(description)
+    return m is not None and canonical(" " + description[m.end() :]).startswith(want)
+
+
 class WrongItemSeparator(Rule):
     code = "AL401"
     name = "wrong-item-separator"
     summary = "A classic item whose link and description are not separated by ' - '"
     default_severity = Severity.ERROR
+    kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("classic", "items")
     profiles = ("classic",)
@@ -60,14 +75,21 @@ class WrongItemSeparator(Rule):
         if want == "infer":
             counts = Counter(canonical(i.separator.text) for i, _ in items)
             top = counts.most_common(1)
-            want = (
-                top[0][0]
-                if top and top[0][1] >= CLEAR * len(items) and len(items) >= 3 and top[0][0].strip()
-                else DEFAULT
-            )
-        for item, _ in items:
+            if not top:
+                return
+            # Too few items to have a habit of their own: the awesome guideline's " - ".
+            want = top[0][0] if len(items) >= 3 else DEFAULT
+            if counts[DEFAULT] == top[0][1]:
+                want = DEFAULT  # tied for the most common: the guideline's breaks the tie
+            if len(items) >= 3 and top[0][1] < CLEAR * len(items) and want != DEFAULT:
+                # No clear majority, and the most common is not the awesome guideline's
+                # " - " either: no separator is the list's own, nothing to hold items to.
+                return
+            if not want.strip():
+                return  # the list runs link and text together on purpose (a paper list's links)
+        for item, text in items:
             sep = item.separator
-            if canonical(sep.text) == want:
+            if canonical(sep.text) == want or _marked(sep.text, text, want):
                 continue
             fix = None
             first = item.description.text[:1]

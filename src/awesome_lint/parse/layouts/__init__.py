@@ -17,6 +17,8 @@ from __future__ import annotations
 
 # Layouts whose fields are separate list items or cells, so no hard break is needed
 # between them (the line-break rules skip them).
-BREAKLESS_LAYOUTS = frozenset({"bullet", "numbered", "table"})
+BREAKLESS_LAYOUTS = frozenset(
+    {"bullet", "numbered", "table", "item", "line", "paragraph", "heading"}
+)
 # Layouts whose date and venue are written in brackets, [12th Sep., 2023] [arXiv, 2023].
 BRACKETED_DATE_LAYOUTS = frozenset({"block", "title-date", "date-first"})

@@ -12,7 +12,7 @@ import re
 
 from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
-from .fields import Text, is_paper_link, new_entry
+from .fields import Text, is_paper_link, make_date, new_entry
 
 _VENUE = re.compile(
     r"(?:\[\*\*(?P<a>[^\[\]]+?)\*\*\]|\*\*\[(?P<b>[^\[\]]+?)\]\*\*|\[(?P<c>[^\[\]]+?)\](?![(\[]))[ \t]*"
@@ -50,7 +50,7 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         and real[0] not in paper
     ):
         return None
-    venue = None
+    venue = date = None
     m = _VENUE.match(body, start)
     if m:
         inner = m.group("a") or m.group("b") or m.group("c")
@@ -61,6 +61,9 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
             )
             start = m.end()
         elif _DATE_STAMP.match(inner):
+            at = m.start() + m.group(0).index(inner)
+            stamp = text.field(at, at + len(inner))
+            date = make_date(stamp.text, stamp.span) if stamp else None
             start = m.end()
     first_paper = paper[0]
     end = text.offset(first_paper.span.start_line, first_paper.span.start_col)
@@ -71,8 +74,8 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         return None
     quoted = _abbreviated(text, title)
     if quoted is not None:
-        title, found_venue = quoted
-        venue = venue or found_venue
+        title, found_venue, found_date = quoted
+        venue, date = venue or found_venue, date or found_date
     bold = False
     raw = title.text
     if raw.startswith(("**", "__")) and raw.endswith(raw[:2]) and len(raw) > 4:
@@ -97,15 +100,25 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         section,
         title_bold=bold,
         venue=venue,
+        date=date,
     )
 
 
 def _abbreviated(text: Text, title: Field):
-    """(title, venue) of ``**Abbr**: "Title", Venue, Year (*Org*).``, or None for other titles."""
+    """(title, venue, date) of ``**Abbr**: "Title", Venue, Year (*Org*).`` or
+    ``**Abbr**: "Title" [2024-07]``, or None for other titles."""
     at = text.offset(title.span.start_line, title.span.start_col)
     end = text.offset(title.span.end_line, title.span.end_col)
     m = _ABBREVIATED.match(text.joined, at, end)
     if m is None:
         return None
-    venue = text.field(m.start("rest"), m.end("rest"), " \t,.") if m.group("rest").strip() else None
-    return text.field(m.start("title"), m.end("title")), venue
+    title = text.field(m.start("title"), m.end("title"))
+    rest = (
+        text.field(m.start("rest"), m.end("rest"), " \t,.[]") if m.group("rest").strip() else None
+    )
+    # What follows the quoted title is read by its content: "[2024-07]" is a date (month 13
+    # included: a date that does not exist is still a date), "Nature Communications, 2024" a venue.
+    if rest is not None and _DATE_STAMP.match(rest.text):
+        return title, None, make_date(rest.text, rest.span)
+    venue = text.field(m.start("rest"), m.end("rest"), " \t,.") if rest is not None else None
+    return title, venue, None

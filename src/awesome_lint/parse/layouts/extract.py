@@ -1,8 +1,9 @@
-"""Run the recognisers over a parsed document's list items and tables."""
+"""Run the recognisers over a parsed document's headings, paragraphs, list items and tables."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 
 from ...model import ClassicItem, Entry, Heading, Link
 from .bullets import paper_bullet
@@ -10,6 +11,7 @@ from .classic import classic_item
 from .numbered import numbered_entry
 from .structure import ListItemBlock, TableBlock
 from .tables import table_entries
+from .units import Unit, decide, heading_units, item_unit, paragraph_units, table_units
 
 
 def extract(
@@ -20,13 +22,20 @@ def extract(
     headings: list[Heading],
     entries: list[Entry],
     opaque: set[int],
+    paragraphs: list[tuple[int, int]] = (),
 ) -> tuple[list[Entry], list[ClassicItem]]:
-    """(paper entries in the other layouts, classic items) of one document."""
+    """(paper entries in the other layouts, classic items) of one document.
+
+    ``paragraphs`` are the paragraphs outside lists in which entries.py found no entry."""
     heading_lines = [h.line for h in headings]
 
-    def section_at(line: int) -> str:
+    def heading_at(line: int) -> Heading | None:
         k = bisect_right(heading_lines, line) - 1
-        return headings[k].slug if k >= 0 else ""
+        return headings[k] if k >= 0 else None
+
+    def section_at(line: int) -> str:
+        h = heading_at(line)
+        return h.slug if h else ""
 
     taken: set[int] = set()
     for e in entries:
@@ -38,13 +47,45 @@ def extract(
     def links_in(first: int, last: int) -> list[Link]:
         return [lk for n in range(first, last + 1) for lk in links_by_line.get(n, ())]
 
+    item_starts = [b.start for b in item_blocks]
+
+    def item_range(first: int, last: int) -> list[int]:
+        return list(range(bisect_left(item_starts, first), bisect_right(item_starts, last)))
+
     more: list[Entry] = []
-    items: list[ClassicItem] = []
+    units: list[Unit] = []
     children: dict[int, list[int]] = {}
+    lists_at: dict[int, list[int]] = {}
     for k, blk in enumerate(item_blocks):
         if blk.parent is not None:
             children.setdefault(blk.parent, []).append(k)
-    consumed: set[int] = set()  # sub-items that hold an entry's fields
+        elif blk.depth == 0:
+            lists_at.setdefault(blk.list_start, []).append(k)
+    consumed: set[int] = set()  # items that are part of a larger unit
+
+    def claim(unit: Unit) -> None:
+        units.append(unit)
+        consumed.update(unit.items_used)
+        fallback = []
+        for c in unit.items_used:
+            sub = item_blocks[c]
+            if sub.paragraph is not None:
+                s0, s1 = sub.paragraph
+                item = classic_item(sub, lines[s0 - 1 : s1], links_in(s0, s1), section_at(s0))
+                if item is not None:
+                    fallback.append(item)
+        unit.fallback = tuple(fallback)
+        if unit.entry is not None:
+            taken.update(range(unit.first, unit.last + 1))
+
+    for unit in heading_units(headings, lines, links_in, section_at, item_range, opaque):
+        if not any(n in taken for n in range(unit.first, unit.last + 1)):
+            claim(unit)
+    free = [(a, b) for a, b in paragraphs if a not in taken]
+    for unit in paragraph_units(
+        free, lines, links_in, section_at, heading_at, lists_at, item_blocks
+    ):
+        claim(unit)
     for k, blk in enumerate(item_blocks):
         if k in consumed or blk.paragraph is None:
             continue
@@ -55,6 +96,17 @@ def extract(
         section = section_at(first)
         para_links = links_in(first, last)
         entry = paper_bullet(first, para, para_links, section)
+        unit = None
+        if entry is not None:
+            # The content reading wins where it finds more fields ("**Title** (2013), A. Author
+            # et al. [[pdf]](u)": the bullet reader sees a title and links only).
+            unit = item_unit(
+                k, item_blocks, children.get(k, []), lines, links_in, section,
+                heading_at(first), opaque,
+            )  # fmt: skip
+            if unit.entry is not None and _fields(unit.entry) > _fields(entry):
+                claim(unit)
+                continue
         if entry is None:
             subs = [item_blocks[c] for c in children.get(k, ())]
             found = numbered_entry(first, para, para_links, subs, lines, links_in, section)
@@ -65,11 +117,24 @@ def extract(
             more.append(entry)
             taken.update(range(entry.span.start_line, entry.span.end_line + 1))
             continue
-        item = classic_item(blk, para, para_links, section)
-        if item is not None:
-            items.append(item)
+        unit = unit or item_unit(
+            k, item_blocks, children.get(k, []), lines, links_in, section, heading_at(first), opaque
+        )
+        unit.item = classic_item(blk, para, para_links, section)
+        claim(unit)
     for table in tables:
         if table.start in taken:
             continue
-        more.extend(table_entries(table, lines, links_in, section_at))
-    return more, items
+        found_rows = table_entries(table, lines, links_in, section_at)
+        if found_rows:
+            more.extend(found_rows)
+        else:
+            for unit in table_units(table, lines, links_in, section_at, heading_at):
+                claim(unit)
+    settled = Counter(e.section for e in entries + more)
+    chosen, items = decide(units, settled)
+    return more + chosen, items
+
+
+def _fields(e: Entry) -> int:
+    return sum(x is not None and x != () for x in (e.authors, e.date, e.venue))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...model import Entry, EntryDate, Field, Layout, LineIndex, Link, LinkForm, Span
-from ..dates import looks_like_date
+from ..dates import looks_like_date, numeric_date_problem
 from ..entries import entry_date, strip_bullet
 
 # Labels paper lists give their links (FORMATS.md §2), lower case, numbered variants stripped.
@@ -40,7 +40,7 @@ class Text:
     first: int
     lines: tuple[str, ...]
 
-    @property
+    @cached_property  # read many times per unit; the lines never change
     def joined(self) -> str:
         return "\n".join(self.lines)
 
@@ -77,14 +77,8 @@ def make_date(raw: str, span: Span) -> EntryDate | None:
     if m:
         year, month = int(m.group("y")), int(m.group("m"))
         day = int(m.group("d")) if m.group("d") else None
-        value = problem = None
-        if not 1 <= month <= 12:
-            problem = f"month {month} does not exist"
-        elif day is not None:
-            try:
-                value = datetime.date(year, month, day)
-            except ValueError:
-                problem = f"{year}-{month:02d} has no day {day}"
+        problem = numeric_date_problem(year, month, day)
+        value = datetime.date(year, month, day) if day is not None and not problem else None
         return EntryDate(text, span, value, day, month, year, None, None, None, None, problem)
     if looks_like_date(text):
         return entry_date(text, span)

@@ -86,6 +86,20 @@ def table_entries(
         date = make_date(fields["date"].text, fields["date"].span) if "date" in fields else None
         if title is None or not re.search(r"[^\W\d_]{2}", title.text) or not (row_links or date):
             continue
+        inner = next(
+            (
+                lk
+                for lk in row_links
+                if title.span.contains(lk.span) and lk.span.start_col > title.span.start_col
+            ),
+            None,
+        )
+        if inner is not None and re.search(
+            r"[^\W\d_]{2}", row[title.span.start_col - 1 : inner.span.start_col - 1]
+        ):
+            # "Title [(paper)](u)": the link after the title text is a link, not title text.
+            cut = text.field(title.span.start_col - 1, inner.span.start_col - 1, " \t-–:,([")
+            title = cut if cut is not None else title
         m = re.fullmatch(r"\*{0,2}\[(.+)\]\((.+)\)\*{0,2}", title.text)
         if m:
             lk = next((lk for lk in row_links if title.span.contains(lk.span)), None)
