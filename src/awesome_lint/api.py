@@ -52,6 +52,23 @@ def _lint(text, path, config, today, link_results, siblings, source=None) -> Lin
     return LintResult(path, doc, tuple(found), source)
 
 
+def entry_line_ranges(text: str, *, tables: bool = False) -> tuple[tuple[int, int], ...]:
+    """The first and last line (1-based) of every entry and classic item recognised in ``text``
+    and, with ``tables=True``, of every pipe table: what a formatter must leave as it is.
+    Sorted; ranges may overlap (a table row that is an entry lies inside its table)."""
+    doc = parse(text)
+    ranges = [
+        (min(e.span.start_line, e.lines[0].number), max(e.span.lines[-1], e.lines[-1].number))
+        if e.lines
+        else (e.span.start_line, e.span.lines[-1])
+        for e in doc.entries
+    ]
+    ranges += [(i.span.start_line, i.span.lines[-1]) for i in doc.items]
+    if tables:
+        ranges += doc.tables
+    return tuple(sorted(ranges))
+
+
 def siblings_of(path: str):
     """The files next to a list read from ``path`` (None for stdin: the folder is unknown)."""
     return scan_siblings(path) if path != "-" else None

@@ -231,6 +231,7 @@ class Document:
     opaque_lines: frozenset[int]  # code, HTML blocks and comments: not Markdown text
     comments: tuple[tuple[int, str], ...]  # (line, text) of HTML comments, for suppression
     items: tuple[ClassicItem, ...] = ()  # classic list items (never also in ``entries``)
+    tables: tuple[tuple[int, int], ...] = ()  # first and last line of every pipe table
 
     def all_sections(self):
         for root in self.sections:

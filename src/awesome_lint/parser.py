@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import unquote
 
 from .entries import RawLine, split_entries, strip_bullet
 from .fixes import LineIndex
@@ -174,6 +175,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         opaque_lines=frozenset(opaque),
         comments=tuple(comments),
         items=tuple(items),
+        tables=tuple((t.start, t.end) for t in tables),
     )
 
 
@@ -283,7 +285,9 @@ def _toc(lists: _Lists, links: list[Link]) -> tuple[list[TocItem], int | None]:
             toc_line = start
         for line, d in anchored:
             lk = by_line[line]
-            toc.append(TocItem(lk.label, lk.url[1:], d, lk))
+            # GitHub (like any browser) matches a percent-encoded fragment by its decoded
+            # form: mdformat writes #%EF%B8%8F-contributors for #\ufe0f-contributors.
+            toc.append(TocItem(lk.label, unquote(lk.url[1:]), d, lk))
         last_end = end
     return toc, toc_line
 
