@@ -10,6 +10,7 @@ and equal the reviewed result in ``fixtures/mdformat/expected/``.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint import entry_line_ranges, lint_text
-from tests.conftest import FIXTURES, assert_no_traffic, fenced_env
+from awesome_lint import lint_text
+from tests.conftest import FIXTURES, assert_no_traffic, entry_texts, fenced_env
 
 CASES = FIXTURES / "mdformat"
 LAYOUTS = sorted(p.name for p in CASES.glob("*.md"))
@@ -32,8 +33,6 @@ def mdformat(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Comp
     if MDFORMAT is None:
         pytest.fail("mdformat is not installed; run: pip install -e '.[test]'")
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
-    import os
-
     proc = subprocess.run(
         [MDFORMAT, *args],
         cwd=cwd,
@@ -45,12 +44,6 @@ def mdformat(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Comp
     )
     assert_no_traffic(netlog)
     return proc
-
-
-def units(text: str) -> list[tuple[str, ...]]:
-    """The source lines of every recognised entry and item, in order."""
-    lines = text.split("\n")
-    return [tuple(lines[a - 1 : b]) for a, b in entry_line_ranges(text)]
 
 
 def findings(text: str) -> Counter:
@@ -68,8 +61,8 @@ def test_entries_stay_as_written_and_the_rest_is_formatted(tmp_path, name):
     assert run.returncode == 0, run.stderr
     out = target.read_text(encoding="utf-8")
 
-    assert units(source), "the fixture must hold entries or items"
-    assert units(out) == units(source)
+    assert entry_texts(source), "the fixture must hold entries or items"
+    assert entry_texts(out) == entry_texts(source)
     assert out != source  # the rest was formatted
     check = mdformat("--check", str(target), cwd=tmp_path)
     assert check.returncode == 0, check.stderr
@@ -83,7 +76,7 @@ def test_plain_mdformat_rewrites_the_entries_of_each_fixture(tmp_path, name):
     source = (CASES / name).read_text(encoding="utf-8")
     plain = mdformat("--no-extensions", "-", cwd=tmp_path, stdin=source)
     assert plain.returncode == 0, plain.stderr
-    assert units(plain.stdout) != units(source)
+    assert entry_texts(plain.stdout) != entry_texts(source)
 
 
 TABLE = """# Benchmarks

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 
+import mdformat
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from awesome_lint import entry_line_ranges
-
-mdformat = __import__("pytest").importorskip("mdformat")
+from tests.conftest import entry_texts
 
 BLOCK_ENTRY = (
     "**A Study of Things {n}**<br>\n*Ann Lee, Bo Chen*<br>\n[12th Sep., 2023] [arXiv, 2023]<br>\n"
@@ -91,11 +90,6 @@ def html(md: str) -> str:
     return text.replace("<p></p>", "").strip()
 
 
-def units(text: str) -> list[tuple[str, ...]]:
-    lines = text.split("\n")
-    return [tuple(lines[a - 1 : b]) for a, b in entry_line_ranges(text)]
-
-
 def fmt(text: str) -> str:
     return mdformat.text(text, extensions={"awesome-lint"})
 
@@ -109,5 +103,5 @@ def test_same_html_idempotent_and_entries_kept(doc):
     # Every entry of the source is still there, line for line and in order. Formatting the
     # rest may reveal more: table rows lazily continuing a list item (a paragraph to
     # mdformat's CommonMark) become a table once mdformat indents them into the item.
-    found = iter(units(out))
-    assert all(unit in found for unit in units(doc))
+    found = iter(entry_texts(out))
+    assert all(unit in found for unit in entry_texts(doc))

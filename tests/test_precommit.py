@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from tests.cli_runner import FIXTURES
+from tests.conftest import entry_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)
@@ -179,13 +180,6 @@ def _mdformat_then_awesome_lint(mdformat_hook: dict, **check_overrides) -> str:
     )
 
 
-def _entry_lines(text: str) -> list[tuple[str, ...]]:
-    from awesome_lint import entry_line_ranges
-
-    lines = text.split("\n")
-    return [tuple(lines[a - 1 : b]) for a, b in entry_line_ranges(text)]
-
-
 PAPERS = (FIXTURES.parent / "mdformat" / "bullet.md").read_text(encoding="utf-8")
 
 
@@ -197,7 +191,7 @@ def _format_then_commit(repo: Path, env: dict) -> None:
     assert refused.returncode != 0 and "files were modified by this hook" in out, out
     formatted = (repo / "README.md").read_text(encoding="utf-8")
     assert formatted != PAPERS  # mdformat formatted the rest ...
-    assert _entry_lines(formatted) == _entry_lines(PAPERS)  # ... and kept every entry
+    assert entry_texts(formatted) == entry_texts(PAPERS)  # ... and kept every entry
 
     _git(repo, env, "add", "README.md")
     committed = _git(repo, env, "commit", "-m", "add a list", check=False)

@@ -106,9 +106,9 @@ def _keep_blocks(state) -> None:
     lines = state.src.split("\n")
     _widen(blocks, keep, lines)
     out: list = []
-    run: list[_Block] = []  # kept blocks that touch in the source: printed as one
+    run: list[_Block] = []  # kept blocks printed as one, with the source between them
     for block, kept in zip(blocks, keep):
-        if kept and block.first >= 0 and (not run or run[-1].stop == block.first):
+        if kept and block.first >= 0 and (not run or _one_piece(run[-1], block)):
             run.append(block)
             continue
         if run:
@@ -175,9 +175,18 @@ def _widen(blocks: list[_Block], keep: list[bool], lines: list[str]) -> None:
                 keep[i] = changed = True
 
 
+def _one_piece(before: _Block, after: _Block) -> bool:
+    """Whether two kept blocks must be printed with the source between them, not "\n\n".
+
+    Blocks with no blank line between them (an entry whose indented title parsed as code,
+    its authors as a paragraph): "\n\n" would split the entry. Two lists of one kind: what
+    told them apart in the source may be a reference definition between them, which
+    mdformat moves to the end of the document, and the two lists would run into one.
+    """
+    return before.stop == after.first or (before.kind == after.kind and after.kind in _LISTS)
+
+
 def _verbatim_token(run: Sequence[_Block], tokens: Sequence, lines: list[str]) -> Token:
-    # Blocks with no blank line between them (an entry whose indented title line parsed as
-    # code, its authors as a paragraph) are one token: "\n\n" between them would split it.
     first, stop = run[0].first, run[-1].stop
     source = lines[first:stop]
     while source and not source[-1].strip():
