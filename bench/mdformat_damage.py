@@ -106,7 +106,7 @@ def main() -> int:
     command = shutil.which("mdformat", path=str(Path(sys.executable).parent))
     print(f"mdformat {mdformat.__version__} on {corpus}; plugin options: {keep or 'default'}")
     print(f"{'list':<44} {'lines':>6} {'plain':>6} {'plugin':>6}  check")
-    failures = 0
+    failures = total_plain = total_ours = 0
     for path in sorted(
         p for p in corpus.rglob("*") if p.suffix in (".md", ".txt") and p.name != "SOURCES.md"
     ):
@@ -118,13 +118,13 @@ def main() -> int:
             problems = "; ".join(filter(None, [problems, "entries changed"]))
         failures += bool(problems)
         ours = changed_lines(old, formatted.splitlines()) if formatted else -1
-        print(
-            f"{path.name[:44]:<44} {len(old):>6} {changed_lines(old, plain):>6} {ours:>6}  "
-            f"{problems or 'ok'}"
-        )
+        theirs = changed_lines(old, plain)
+        total_plain, total_ours = total_plain + theirs, total_ours + max(ours, 0)
+        print(f"{path.name[:44]:<44} {len(old):>6} {theirs:>6} {ours:>6}  {problems or 'ok'}")
         detail = ", ".join(f"{k} {n}" for k, n in kinds(old, plain).most_common())
         if detail:
             print(f"{'':<44}   plain: {detail}")
+    print(f"lines changed in all: plain {total_plain}, with the plugin {total_ours}")
     print(f"{failures} list(s) failed the plugin's checks")
     return 1 if failures else 0
 
