@@ -20,8 +20,10 @@ change what it means, and keep more to prevent it:
 - a kept block that starts indented may only follow a list in its source form (after a
   re-indented list it could become part of the list's last item).
 
-This module imports markdown-it (the tokens it rewrites): the one exception to "only the
-parser imports markdown-it", named in the import-linter contract.
+This module imports markdown-it (the tokens it rewrites): it is the one module outside
+``parse/`` that does, and the import-linter contract "only parse/ imports markdown_it" must
+name it as its exception. What an entry is comes from the parser through the public
+``awesome_lint.entry_line_ranges``.
 
 Options, in ``.mdformat.toml``::
 
