@@ -130,3 +130,11 @@ def cli():
 @pytest.fixture
 def default_config() -> Config:
     return Config()
+
+
+def entry_texts(text: str) -> list[tuple[str, ...]]:
+    """The source lines of every recognised entry and item, in order (what a formatter keeps)."""
+    from awesome_lint import entry_line_ranges
+
+    lines = text.split("\n")
+    return [tuple(lines[a - 1 : b]) for a, b in entry_line_ranges(text)]

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from tests.cli_runner import FIXTURES
+from tests.conftest import entry_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)
@@ -155,3 +156,76 @@ def test_try_repo_installs_the_hooks(tmp_path):
     fix = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint-fix", "--files", "README.md")
     assert "files were modified by this hook" in fix.stdout, fix.stdout + fix.stderr
     assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()
+
+
+MDFORMAT_HOOK = {  # mdformat's own hook definition, run from this environment
+    "id": "mdformat",
+    "name": "mdformat",
+    "entry": "mdformat",
+    "language": "system",
+    "types": ["markdown"],
+}
+
+
+def _mdformat_then_awesome_lint(mdformat_hook: dict, **check_overrides) -> str:
+    """The README's order: mdformat with the plugin first, then the awesome-lint check."""
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    check = next(
+        dict(h, **{"language": "system", **check_overrides})
+        for h in manifest
+        if h["id"] == "awesome-lint"
+    )
+    return yaml.safe_dump(
+        {"repos": [{"repo": "local", "hooks": [mdformat_hook, check]}]}, sort_keys=False
+    )
+
+
+PAPERS = (FIXTURES.parent / "mdformat" / "bullet.md").read_text(encoding="utf-8")
+
+
+def _format_then_commit(repo: Path, env: dict) -> None:
+    (repo / "README.md").write_text(PAPERS, encoding="utf-8", newline="")
+    _git(repo, env, "add", ".")
+    refused = _git(repo, env, "commit", "-m", "add a list", check=False)
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "files were modified by this hook" in out, out
+    formatted = (repo / "README.md").read_text(encoding="utf-8")
+    assert formatted != PAPERS  # mdformat formatted the rest ...
+    assert entry_texts(formatted) == entry_texts(PAPERS)  # ... and kept every entry
+
+    _git(repo, env, "add", "README.md")
+    committed = _git(repo, env, "commit", "-m", "add a list", check=False)
+    out = committed.stdout + committed.stderr
+    assert committed.returncode == 0, out
+    assert out.count("Passed") == 2, out  # mdformat and awesome-lint
+
+
+def test_mdformat_with_the_plugin_then_awesome_lint(tmp_path):
+    env = _env(tmp_path)
+    repo = _repo(tmp_path, env)
+    (repo / ".pre-commit-config.yaml").write_text(
+        _mdformat_then_awesome_lint(MDFORMAT_HOOK), encoding="utf-8"
+    )
+    assert _pre_commit(repo, env, "install").returncode == 0
+    _format_then_commit(repo, env)
+
+
+@pytest.mark.skipif(
+    os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1",
+    reason="pre-commit pip-installs mdformat and this checkout from the package index",
+)
+def test_mdformat_hook_installs_the_plugin_from_this_checkout(tmp_path):
+    # As in the README, but with the plugin from this checkout instead of the index.
+    env = _env(tmp_path)
+    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != BIN)
+    repo = _repo(tmp_path, env)
+    hook = dict(MDFORMAT_HOOK, language="python", additional_dependencies=[f"{ROOT}[mdformat]"])
+    # The awesome-lint hook is pip-installed too: this environment is not on PATH here.
+    config = _mdformat_then_awesome_lint(
+        hook, language="python", additional_dependencies=[str(ROOT)]
+    )
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    assert _pre_commit(repo, env, "install").returncode == 0
+    built = _pre_commit(repo, env, "install-hooks")  # the slow part, outside git's timeout
+    assert built.returncode == 0, built.stdout + built.stderr
+    _format_then_commit(repo, env)

@@ -14,11 +14,12 @@ from typing import Any
 from .config import Config, config_for
 from .engine import parse_and_lint
 from .fix.fixer import fix_text
+from .parse.parser import parse
 from .result import LintResult
 from .run import siblings_of
 from .textio import read_source
 
-__all__ = ["LintResult", "config_for", "fix_text", "lint_file", "lint_text"]
+__all__ = ["LintResult", "config_for", "entry_line_ranges", "fix_text", "lint_file", "lint_text"]
 
 
 def lint_text(
@@ -31,6 +32,23 @@ def lint_text(
 ) -> LintResult:
     """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
     return parse_and_lint(text, path, config or Config(), today=today, link_results=link_results)
+
+
+def entry_line_ranges(text: str, *, tables: bool = False) -> tuple[tuple[int, int], ...]:
+    """The first and last line (1-based) of every entry and classic item recognised in ``text``
+    and, with ``tables=True``, of every pipe table: what a formatter must leave as it is.
+    Sorted; ranges may overlap (a table row that is an entry lies inside its table)."""
+    doc = parse(text)
+    ranges = [
+        (min(e.span.start_line, e.lines[0].number), max(e.span.lines[-1], e.lines[-1].number))
+        if e.lines
+        else (e.span.start_line, e.span.lines[-1])
+        for e in doc.entries
+    ]
+    ranges += [(i.span.start_line, i.span.lines[-1]) for i in doc.items]
+    if tables:
+        ranges += doc.tables
+    return tuple(sorted(ranges))
 
 
 def lint_file(

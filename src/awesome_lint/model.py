@@ -299,6 +299,7 @@ class Document:
     comments: tuple[tuple[int, str], ...]  # (line, text) of HTML comments, for suppression
     items: tuple[ClassicItem, ...] = ()  # classic list items (never also in ``entries``)
     entries_read: bool = True  # False when no selected rule reads entries: none were sought
+    tables: tuple[tuple[int, int], ...] = ()  # first and last line of every pipe table
 
     def all_sections(self):
         for root in self.sections:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import unquote
 
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
@@ -191,6 +192,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         comments=tuple(comments),
         items=tuple(items),
         entries_read=want_entries,
+        tables=tuple((t.start, t.end) for t in tables),
     )
 
 
@@ -306,7 +308,9 @@ def _toc(lists: _Lists, links: list[Link]) -> tuple[list[TocItem], int | None]:
             toc_line = start
         for line, d in anchored:
             lk = by_line[line]
-            toc.append(TocItem(lk.label, lk.url[1:], d, lk))
+            # GitHub (like any browser) matches a percent-encoded fragment by its decoded
+            # form: mdformat writes #%EF%B8%8F-contributors for #\ufe0f-contributors.
+            toc.append(TocItem(lk.label, unquote(lk.url[1:]), d, lk))
         last_end = end
     return toc, toc_line
 
