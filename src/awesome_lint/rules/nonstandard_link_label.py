@@ -58,6 +58,7 @@ class NonstandardLinkLabel(Rule):
             for key, m in conv.items():
                 if m.samples >= 2:
                     known.setdefault(key, m.value)
+        nearest: dict[str, str | None] = {}  # a list repeats its odd labels: measure each once
         for _, lk in entry_links(doc):
             label = lk.label.strip()
             if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
@@ -77,7 +78,9 @@ class NonstandardLinkLabel(Rule):
                 continue
             if key.endswith("s") and key[:-1] in known and not allowed:
                 continue  # "Codes", "Papers": a plural of a known label, not a misspelling
-            near = self._near(key, known)
+            if key not in nearest:
+                nearest[key] = self._near(key, known)
+            near = nearest[key]
             if near is not None:
                 want = self._spelling(near, known, conv, allowed) or known[near]
                 fixed = want + label[len(base) :]
@@ -104,6 +107,11 @@ class NonstandardLinkLabel(Rule):
         if len(key) < 4:
             return None
         limit = 1 if len(key) <= 5 else 2
-        best = min(known, key=lambda k: distance(key, k))
+        # The distance is at least the difference in length: a label further than the limit
+        # in length can neither be within it nor tie with one that is.
+        candidates = [k for k in known if abs(len(k) - len(key)) <= limit]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda k: distance(key, k))
         d = distance(key, best)
         return best if 0 < d <= limit else None
