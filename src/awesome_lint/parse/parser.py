@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .inline import links_in_block
-from .layouts import extract as extract_layouts
+from .layouts.extract import extract as extract_layouts
 from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text

@@ -23,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...model import Entry, EntryLine, Field, LineKind, Link, Span
-from ..dates import looks_like_date
+from ..model import Entry, EntryLine, Field, LineKind, Link, Span
+from .dates import looks_like_date
 
 _GROUP = re.compile(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"
@@ -54,7 +54,7 @@ def leading_venue(line: EntryLine, links: list[Link]) -> tuple[str, Span] | None
 
 def _plain_leading_venue(line: EntryLine, head: str) -> tuple[str, Span] | None:
     """``arXiv 2023. [[Paper](u)]``: an unbracketed venue, then nothing but links."""
-    from .roles import find_venue  # roles reads fields, which reads entries, which reads us
+    from .layouts.roles import find_venue  # roles reads fields, which reads entries, which reads us
 
     found = find_venue(head) if head.strip() else None
     if found is None or found[0] != 0 or head[found[1] :].strip(" \t.,:;|-–—"):
