@@ -1,18 +1,26 @@
 #!/usr/bin/env python3
-"""Lint speed and memory, side by side with the named peers, in one run.
+"""Lint speed and memory on real lists, whole processes, with the load printed.
 
-Builds a paper list of about 730 KB and 3,000 entries (the real lists of ../shared/corpus
-concatenated, topped up with generated entries; or generated only when the corpus is not
-there), then times whole processes, several runs each, and reports the median wall time,
-the best wall time and the peak RSS:
+Times this checkout's installed ``awesome-lint --quiet`` (a subprocess each run: start-up,
+parsing, rules and printing, all of it) and reports the median and best wall time, the
+median CPU time (user + system of the child: what the run costs, which a loaded machine
+does not inflate the way it inflates wall time) and the peak RSS, on:
 
-- awesome-lint (this checkout's installed command),
-- sindresorhus' awesome-lint 2.3.0 (npm) and markdownlint-cli2 (npm), installed with npm
-  into a temp folder (or --peers DIR holding node_modules),
-- start-up: awesome-lint on a 10-line list.
+- the three largest real lists in ``../shared/corpus/paper/``;
+- a built paper list of about 730 KB and 3,000 entries (real lists of the corpus topped up
+  with generated entries; generated only when the corpus is not there);
+- a generated list of about 5 MB built the same way, and its growth against the 730 KB
+  list (linear growth: time ratio no more than the byte ratio, 7.5x at most);
+- start-up: a 10-line list.
 
-Usage: python bench/bench_lint.py [--corpus ../shared/corpus] [--runs 5] [--peers DIR] [--no-peers]
-Prints a Markdown table; the README quotes it.
+Peers (sindresorhus' awesome-lint 2.3.0 and markdownlint-cli2, npm) are timed on the 730 KB
+list only with ``--peers DIR`` naming a folder whose node_modules already holds them (with
+``--install-peers`` npm installs them there first). The load average is printed before and
+after: on a shared machine the wall times are only comparable at the same load.
+
+Usage: python bench/bench_lint.py [--corpus ../shared/corpus] [--runs 5]
+                                  [--peers DIR [--install-peers]]
+Prints Markdown tables; the README quotes them.
 """
 
 from __future__ import annotations
@@ -70,7 +78,9 @@ def generated_entry(i: int, rng: random.Random) -> str:
     )
 
 
-def build_list(corpus: Path | None, out: Path) -> tuple[int, int]:
+def build_list(
+    corpus: Path | None, out: Path, target_entries: int = TARGET_ENTRIES, target_bytes: int = 0
+) -> tuple[int, int]:
     sys.path.insert(0, str(ROOT / "src"))
     from awesome_lint.parse.parser import parse
 
@@ -89,7 +99,13 @@ def build_list(corpus: Path | None, out: Path) -> tuple[int, int]:
     text = "\n\n".join(parts)
     entries = len(parse(text).entries) if text else 0
     rng = random.Random(7)
-    extra = [generated_entry(i, rng) for i in range(max(0, TARGET_ENTRIES - entries))]
+    extra = [generated_entry(i, rng) for i in range(max(0, target_entries - entries))]
+    size = len(text.encode()) + sum(len(e) + 2 for e in extra)
+    i = len(extra)
+    while size < target_bytes:  # generated entries are ASCII: len == bytes
+        extra.append(generated_entry(i, rng))
+        size += len(extra[-1]) + 2
+        i += 1
     if extra:
         text += "\n\n## Generated\n\n" + "\n\n".join(extra)
     out.write_text(text, encoding="utf-8")
@@ -97,24 +113,41 @@ def build_list(corpus: Path | None, out: Path) -> tuple[int, int]:
 
 
 def run(cmd: list[str], cwd: Path | None = None, runs: int = 5) -> dict:
-    """Median and best wall time, and the peak RSS of the process itself (os.wait4)."""
-    walls = []
+    """Median and best wall time, median CPU time and the peak RSS of the process (os.wait4)."""
+    walls, cpus = [], []
     peak_kb = 0
     for _ in range(runs):
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, _, usage = os.wait4(proc.pid, 0)
         walls.append(time.perf_counter() - t)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peak_kb = max(peak_kb, usage.ru_maxrss)  # KB on Linux
-    return {"median": statistics.median(walls), "best": min(walls), "rss_mb": peak_kb / 1024}
+    return {
+        "median": statistics.median(walls),
+        "best": min(walls),
+        "cpu": statistics.median(cpus),
+        "rss_mb": peak_kb / 1024,
+    }
 
 
-def install_peers(dest: Path) -> dict[str, list[str]]:
+def largest_lists(corpus: Path | None, n: int = 3) -> list[Path]:
+    if corpus is None or not (corpus / "paper").is_dir():
+        return []
+    return sorted((corpus / "paper").glob("*.md"), key=lambda p: p.stat().st_size, reverse=True)[:n]
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def find_peers(dest: Path, install: bool) -> dict[str, list[str]]:
     npm = shutil.which("npm")
-    if npm is None:
-        print("# npm not found: peers skipped", file=sys.stderr)
+    present = (dest / "node_modules" / ".bin" / "awesome-lint").exists()
+    if not present and (not install or npm is None):
+        print(f"# peers not installed in {dest}: skipped", file=sys.stderr)
         return {}
-    if not (dest / "node_modules" / ".bin" / "awesome-lint").exists():
+    if not present:
         subprocess.run([npm, "install", "--silent", "--prefix", str(dest), "awesome-lint@2.3.0", "markdownlint-cli2"],
                        check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     bin_ = dest / "node_modules" / ".bin"
@@ -124,14 +157,34 @@ def install_peers(dest: Path) -> dict[str, list[str]]:
     }
 
 
+def built_in_child(corpus: Path | None, out: Path, target_bytes: int) -> tuple[int, int]:
+    """build_list in a process of its own: a child's peak RSS counts the memory of the
+    process it was forked from, so this one must stay small (parsing the lists here did not)."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from bench_lint import build_list; "
+        "from pathlib import Path; c = sys.argv[2]; "
+        "print(*build_list(Path(c) if c else None, Path(sys.argv[3]), target_bytes=int(sys.argv[4])))"
+    )
+    args = [sys.executable, "-c", code, str(HERE), str(corpus or ""), str(out), str(target_bytes)]
+    size, entries = subprocess.run(args, check=True, capture_output=True, text=True).stdout.split()
+    return int(size), int(entries)
+
+
+def table(rows: list[tuple[str, str, dict]]) -> None:
+    print("| list | size | median wall (s) | best wall (s) | median CPU (s) | peak RSS (MB) |")
+    print("|---|---|---|---|---|---|")
+    for name, size, r in rows:
+        print(f"| {name} | {size} | {r['median']:.2f} | {r['best']:.2f} | {r['cpu']:.2f} | {r['rss_mb']:.0f} |")  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--peers", type=Path, help="folder for the npm peers (default: a temp folder)")
-    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--peers", type=Path, help="folder whose node_modules holds the npm peers")
+    ap.add_argument("--install-peers", action="store_true", help="npm install them there first")
     args = ap.parse_args()
     ours = shutil.which("awesome-lint", path=str(Path(sys.executable).parent)) or shutil.which(
         "awesome-lint"
@@ -139,33 +192,49 @@ def main() -> int:
     if ours is None:
         print("install this checkout first: pip install -e .", file=sys.stderr)
         return 2
+    # As a wheel install does: without .pyc files (PYTHONDONTWRITEBYTECODE, a fresh checkout)
+    # every run would compile the package's source again and time that instead.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     work = Path(tempfile.mkdtemp(prefix="awesome-lint-bench."))
-    big = work / "readme.md"  # sindresorhus' awesome-lint wants a readme
     corpus = args.corpus if args.corpus.is_dir() else None
-    size, entries = build_list(corpus, big)
+    big = work / "readme.md"  # sindresorhus' awesome-lint wants a readme
+    size, entries = built_in_child(corpus, big, 0)
+    huge = work / "huge" / "readme.md"
+    huge.parent.mkdir()
+    huge_size, huge_entries = built_in_child(corpus, huge, 5_000_000)
     small = work / "small" / "readme.md"
     small.parent.mkdir()
     small.write_text(
         "".join(big.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8"
     )
-    load = os.getloadavg()[0]
-    print(f"list: {size / 1000:.0f} KB, {entries} entries ({'corpus + generated' if corpus else 'generated'}); "
-          f"{args.runs} runs each; load average {load:.2f} on {os.cpu_count()} cores\n")  # fmt: skip
-    rows = [("awesome-lint (ours)", run([ours, "--quiet", str(big)], runs=args.runs))]
-    if not args.no_peers:
-        peers = install_peers(args.peers or work / "peers")
-        for name, cmd in peers.items():
-            rows.append((name, run(cmd + [str(big)], cwd=work, runs=max(1, args.runs // 2))))
+    print(f"{args.runs} runs each, `awesome-lint --quiet FILE` as a whole process; "
+          f"{os.cpu_count()} cores; load average (1/5/15 min) at start {load()}\n")  # fmt: skip
+    rows = []
+    for path in largest_lists(corpus):
+        kb = f"{path.stat().st_size / 1000:.0f} KB"
+        rows.append((f"`{path.name}`", kb, run([ours, "--quiet", str(path)], runs=args.runs)))
+    built = run([ours, "--quiet", str(big)], runs=args.runs)
+    rows.append((f"built, {entries} entries", f"{size / 1000:.0f} KB", built))
+    grown = run([ours, "--quiet", str(huge)], runs=max(1, args.runs // 2 + 1))
+    rows.append((f"generated, {huge_entries} entries", f"{huge_size / 1e6:.1f} MB", grown))
     startup = run([ours, "--quiet", str(small)], runs=max(args.runs, 10))
-    base = rows[0][1]
-    print("| tool | median wall (s) | best wall (s) | peak RSS (MB) | wall vs ours | RSS vs ours |")
-    print("|---|---|---|---|---|---|")
-    for name, r in rows:
-        print(f"| {name} | {r['median']:.2f} | {r['best']:.2f} | {r['rss_mb']:.0f} | "
-              f"{r['median'] / base['median']:.1f}x | {r['rss_mb'] / base['rss_mb']:.1f}x |")  # fmt: skip
-    print(
-        f"\nstart-up, awesome-lint on a 10-line list: median {startup['median']:.3f} s, best {startup['best']:.3f} s"
-    )
+    rows.append(("10-line list", f"{small.stat().st_size} B", startup))
+    table(rows)
+    print(f"\ngrowth 5 MB / 730 KB: bytes {huge_size / size:.2f}x, median wall "
+          f"{grown['median'] / built['median']:.2f}x, CPU {grown['cpu'] / built['cpu']:.2f}x "
+          f"(linear: within 7.5x)")  # fmt: skip
+    if args.peers:
+        peers = find_peers(args.peers, args.install_peers)
+        if peers:
+            print("\n| tool (built list) | median wall (s) | peak RSS (MB) | wall vs ours |")
+            print("|---|---|---|---|")
+            for name, cmd in peers.items():
+                r = run(cmd + [str(big)], cwd=work, runs=max(1, args.runs // 2))
+                print(f"| {name} | {r['median']:.2f} | {r['rss_mb']:.0f} | "
+                      f"{r['median'] / built['median']:.1f}x |")  # fmt: skip
+    else:
+        print("\npeers (npm awesome-lint, markdownlint-cli2) not timed: no --peers DIR")
+    print(f"\nload average (1/5/15 min) at the end: {load()}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

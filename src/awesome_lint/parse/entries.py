@@ -183,7 +183,8 @@ def _unclosed(text: str, marker: str) -> bool:
 def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[Entry]:
     """The entries in one paragraph (usually one; more when blank lines are missing)."""
     lines = [analyze_line(r.number, r.text, r.prefix) for r in raw]
-    cands = [candidate(ln, links) for ln in lines]
+    links_on = _links_by_line(links)
+    cands = [candidate(ln, links_on(ln.number, ln.number)) for ln in lines]
     # Build each line once with its likely kind; _build re-types only the few that differ.
     lines = [_with_kind(ln, _LIKELY.get(c, LineKind.OTHER)) for ln, c in zip(lines, cands)]
     groups: list[list[int]] = []
@@ -203,17 +204,37 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
     def build(k: int, force: bool) -> Entry | None:
         group, skip = groups[k], leads.get(k, 0)
         first, last = group[0] + skip, group[-1] + 1
-        entry = _build(lines[first:last], cands[first:last], links, section, force=force)
+        own = links_on(lines[first].number, lines[last - 1].number)
+        entry = _build(lines[first:last], cands[first:last], own, section, force=force)
         if entry is not None and skip:
             dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : first]]
             entry = with_leading_dates(entry, dates, _date_venue)
-        return date_last(entry, links) if entry is not None else None
+        return date_last(entry, own) if entry is not None else None
 
     built = [build(k, force=False) for k in range(len(groups))]
     if any(e is not None for e in built):
         # A stray title line in a paragraph of entries is a broken entry, not prose.
         built = [e if e is not None else build(k, force=True) for k, e in enumerate(built)]
     return [e for e in built if e is not None]
+
+
+def _links_by_line(links: list[Link]):
+    """``links_on(a, b)``: the links starting on lines a..b, in their order in ``links``.
+
+    Lines and entries read only the links on their own lines; handing each the whole
+    paragraph's links made a paragraph of many entries quadratic.
+    """
+    by_line: dict[int, list[int]] = {}
+    for i, lk in enumerate(links):
+        by_line.setdefault(lk.line, []).append(i)
+
+    def links_on(first: int, last: int) -> list[Link]:
+        if first == last:
+            return [links[i] for i in by_line.get(first, ())]
+        found = sorted(i for n in range(first, last + 1) for i in by_line.get(n, ()))
+        return [links[i] for i in found]
+
+    return links_on
 
 
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:

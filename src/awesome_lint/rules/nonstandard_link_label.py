@@ -64,6 +64,8 @@ class NonstandardLinkLabel(Rule):
                     known.setdefault(base, SUFFIX.sub("", m.value))
         links = list(entry_links(doc))
         by_section = _section_spellings(links)
+        targets = _typo_targets(known)
+        nearest: dict[str, str | None] = {}
         for e, lk in links:
             label = lk.label.strip()
             if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
@@ -97,7 +99,12 @@ class NonstandardLinkLabel(Rule):
                 continue  # "Codes", "Papers": a plural of a known label, not a misspelling
             # Venue labels (CVPR 2024, IJCV, ECCVW) name different things one letter apart:
             # only link-type words are checked for typos.
-            near = None if _YEAR.search(label) else _near(key, _typo_targets(known))
+            if _YEAR.search(label):
+                near = None
+            else:  # a list repeats its odd labels: measure each once
+                if key not in nearest:
+                    nearest[key] = _near(key, targets)
+                near = nearest[key]
             if near is not None:
                 want = self._spelling(near, known, conv, allowed) or known[near]
                 fixed = want + label[len(base) :]
@@ -172,6 +179,11 @@ def _near(key: str, known: dict[str, str]) -> str | None:
         swaps = [k for k in known if len(k) == 3 and k != key and sorted(k) == sorted(key)]
         return next((k for k in swaps if distance(key, k) == 1), None)
     limit = 1 if len(key) <= 5 else 2
-    best = min(known, key=lambda k: distance(key, k))
+    # The distance is at least the difference in length: a label further than the limit in
+    # length can neither be within it nor tie with one that is.
+    candidates = [k for k in known if abs(len(k) - len(key)) <= limit]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda k: distance(key, k))
     d = distance(key, best)
     return best if 0 < d <= limit else None
