@@ -147,8 +147,14 @@ class FakeService:
         raise NotImplementedError
 
     def gaps(self) -> list[float]:
-        """Seconds from the end of each answer to the arrival of the next request."""
-        return [b.arrived - a.finished for a, b in zip(self.requests, self.requests[1:])]
+        """Seconds between the arrivals of consecutive requests.
+
+        Arrivals are stamped before the answer's ``delay``, and the next request can only
+        arrive after the answer, so a client that waits ``spacing`` after each answer shows
+        gaps of at least ``delay + spacing`` (end times would be stamped late: the server
+        thread may run only after the client has read the answer and moved on).
+        """
+        return [b.arrived - a.arrived for a, b in zip(self.requests, self.requests[1:])]
 
 
 class FakeArxiv(FakeService):

@@ -79,13 +79,14 @@ def test_batches_of_at_most_100_with_max_results_spaced_on_one_connection(arxiv,
         }
     )
     settings = dataclasses.replace(settings, arxiv_spacing=0.2)
+    arxiv.delay = 0.1  # spacing counts from the end of the answer, not from the request
     report = ask(settings, *(PaperQuery(arxiv_id=i) for i in ids))
     assert all(r.status is Status.FOUND for r in report.results.values())
     sizes = [len(r.query["id_list"].split(",")) for r in arxiv.requests]
     assert sizes == [100, 100, 50]
     assert [int(r.query["max_results"]) for r in arxiv.requests] == sizes
     assert report.requests == {"arxiv": 3}
-    assert all(gap >= 0.2 for gap in arxiv.gaps()), arxiv.gaps()
+    assert all(gap >= 0.3 for gap in arxiv.gaps()), arxiv.gaps()
     assert len({r.port for r in arxiv.requests}) == 1  # one connection, kept alive
 
 
