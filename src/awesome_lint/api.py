@@ -41,14 +41,24 @@ def lint_text(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
-    return _lint(text, path, config or Config(), today, link_results, siblings=None)
+    return _lint(
+        text, path, config or Config(), today, link_results, siblings=None, papers=paper_results
+    )
 
 
-def _lint(text, path, config, today, link_results, siblings, source=None) -> LintResult:
+def _lint(text, path, config, today, link_results, siblings, source=None, papers=None):
     doc = parse(text, path, entries=needs_entries(config))
-    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
+    found = lint_document(
+        doc,
+        config,
+        today=today,
+        link_results=link_results,
+        paper_results=papers,
+        siblings=siblings,
+    )
     return LintResult(path, doc, tuple(found), source)
 
 
@@ -73,12 +83,22 @@ def lint_file(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Read and lint one file. Raises InputError (bad file) or ConfigError (bad config)."""
     path = str(path)
     config = config if config is not None else config_for(path)
     source = read_source(path, config.max_file_size)
-    return _lint(source.text, source.path, config, today, link_results, siblings_of(path), source)
+    return _lint(
+        source.text,
+        source.path,
+        config,
+        today,
+        link_results,
+        siblings_of(path),
+        source,
+        papers=paper_results,
+    )
 
 
 MAX_FIX_PASSES = 10
@@ -92,6 +112,7 @@ def fix_text(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     siblings=None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> tuple[str, LintResult, int]:
     """Apply every available fix, re-linting after each pass, until nothing more changes.
 
@@ -105,7 +126,7 @@ def fix_text(
     current = normalize(text)
     applied = 0
     config = config or Config()
-    result = _lint(current, path, config, today, link_results, siblings)
+    result = _lint(current, path, config, today, link_results, siblings, papers=paper_results)
     for _ in range(MAX_FIX_PASSES):
         fixes = [v.fix for v in result.violations if v.fix is not None]
         if not fixes:
@@ -114,5 +135,5 @@ def fix_text(
         if n == 0 or new == current:
             break
         current, applied = new, applied + n
-        result = _lint(current, path, config, today, link_results, siblings)
+        result = _lint(current, path, config, today, link_results, siblings, papers=paper_results)
     return current, result, applied

@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .links.options import add_arguments as add_link_arguments
 
     add_link_arguments(p)
+    from .papers.options import add_arguments as add_paper_arguments
+
+    add_paper_arguments(p)
     p.add_argument(
         "--github",
         action="store_true",
@@ -212,15 +215,22 @@ def _lint(args) -> int:
     outcomes = []
     failed = False
     link_results: dict = {}
+    paper_results = None
     if args.check_links:
         from .links.lint import check_paths, lint_checked
 
         checked, failed = check_paths(paths, args, quiet=args.quiet)
+        if args.check_papers:
+            paper_results = _check_papers([(c.config, c.document) for c in checked], args)
         if fixing:
             link_results = {c.path: c.results for c in checked}
             paths = [c.path for c in checked]
         else:
-            results, paths = lint_checked(checked, args.today), []
+            results, paths = lint_checked(checked, args.today, paper_results), []
+    elif args.check_papers:
+        parsed, failed = _parse_paths(paths, args)
+        paper_results = _check_papers([(config, doc) for _p, config, doc in parsed], args)
+        paths = [p for p, _c, _d in parsed]
     for path in paths:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
@@ -236,11 +246,14 @@ def _lint(args) -> int:
                     diff=args.diff,
                     today=args.today,
                     link_results=link_results.get(path),
+                    paper_results=paper_results,
                 )
                 results.append(result)
                 outcomes.append(outcome)
             else:
-                results.append(lint_file(path, config, today=args.today))
+                results.append(
+                    lint_file(path, config, today=args.today, paper_results=paper_results)
+                )
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
@@ -262,6 +275,47 @@ def _lint(args) -> int:
     if failed:
         return EXIT_FAILURE
     return EXIT_ERRORS if any(r.errors for r in results) else EXIT_OK
+
+
+def _parse_paths(paths, args):
+    """Read and parse each path for --check-papers; bad input is named and skipped."""
+    from .api import config_for
+    from .errors import AwesomeLintError
+    from .parser import parse
+    from .textio import read_source
+
+    parsed, failed = [], False
+    for path in paths:
+        try:
+            config = config_for(path if path != "-" else ".", args.config, args.isolated)
+            if path == "-":
+                raise AwesomeLintError("--check-papers reads files, not stdin")
+            source = read_source(path, config.max_file_size)
+            parsed.append((path, config, parse(source.text, source.path)))
+        except AwesomeLintError as exc:
+            print(f"awesome-lint: {exc}", file=sys.stderr)
+            failed = True
+    return parsed, failed
+
+
+def _check_papers(docs, args) -> dict:
+    """One look-up for the papers of every file (grouped by each file's [papers] settings)."""
+    from .errors import ConfigError
+    from .paper_check import check, refs
+    from .papers import PaperSettingsError
+    from .papers.options import settings_from
+
+    groups: dict = {}
+    for config, doc in docs:
+        try:
+            settings = settings_from(config.papers, args)
+        except PaperSettingsError as exc:
+            raise ConfigError(f"{config.source or 'configuration'}: [papers] {exc}") from None
+        groups.setdefault(settings, []).extend(refs(doc))
+    results: dict = {}
+    for settings, found in groups.items():
+        results.update(check(found, settings, quiet=args.quiet))
+    return results
 
 
 def _report(results, args, stream) -> None:

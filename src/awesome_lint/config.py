@@ -34,7 +34,16 @@ else:  # pragma: no cover
 
 CONFIG_FILE = ".awesome-lint.toml"
 DEFAULT_MAX_FILE_SIZE = 10_000_000
-_TOP_KEYS = {"select", "extend-select", "ignore", "profile", "max-file-size", "rules", "links"}
+_TOP_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "profile",
+    "max-file-size",
+    "rules",
+    "links",
+    "papers",
+}
 PROFILES = ("paper", "classic")
 
 
@@ -54,6 +63,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)  # by rule code
     links: Mapping[str, Any] = field(default_factory=dict)  # read by the link checker
+    papers: Mapping[str, Any] = field(default_factory=dict)  # read by the paper checker
     source: str | None = None  # the file it came from
 
     def with_cli(
@@ -144,6 +154,12 @@ def config_from_dict(
     from .links.options import validate_table
 
     validate_table(links, fail)
+    papers = data.get("papers", {})
+    if not isinstance(papers, dict):
+        raise fail("[papers] must be a table")
+    from .papers.options import validate_table as validate_papers
+
+    validate_papers(papers, fail)
     return Config(
         select=select,
         extend_select=_str_list(data, "extend-select", fail),
@@ -152,6 +168,7 @@ def config_from_dict(
         max_file_size=size,
         rules=rules,
         links=links,
+        papers=papers,
         source=source,
     )
 

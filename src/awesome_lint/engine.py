@@ -47,6 +47,7 @@ def lint_document(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
     conventions: Conventions | None = None,
     siblings: Siblings | None = None,
 ) -> list[Violation]:
@@ -57,6 +58,8 @@ def lint_document(
     for rule in active_rules(config):
         if rule.needs_links and link_results is None:
             continue
+        if rule.needs_papers and paper_results is None:
+            continue
         if profile not in rule.profiles:
             continue
         ctx = RuleContext(
@@ -64,6 +67,7 @@ def lint_document(
             conventions=conventions,
             today=today,
             link_results=link_results or {},
+            paper_results=paper_results or {},
             profile=profile,
             siblings=siblings,
         )

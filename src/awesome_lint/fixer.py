@@ -49,11 +49,13 @@ def fix_source_text(
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
     siblings=None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> FixOutcome:
     config = config or Config()
     before = normalize(text)
+    network = {"link_results": link_results, "paper_results": paper_results}
     current, result, applied = fix_text(
-        before, path, config, today=today, link_results=link_results, siblings=siblings
+        before, path, config, today=today, siblings=siblings, **network
     )
     notes: list[str] = []
     runs = 0
@@ -80,7 +82,7 @@ def fix_source_text(
         # Moved lines can change what the rules see (an entry is now last in its section):
         # settle once more so the report and the file agree.
         current, result, more = fix_text(
-            current, path, config, today=today, link_results=link_results, siblings=siblings
+            current, path, config, today=today, siblings=siblings, **network
         )
         applied += more
     return FixOutcome(before, current, result, applied, runs, toc, tuple(notes))

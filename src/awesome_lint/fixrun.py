@@ -28,6 +28,7 @@ def fix_path(
     out: TextIO | None = None,
     err: TextIO | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> tuple[LintResult, FixOutcome]:
     """Fix one file (or stdin). Raises InputError, leaving the file untouched, when it must not
     or cannot be written."""
@@ -43,6 +44,7 @@ def fix_path(
         options,
         today=today,
         link_results=link_results,
+        paper_results=paper_results,
         siblings=siblings_of(path),
     )
     for note in outcome.notes:

@@ -50,7 +50,26 @@ OLD_STYLE = ArxivPaper(
     authors=["A. Author", "B. Author"],
     versions=["1999-01-01"],
 )
-ARXIV_PAPERS = [MULTI_VERSION, PUBLISHED, WITHDRAWN, ONE_VERSION, OLD_STYLE]
+EXPERT_QA = ArxivPaper(
+    id="2305.09617",
+    title="Towards Expert-Level Medical Question Answering with Large Language Models",
+    authors=(
+        "Karan Singhal, Tao Tu, Juraj Gottweis, Rory Sayres, Ellery Wulczyn, Le Hou, Kevin Clark, "
+        "Stephen Pfohl, Heather Cole-Lewis, Darlene Neal, Mike Schaekermann, Amy Wang, Mohamed Amin, "
+        "Sami Lachgar, Philip Mansfield, Sushant Prakash, Bradley Green, Ewa Dominowska, "
+        "Blaise Aguera y Arcas, Nenad Tomasev, Yun Liu, Renee Wong, Christopher Semturs, "
+        "S. Sara Mahdavi, Joelle Barral, Dale Webster, Greg S. Corrado, Yossi Matias, "
+        "Shekoofeh Azizi, Alan Karthikesalingam, Vivek Natarajan"
+    ).split(", "),
+    versions=["2023-05-16"],
+)
+MEDBLIP = ArxivPaper(
+    id="2305.10799",
+    title="MedBLIP: Bootstrapping Language-Image Pre-training from 3D Medical Images and Texts",
+    authors=["Qiuhui Chen", "Xinyue Hu", "Zirui Wang", "Yi Hong"],
+    versions=["2023-05-18", "2023-06-02"],
+)
+ARXIV_PAPERS = [MULTI_VERSION, PUBLISHED, WITHDRAWN, ONE_VERSION, OLD_STYLE, EXPERT_QA, MEDBLIP]
 UNKNOWN_ID = "2301.99999"
 
 # The original list's two *none* entries: neither is on arXiv.

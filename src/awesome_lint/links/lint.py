@@ -142,7 +142,9 @@ def check_paths(
     return checked, failed
 
 
-def lint_checked(checked: Sequence[Checked], today: Any) -> list:
+def lint_checked(
+    checked: Sequence[Checked], today: Any, paper_results: Mapping[str, Any] | None = None
+) -> list:
     """Lint the parsed files with their link results (no second parse)."""
     from ..api import LintResult, siblings_of
     from ..engine import lint_document
@@ -150,7 +152,12 @@ def lint_checked(checked: Sequence[Checked], today: Any) -> list:
     out = []
     for c in checked:
         found = lint_document(
-            c.document, c.config, today=today, link_results=c.results, siblings=siblings_of(c.path)
+            c.document,
+            c.config,
+            today=today,
+            link_results=c.results,
+            paper_results=paper_results,
+            siblings=siblings_of(c.path),
         )
         out.append(LintResult(c.source.path, c.document, tuple(found), c.source))
     return out

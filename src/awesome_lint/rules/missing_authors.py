@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from ..author_style import infer_author_style
 from ..identity import normalize_title
 from ..model import Document, LineKind
+from ._papers import authors_fix, found
 from ._util import entry_name, line_span, quote
-from .base import Rule, Severity
+from .base import Fixability, Rule, Severity
 
 
 class MissingAuthors(Rule):
@@ -11,6 +13,7 @@ class MissingAuthors(Rule):
     name = "missing-authors"
     summary = "An entry without authors: no author line, a placeholder, or the title repeated"
     default_severity = Severity.ERROR
+    fixable = Fixability.SOMETIMES
     tags = ("entries",)
 
     def check(self, doc: Document, ctx):
@@ -18,6 +21,16 @@ class MissingAuthors(Rule):
         with_line = sum(1 for e in entries if e.authors_field is not None)
         if not entries or with_line * 2 < len(entries):
             return  # the list does not name authors
+        # With --check-papers, the authors of the paper arXiv or Crossref found, the list's way.
+        records = {e.line: record for e, _ref, record in found(doc, ctx)}
+        style = infer_author_style(doc) if records else None
+
+        def fill(e):
+            record = records.get(e.line)
+            if record is None or style is None:
+                return None
+            return authors_fix(e, record, style, "write the paper's authors")
+
         for e in entries:
             line = e.line_of(LineKind.AUTHORS)
             if line is None and e.authors_field is None:
@@ -31,9 +44,9 @@ class MissingAuthors(Rule):
             shown = line.content if line is not None else raw
             if not e.authors:
                 yield self.violation(
-                    where, f"entry {entry_name(e)} has no authors ({quote(shown, 30)})"
+                    where, f"entry {entry_name(e)} has no authors ({quote(shown, 30)})", fill(e)
                 )
             elif e.title and normalize_title(raw) == normalize_title(e.title.text):
                 yield self.violation(
-                    where, f"entry {entry_name(e)}: the authors line repeats the title"
+                    where, f"entry {entry_name(e)}: the authors line repeats the title", fill(e)
                 )

@@ -1,0 +1,47 @@
+"""Shared by the paper rules: entries paired with what arXiv or Crossref says about them.
+
+The rules read ``ctx.paper_results`` (filled by --check-papers) and never fetch. A result
+is looked up by the entry's ``PaperRef.key``, so results survive the line shifts of fixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..author_style import AuthorStyle
+from ..fixes import Fix
+from ..identity import PaperRef, paper_ref
+from ..model import Document, Entry
+
+
+def checked_entries(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
+    """Each entry with a paper result, in document order."""
+    results = ctx.paper_results
+    if not results:
+        return
+    for e in doc.entries:
+        ref = paper_ref(e)
+        if ref is None:
+            continue
+        result = results.get(ref.key)
+        if result is not None:
+            yield e, ref, result
+
+
+def found(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
+    """Entries whose paper was found, with its record."""
+    for e, ref, result in checked_entries(doc, ctx):
+        if result.status.value == "found" and result.record is not None:
+            yield e, ref, result.record
+
+
+def authors_fix(entry: Entry, record, style: AuthorStyle, description: str) -> Fix | None:
+    """Write the record's authors over the entry's author text, the list's way."""
+    if entry.authors_field is None or not record.authors:
+        return None
+    return Fix.replace(entry.authors_field.span, style.write(record.authors), description)
+
+
+def source_name(record) -> str:
+    return "arXiv" if record.source == "arxiv" else "Crossref"
