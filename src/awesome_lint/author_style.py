@@ -67,7 +67,9 @@ def infer_author_style(doc: Document) -> AuthorStyle:
     last_joiner = None
     if ands and sum(ands.values()) * 2 > len(several):
         last_joiner = ands.most_common(1)[0][0]
-    period = sum(1 for t in texts if t.endswith(".")) * 2 > len(texts)
+    # "et al." ends in a period of its own: only the other lines say whether the list adds one.
+    plain = [t for t in texts if not _ET_AL.search(t)]
+    period = sum(1 for t in plain if t.endswith(".")) * 2 > len(plain)
     return AuthorStyle(separator, last_joiner, et_al_after, et_al_text, period)
 
 

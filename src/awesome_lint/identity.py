@@ -90,7 +90,7 @@ def paper_keys(entry: Entry) -> list[str]:
 _ARXIV_IN_TEXT = re.compile(
     r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE
 )
-_DOI_IN_TEXT = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>\"'`,;]+)")
+_DOI_IN_TEXT = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])<>\"'`,;]+)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 
@@ -129,7 +129,7 @@ def paper_ref(entry: Entry) -> PaperRef | None:
     for link in entry.links:
         arxiv = arxiv or arxiv_id(link.url)
         doi_found = doi_found or doi(link.url)
-    text = " ".join(line.text for line in entry.lines)
+    text = " ".join(line.content for line in entry.lines)
     if arxiv is None and (m := _ARXIV_IN_TEXT.search(text)):
         arxiv = m.group("id")
     if doi_found is None and not arxiv and (m := _DOI_IN_TEXT.search(_LINKLESS.sub("", text))):

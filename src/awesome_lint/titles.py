@@ -15,17 +15,37 @@ _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
 _PUNCTUATION = re.compile(r"[^\w\s+]")
 
 
+def _greek(name: str) -> str | None:
+    """``alpha`` -> ``α``, ``Gamma`` -> ``Γ``; None for other command names."""
+    case = "CAPITAL" if name[:1].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+    except KeyError:
+        return None
+
+
+def _command(m: re.Match) -> str:
+    return _greek(m.group()[1:].rstrip("*")) or " "
+
+
 def strip_latex(text: str) -> str:
-    """Remove LaTeX markup, keeping the letters it decorates (``\\'e`` -> ``e``)."""
+    """Remove LaTeX markup, keeping the letters it decorates (``\\'e`` -> ``e``,
+    ``\\alpha`` -> ``α``)."""
     text = _LATEX_ACCENT.sub(r"\1", text)
-    text = _LATEX_COMMAND.sub(" ", text)
+    text = _LATEX_COMMAND.sub(_command, text)
     return text.replace("$", "").replace("{", "").replace("}", "").replace("~", " ")
+
+
+def _latin(c: str) -> str:
+    # α, \alpha and "alpha" are the same word in a title.
+    name = unicodedata.name(c, "")
+    return f" {name.split()[-1].lower()} " if name.startswith("GREEK") and "LETTER" in name else c
 
 
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing folded away (``+`` kept: SAME vs SAME++)."""
     text = unicodedata.normalize("NFKD", strip_latex(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(_latin(c) for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
