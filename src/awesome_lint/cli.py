@@ -142,6 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     from .errors import AwesomeLintError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["add"]:
+        from .add.command import main as add_main
+
+        return add_main(argv[1:])
+
     args = build_parser().parse_args(argv)
     try:
         if args.list_rules:

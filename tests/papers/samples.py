@@ -69,7 +69,23 @@ MEDBLIP = ArxivPaper(
     authors=["Qiuhui Chen", "Xinyue Hu", "Zirui Wang", "Yi Hong"],
     versions=["2023-05-18", "2023-06-02"],
 )
-ARXIV_PAPERS = [MULTI_VERSION, PUBLISHED, WITHDRAWN, ONE_VERSION, OLD_STYLE, EXPERT_QA, MEDBLIP]
+# For adding to the table excerpt, whose rows are from 2026.
+WORLD_MODEL = ArxivPaper(
+    id="2605.01234",
+    title="A Survey of World Models for Embodied Agents",
+    authors=["Ann Author", "Ben Builder"],
+    versions=["2026-05-10"],
+)
+ARXIV_PAPERS = [
+    MULTI_VERSION,
+    PUBLISHED,
+    WITHDRAWN,
+    ONE_VERSION,
+    OLD_STYLE,
+    EXPERT_QA,
+    MEDBLIP,
+    WORLD_MODEL,
+]
 UNKNOWN_ID = "2301.99999"
 
 # The original list's two *none* entries: neither is on arXiv.
