@@ -43,6 +43,7 @@ def test_defaults():
     assert inputs["comment"]["default"] == "both"
     assert inputs["fail-on"]["default"] == "error"
     assert inputs["check-links"]["default"] == "changed"
+    assert inputs["check-papers"]["default"] == "changed"
 
 
 def test_the_env_names_are_the_ones_the_runner_reads():
@@ -59,6 +60,7 @@ def test_the_env_names_are_the_ones_the_runner_reads():
         "AWESOME_LINT_FAIL_ON",
         "AWESOME_LINT_COMMENT",
         "AWESOME_LINT_CHECK_LINKS",
+        "AWESOME_LINT_CHECK_PAPERS",
         "AWESOME_LINT_CONFIG",
     }
     env["AWESOME_LINT_FILES"] = "README.md docs/more.md"
@@ -71,6 +73,7 @@ def test_the_env_names_are_the_ones_the_runner_reads():
         "changed",
         "lint.toml",
     )
+    assert s.check_papers == "changed"
 
 
 def test_outputs_come_from_the_run_step():

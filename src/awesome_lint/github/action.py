@@ -27,6 +27,7 @@ from .findings import Finding, Suggestion, classify
 PR_EVENTS = ("pull_request", "pull_request_target")
 FAIL_ON = ("error", "warning", "never")
 CHECK_LINKS = ("changed", "all", "none")
+CHECK_PAPERS = ("changed", "none")
 ALL_LINES = "all"
 
 
@@ -36,12 +37,16 @@ class ActionError(Exception):
 
 class Linter(Protocol):
     def lint_file(
-        self, path: str, link_lines: frozenset[int] | str | None = None
+        self,
+        path: str,
+        link_lines: frozenset[int] | str | None = None,
+        paper_lines: frozenset[int] | None = None,
     ) -> tuple[Sequence[str], Sequence[Violation]]:
         """(lines, violations); raises ActionError for an unreadable file.
 
         ``link_lines``: check the liveness of the links on these lines (ALL_LINES: every
-        link; None: none).
+        link; None: none). ``paper_lines``: check the papers of the entries touching these
+        lines against arXiv and Crossref (None: none).
         """
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]: ...
@@ -54,6 +59,7 @@ class Settings:
     comment: str = "both"
     check_links: str = "changed"
     config: str | None = None
+    check_papers: str = "changed"
 
 
 @dataclass
@@ -70,15 +76,25 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
     comment = environ.get("AWESOME_LINT_COMMENT", "").strip().lower() or "both"
     check_links = environ.get("AWESOME_LINT_CHECK_LINKS", "").strip().lower() or "changed"
     check_links = {"true": "changed", "false": "none", "off": "none"}.get(check_links, check_links)
+    check_papers = environ.get("AWESOME_LINT_CHECK_PAPERS", "").strip().lower() or "changed"
+    check_papers = {"true": "changed", "false": "none", "off": "none"}.get(
+        check_papers, check_papers
+    )
     for name, value, allowed in (
         ("fail-on", fail_on, FAIL_ON),
         ("comment", comment, ("summary", "review", "both", "none")),
         ("check-links", check_links, CHECK_LINKS),
+        ("check-papers", check_papers, CHECK_PAPERS),
     ):
         if value not in allowed:
             raise ActionError(f"input {name} must be one of {'|'.join(allowed)}, got {value!r}")
     return Settings(
-        files, fail_on, comment, check_links, environ.get("AWESOME_LINT_CONFIG") or None
+        files,
+        fail_on,
+        comment,
+        check_links,
+        environ.get("AWESOME_LINT_CONFIG") or None,
+        check_papers,
     )
 
 
@@ -190,7 +206,9 @@ class Runner:
                     )
                 raise ActionError(f"{rel}: no such file in {workspace}")
             lines, violations = self.linter.lint_file(
-                str(path), _link_lines(settings.check_links, diff)
+                str(path),
+                _link_lines(settings.check_links, diff),
+                _paper_lines(settings.check_papers, diff),
             )
             for message in getattr(self.linter, "take_notices", lambda: [])():
                 self.notice(outcome, f"{rel}: {message}", "warning")
@@ -328,6 +346,14 @@ def _link_lines(check_links: str, diff: FileDiff | None):
     return None
 
 
+def _paper_lines(check_papers: str, diff: FileDiff | None) -> frozenset[int] | None:
+    """The lines whose entries' papers to check: only what the pull request adds or edits,
+    so a pull request adding three papers costs one arXiv request."""
+    if check_papers == "changed" and diff is not None and not diff.patch_omitted and diff.added:
+        return frozenset(diff.added)
+    return None
+
+
 class CoreLinter:
     """The Linter the action uses: the engine with the config that applies to each file."""
 
@@ -338,12 +364,15 @@ class CoreLinter:
         cli: tuple = (None, None, None),
         today=None,
         link_options: Mapping[str, object] | None = None,
+        paper_options: Mapping[str, object] | None = None,
     ):
         self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
         self._configs: dict[str, object] = {}
         # Extra LinkSettings values; only tests set them (a PR's config can never open
         # private hosts: allow-private-hosts is not a config key).
         self.link_options = dict(link_options or {})
+        # Extra PaperSettings values (tests: loopback fakes allowed); same reasoning.
+        self.paper_options = dict(paper_options or {})
         self._notices: list[str] = []
 
     def take_notices(self) -> list[str]:
@@ -357,7 +386,9 @@ class CoreLinter:
             self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
         return self._configs[path]
 
-    def lint_file(self, path: str, link_lines=None) -> tuple[Sequence[str], Sequence[Violation]]:
+    def lint_file(
+        self, path: str, link_lines=None, paper_lines=None
+    ) -> tuple[Sequence[str], Sequence[Violation]]:
         from ..api import lint_file
         from ..errors import AwesomeLintError
 
@@ -373,13 +404,37 @@ class CoreLinter:
             and not lk.url.startswith("#")
             and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
         ]
+        network: dict = {}
         if urls:
-            results = self._check(urls, config)
+            network["link_results"] = self._check(urls, config)
+        if paper_lines:
+            papers = self._check_papers(result.document, paper_lines, config)
+            if papers is not None:
+                network["paper_results"] = papers
+        if network:
             try:
-                result = lint_file(path, config, today=self.today, link_results=results)
+                result = lint_file(path, config, today=self.today, **network)
             except AwesomeLintError as exc:
                 raise ActionError(str(exc)) from None
         return result.document.lines, result.violations
+
+    def _check_papers(self, doc, lines, config) -> Mapping[str, object] | None:
+        from ..paper_check import refs, to_query
+        from ..papers import PaperSettings, PaperSettingsError, lookup_papers
+        from ..papers.options import from_table
+
+        wanted = refs(doc, lines)
+        if not wanted:
+            return None
+        try:
+            settings = PaperSettings.from_env(
+                None, **{**from_table(config.papers), **self.paper_options}
+            )
+        except PaperSettingsError as exc:
+            raise ActionError(f"{config.source}: [papers] {exc}") from None
+        report = lookup_papers([to_query(r) for r in wanted], settings)
+        self._notices.extend(report.notices)
+        return report.results
 
     def _check(self, urls: list[str], config) -> Mapping[str, object]:
         from ..links import LinkSettings, SettingsError, check_links
