@@ -234,9 +234,15 @@ def _lint(args) -> int:
         else:
             results, paths = lint_checked(checked, args.today, paper_results), []
     elif args.check_papers:
+        from .links.lint import lint_checked
+
         parsed, failed = _parse_paths(paths, args)
-        paper_results = _check_papers([(config, doc) for _p, config, doc in parsed], args)
-        paths = [p for p, _c, _d in parsed]
+        paper_results = _check_papers([(c.config, c.document) for c in parsed], args)
+        if fixing:
+            paths = [c.path for c in parsed]
+        else:
+            # Parsed once: linted here with the results, not read again below.
+            results, paths = lint_checked(parsed, args.today, paper_results), []
     for path in paths:
         try:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
@@ -284,9 +290,11 @@ def _lint(args) -> int:
 
 
 def _parse_paths(paths, args):
-    """Read and parse each path for --check-papers; bad input is named and skipped."""
+    """Read and parse each path once for --check-papers; bad input is named and skipped."""
     from .api import config_for
+    from .engine import needs_entries
     from .errors import AwesomeLintError
+    from .links.lint import Checked
     from .parser import parse
     from .textio import read_source
 
@@ -294,10 +302,10 @@ def _parse_paths(paths, args):
     for path in paths:
         try:
             config = config_for(path if path != "-" else ".", args.config, args.isolated)
-            if path == "-":
-                raise AwesomeLintError("--check-papers reads files, not stdin")
+            config = config.with_cli(args.select, args.extend_select, args.ignore)
             source = read_source(path, config.max_file_size)
-            parsed.append((path, config, parse(source.text, source.path)))
+            doc = parse(source.text, source.path, entries=needs_entries(config))
+            parsed.append(Checked(path, config, source, doc, None))
         except AwesomeLintError as exc:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True

@@ -67,7 +67,7 @@ class Checked:
     config: Any
     source: Any
     document: Any
-    results: Mapping[str, LinkResult]
+    results: Mapping[str, LinkResult] | None  # None: links not checked
 
 
 def check_paths(
