@@ -7,8 +7,9 @@ layout (every entry links its arXiv abstract), and runs the installed command
 
     awesome-lint --check-papers --allow-private-hosts --select AL5 LIST
 
-twice: cold (a fresh cache directory; arXiv's spacing of 3 s between requests, the
-default, is kept: AWESOME_LINT_ARXIV_SPACING is not set) and warm (same cache). It prints
+twice, cold (a fresh cache directory; arXiv's spacing of 3 s between requests, the
+default, is kept: AWESOME_LINT_ARXIV_SPACING is not set) and warm (same cache), then the
+same command without --check-papers for comparison (start-up, parse and lint). It prints
 the requests the fake received (count, ids per request, max_results, the smallest gap
 between requests), the wall time of each run, and the paper step's own time from the
 command's summary line. Nothing leaves 127.0.0.0/8; the services stop at the end.
@@ -85,18 +86,13 @@ def command() -> str:
     return exe
 
 
-def run(exe: str, path: Path, env: dict) -> tuple[float, subprocess.CompletedProcess]:
+def run(
+    exe: str, path: Path, env: dict, check: bool = True
+) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
+    flags = ["--check-papers", "--allow-private-hosts"] if check else []
     proc = subprocess.run(
-        [
-            exe,
-            "--isolated",
-            "--check-papers",
-            "--allow-private-hosts",
-            "--select",
-            "AL5",
-            str(path),
-        ],
+        [exe, "--isolated", *flags, "--select", "AL5", str(path)],
         env=env,
         capture_output=True,
         text=True,
@@ -135,6 +131,8 @@ def main() -> int:
             return 2
         cold_requests = list(arxiv.requests)
         warm, proc_warm = run(exe, target, env)
+        # The same command without the network part: start-up, parse and lint alone.
+        baseline = min(run(exe, target, env, check=False)[0] for _ in range(3))
         step = re.search(r"\(requests: [^;]*; (\d+) from cache, ([\d.]+) s\)", proc_warm.stderr)
         sizes = [len(r.query["id_list"].split(",")) for r in cold_requests]
         gaps = arxiv.gaps()[: len(cold_requests) - 1]
@@ -150,6 +148,7 @@ def main() -> int:
             f"warm: {len(arxiv.requests) - len(cold_requests)} requests, wall {warm:.2f} s, "
             f"paper step {step.group(2) if step else '?'} s ({step.group(1) if step else '?'} from cache)"
         )
+        print(f"same command without --check-papers (best of 3): wall {baseline:.2f} s")
         print(f"findings: cold {proc.stdout.strip().splitlines()[-1]!r}")
         print(f"load average (1 min): {load:.2f}")
     finally:

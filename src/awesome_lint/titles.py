@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # LaTeX as arXiv titles carry it: $\alpha$-Net, {GAN}s, \textit{x}, \'e, --- .
 _LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHtcdbk]\{?([A-Za-z])\}?")
@@ -42,15 +43,14 @@ def _latin(c: str) -> str:
     return f" {name.split()[-1].lower()} " if name.startswith("GREEK") and "LETTER" in name else c
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Case, accents, punctuation and spacing folded away (``+`` kept: SAME vs SAME++)."""
     text = unicodedata.normalize("NFKD", strip_latex(text))
-    text = "".join(_latin(c) for c in text if not unicodedata.combining(c)).casefold()
+    if not text.isascii():
+        text = "".join(_latin(c) for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
-
-
-def same_title(a: str, b: str) -> bool:
-    return fold(a) == fold(b)
 
 
 def clean_title(text: str) -> str:
