@@ -70,3 +70,36 @@ def test_loopback_apis_are_refused_without_allow_private_hosts(
     assert arxiv.requests == [] and crossref.requests == []
     assert "allow-private-hosts" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_check_papers_and_check_links_together(tmp_path, arxiv, crossref, paper_env):
+    """Both network parts in one run: links checked, papers checked, one lint."""
+    target = tmp_path / "README.md"
+    text = EXCERPT.read_text(encoding="utf-8").replace(
+        "[[GitHub](https://github.com/snap-stanford/med-flamingo)]",
+        f"[[GitHub]({arxiv.url}/no-such-repo)]",
+    )
+    target.write_text(text, encoding="utf-8")
+    proc = run_cli(
+        "--isolated",
+        "--check-papers",
+        "--check-links",
+        "--allow-private-hosts",
+        "--include",
+        r"^http://127\.0\.0\.1",
+        "--select",
+        "dead-link,missing-authors,AL5",
+        str(target),
+        env=paper_env,
+    )
+    assert proc.returncode == 1, proc.stderr
+    codes = sorted(
+        line.split()[1] for line in proc.stdout.splitlines() if line.startswith(str(target))
+    )
+    assert codes == [
+        "AL202",
+        "AL202",
+        "AL306",
+    ]  # the *none* entries (fixable now) and the dead link
+    assert "papers: 5 checked: 5 found" in proc.stderr and "links: " in proc.stderr
+    assert any(r.path == "/no-such-repo" for r in arxiv.requests)
