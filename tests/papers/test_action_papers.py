@@ -61,8 +61,12 @@ def gh():
 
 @pytest.fixture
 def pr(tmp_path, gh, monkeypatch, arxiv, crossref):
+    return make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, block(NEW))
+
+
+def make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, added: str) -> dict:
     base = "## Papers\n\n" + block(OLD)
-    head = "## Papers\n\n" + block(NEW) + "\n" + block(OLD)
+    head = "## Papers\n\n" + added + "\n" + block(OLD)
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / "README.md").write_text(head)
@@ -130,3 +134,23 @@ def test_none_fetches_nothing(pr, arxiv, crossref):
 def test_bad_input_is_one_error(pr):
     code, out = run_action(pr, "all")
     assert code == 2 and "check-papers must be one of changed|none" in out
+
+
+NONE_ENTRY = (
+    "**Clinical-BERT: Vision-Language Pre-training for Radiograph Diagnosis and Reports Generation**<br>\n"
+    "*none*<br>\n"
+    "[22nd Jun., 2022] [AAAI, 2022]<br>\n"
+    "[[Paper](https://ojs.aaai.org/index.php/AAAI/article/view/20204)]<br>\n"
+)
+
+
+def test_the_review_suggests_the_authors_for_none(tmp_path, gh, monkeypatch, arxiv, crossref):
+    env = make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, NONE_ENTRY)
+    code, out = run_action({**env, "AWESOME_LINT_COMMENT": "review"}, "changed")
+    assert code == 1  # missing-authors is an error
+    (review,) = gh.calls("POST", "/reviews$")
+    bodies = [c["body"] for c in review.body["comments"]]
+    assert any("```suggestion\n*Bin Yan, Mingtao Pei*<br>\n```" in b for b in bodies), bodies
+    assert [r.query.get("query.bibliographic") for r in crossref.requests] == [
+        "Clinical-BERT: Vision-Language Pre-training for Radiograph Diagnosis and Reports Generation"
+    ]
