@@ -236,6 +236,8 @@ def _lint(args) -> int:
     elif args.check_papers:
         from .links.lint import lint_checked
 
+        if fixing and STDIN in paths:
+            raise UsageError("--check-papers with --fix or --diff needs files, not stdin")
         parsed, failed = _parse_paths(paths, args)
         paper_results = _check_papers([(c.config, c.document) for c in parsed], args)
         if fixing:

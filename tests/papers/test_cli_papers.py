@@ -103,3 +103,22 @@ def test_check_papers_and_check_links_together(tmp_path, arxiv, crossref, paper_
     ]  # the *none* entries (fixable now) and the dead link
     assert "papers: 5 checked: 5 found" in proc.stderr and "links: " in proc.stderr
     assert any(r.path == "/no-such-repo" for r in arxiv.requests)
+
+
+def test_stdin_is_checked_but_not_fixed_with_papers(tmp_path, arxiv, crossref, paper_env):
+    text = EXCERPT.read_text(encoding="utf-8")
+    proc = run_cli(
+        "--isolated", "--check-papers", "--allow-private-hosts", "-", stdin=text, env=paper_env
+    )
+    assert proc.returncode == 1 and "AL202" in proc.stdout  # the *none* entries, read from stdin
+    assert "papers: 5 checked" in proc.stderr
+    proc = run_cli(
+        "--isolated",
+        "--fix",
+        "--check-papers",
+        "--allow-private-hosts",
+        "-",
+        stdin=text,
+        env=paper_env,
+    )
+    assert proc.returncode == 2 and "needs files, not stdin" in proc.stderr
