@@ -53,6 +53,34 @@ def fold(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
+_TRAILING_GROUP = re.compile(r"\s*\[[^\[\]]*\]\s*$")
+_QUOTES = "\"“”'‘’"
+
+
+def title_core(text: str) -> tuple[int, int]:
+    """Where the title itself sits in a title field: after opening quotes or bold, before
+    closing ones, a final period and bracket groups such as ``[2022-12] [ACL 2023]``."""
+    end = len(text)
+    while m := _TRAILING_GROUP.search(text[:end]):
+        end = m.start()
+    start = 0
+    while start < end and (text[start] in _QUOTES or text.startswith("**", start)):
+        start += 2 if text.startswith("**", start) else 1
+    while end > start and (text[end - 1] in _QUOTES + ". " or text[:end].endswith("**")):
+        end -= 2 if text[:end].endswith("**") else 1
+    return start, end
+
+
+def trailing_groups(text: str) -> list[tuple[int, int]]:
+    """The bracket groups after a title, as (start, end) offsets, in order."""
+    groups = []
+    end = len(text)
+    while m := _TRAILING_GROUP.search(text[:end]):
+        groups.append((m.start(), end))
+        end = m.start()
+    return list(reversed(groups))
+
+
 def clean_title(text: str) -> str:
     """A record's title as one would write it in a list: LaTeX removed, spacing collapsed."""
     return " ".join(strip_latex(text).split())

@@ -279,3 +279,73 @@ def test_strip_et_al():
     assert strip_et_al(("A B", "C D", "et al.")) == (("A B", "C D"), True)
     assert strip_et_al(("A B", "C D et al")) == (("A B", "C D"), True)
     assert strip_et_al(("A B",)) == (("A B",), False)
+
+
+def test_title_mismatch_leaves_the_lists_additions_alone():
+    res = {
+        "arxiv:2305.09617": record(
+            "2305.09617",
+            "Towards Expert-Level Medical Question Answering with Large Language Models",
+            ["A B"],
+            "2023-05-16",
+        )
+    }
+    prefixed = "- Med-PaLM 2: Towards Expert-Level Medical Question Answering with Large Language Models [[Paper]](https://arxiv.org/pdf/2305.09617.pdf)\n"
+    quoted = '1. "Towards Expert-Level Medical Question Answering with Large Language Models" [2023-05] [[paper](https://arxiv.org/abs/2305.09617)]\n'
+    cut = "- Towards Expert-Level Medical Question Answering [[Paper]](https://arxiv.org/pdf/2305.09617.pdf)\n"
+    assert findings(prefixed, res, "title-mismatch") == []
+    assert findings(quoted, res, "title-mismatch") == []
+    assert len(findings(cut, res, "title-mismatch")) == 1  # cut short: the paper's title
+
+
+def test_middle_names_and_initials_are_the_same_person():
+    res = {
+        "arxiv:2308.00001": record("2308.00001", "P", ["Thomas J. Montine", "Jun Ma"], "2023-08-01")
+    }
+    for written in ("Thomas Montine, Jun Ma", "T. Montine, J. Ma", "Thomas J. Montine, Jun Ma"):
+        text = entry(
+            "P", written, "1st Aug., 2023", "arXiv, 2023", "https://arxiv.org/abs/2308.00001"
+        )
+        assert findings(text, res, "author-mismatch") == [], written
+    text = entry(
+        "P",
+        "Thomas Montine, Jian Ma",
+        "1st Aug., 2023",
+        "arXiv, 2023",
+        "https://arxiv.org/abs/2308.00001",
+    )
+    assert len(findings(text, res, "author-mismatch")) == 1
+
+
+def test_a_rule_firing_on_most_entries_has_misread_the_list():
+    """A list writing names family-first, or conference dates, is not wrong on every entry."""
+    results, parts = {}, []
+    for n in range(5):
+        i = f"2301.0001{n}"
+        results[f"arxiv:{i}"] = record(i, f"Paper {n}", ["Ann Bee", "Cy Dee"], "2023-01-02")
+        parts.append(
+            entry(
+                f"Paper {n}",
+                "Bee A., Dee C.",
+                "20th Jun., 2023",
+                "MICCAI, 2023",
+                f"https://arxiv.org/abs/{i}",
+            )
+        )
+    text = "\n".join(parts)
+    assert findings(text, results, "author-mismatch", "date-mismatch") == []
+    # One entry off in a list that otherwise agrees is reported.
+    agreeing = "\n".join(
+        p.replace("Bee A., Dee C.", "Ann Bee, Cy Dee").replace("20th Jun.", "2nd Jan.")
+        for p in parts[:4]
+    )
+    odd = parts[4].replace("Bee A., Dee C.", "Ann Bee, Cy Doe")
+    assert [
+        n
+        for _l, n, _m in findings(
+            agreeing + "\n" + odd, results, "author-mismatch", "date-mismatch"
+        )
+    ] == [
+        "author-mismatch",
+        "date-mismatch",
+    ]

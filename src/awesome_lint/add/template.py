@@ -17,15 +17,13 @@ from ..dates import format_date
 from ..fixes import Edit, Fix, apply_to_lines
 from ..identity import arxiv_id, doi, paper_page
 from ..model import Document, Entry, Link, LinkForm, MonthForm, Span
+from ..titles import title_core, trailing_groups
 
 PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr)\b", re.IGNORECASE)
 CODE_LABELS = frozenset({"code", "github", "gitlab", "repo", "repository", "source", "source code"})
 _CODE_HOSTS = re.compile(r"^https?://(?:www\.)?(?:github\.com|gitlab\.com)/", re.IGNORECASE)
-# Bracketed groups after a title on the same field: "[2022-12] [ACL 2023]".
-_TRAILING_GROUP = re.compile(r"\s*\[[^\[\]]*\]\s*$")
 _DATE_GROUP = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$|^(\d{4})(\d{2})$")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_QUOTES = "\"“”'‘’"
 
 
 @dataclass(frozen=True)
@@ -112,21 +110,6 @@ def _venue_text(model_venue: str, paper: NewPaper) -> str:
     return name
 
 
-def _title_core(text: str) -> tuple[int, int, list[tuple[int, int]]]:
-    """Where the title itself sits in a title field, and the bracket groups after it."""
-    end = len(text)
-    groups = []
-    while m := _TRAILING_GROUP.search(text[:end]):
-        groups.append((m.start(), end))
-        end = m.start()
-    start = 0
-    while start < end and (text[start] in _QUOTES or text.startswith("**", start)):
-        start += 2 if text.startswith("**", start) else 1
-    while end > start and (text[end - 1] in _QUOTES + ". " or text[:end].endswith("**")):
-        end -= 2 if text[:end].endswith("**") else 1
-    return start, end, list(reversed(groups))
-
-
 def write_entry(
     doc: Document,
     model: Entry,
@@ -145,7 +128,8 @@ def write_entry(
     title_span = _locate(doc, t.text, t.span)
     if title_span is None:
         return None
-    start, end, groups = _title_core(t.text)
+    start, end = title_core(t.text)
+    groups = trailing_groups(t.text)
     if end <= start:
         return None
     line, col = title_span.start_line, title_span.start_col

@@ -43,5 +43,18 @@ def authors_fix(entry: Entry, record, style: AuthorStyle, description: str) -> F
     return Fix.replace(entry.authors_field.span, style.write(record.authors), description)
 
 
+# Fewer checked entries than this say nothing about how the list writes its fields.
+MIN_CHECKED = 4
+
+
+def unless_most(findings: list, checked: int) -> list:
+    """Nothing when the findings hit most checked entries: then the list writes this field its
+    own way (a name format, conference dates), and a rule firing on most entries has misread
+    the list, not found its defects."""
+    if checked >= MIN_CHECKED and len(findings) * 2 > checked:
+        return []
+    return findings
+
+
 def source_name(record) -> str:
     return "arXiv" if record.source == "arxiv" else "Crossref"

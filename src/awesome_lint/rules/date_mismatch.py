@@ -6,7 +6,7 @@ from ..conventions import majority
 from ..dates import format_date
 from ..fixes import Fix
 from ..model import Document, Entry, MonthForm
-from ._papers import found
+from ._papers import found, unless_most
 from ._util import clear, entry_name, quote
 from .base import Fixability, Rule, Severity
 
@@ -53,6 +53,7 @@ class DateMismatch(Rule):
             if _matches(e, r.first_date) != _matches(e, r.latest_date)
         )
         uses = habit.value if clear(habit) else None
+        findings = []
         for e, record in checked:
             latest = record.latest_date or record.first_date
             if _matches(e, record.first_date) or _matches(e, latest):
@@ -77,8 +78,14 @@ class DateMismatch(Rule):
                 )
                 fix = Fix.replace(d.span, shown, "write the paper's date")
                 shown = quote(shown)
-            yield self.violation(
-                d.span,
-                f"entry {entry_name(e)}: date {quote(d.raw, 30)} is not the paper's; {which} is {shown}",
-                fix,
+            findings.append(
+                self.violation(
+                    d.span,
+                    f"entry {entry_name(e)}: date {quote(d.raw, 30)} is not the paper's; "
+                    f"{which} is {shown}",
+                    fix,
+                )
             )
+        # A list whose dates are mostly not arXiv's (a venue's dates) writes another date on
+        # purpose: nothing to report.
+        yield from unless_most(findings, len(checked))
