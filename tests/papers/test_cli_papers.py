@@ -122,3 +122,16 @@ def test_stdin_is_checked_but_not_fixed_with_papers(tmp_path, arxiv, crossref, p
         env=paper_env,
     )
     assert proc.returncode == 2 and "needs files, not stdin" in proc.stderr
+
+
+def test_papers_config_table_mailto_and_bad_keys(tmp_path, arxiv, crossref, paper_env):
+    target = tmp_path / "README.md"
+    shutil.copy(EXCERPT, target)
+    (tmp_path / ".awesome-lint.toml").write_text('[papers]\nmailto = "lists@example.org"\n')
+    proc = run_cli("--check-papers", "--allow-private-hosts", str(target), env=paper_env)
+    assert proc.returncode == 1, proc.stderr
+    assert {r.query.get("mailto") for r in crossref.requests} == {"lists@example.org"}
+    (tmp_path / ".awesome-lint.toml").write_text('[papers]\narxiv-api = "http://10.0.0.1/"\n')
+    proc = run_cli("--check-papers", "--allow-private-hosts", str(target), env=paper_env)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "[papers] unknown key 'arxiv-api'" in proc.stderr
