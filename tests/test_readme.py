@@ -22,6 +22,7 @@ def test_readme_two_commands_come_first():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     assert commands[0].endswith("pip install . && awesome-lint examples/papers.md")
+    # The test command runs the style checks too (.ci/run runs exactly this command).
     assert commands[1].endswith(
         "pip install -e '.[test]' && ruff check . && ruff format --check . && pytest"
     )

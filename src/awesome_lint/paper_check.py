@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
-from .identity import PaperRef, paper_ref
 from .model import Document, Entry
+from .parse.identity import PaperRef, paper_ref
 
 
 def refs(doc: Document, lines: Collection[int] | None = None) -> list[PaperRef]:

@@ -7,11 +7,11 @@ import datetime
 import pytest
 
 from awesome_lint.api import fix_text, lint_text
-from awesome_lint.author_style import AuthorStyle, infer_author_style, strip_et_al
-from awesome_lint.identity import paper_ref
 from awesome_lint.paper_check import to_query
 from awesome_lint.papers.records import PaperRecord, PaperResult, Status
-from awesome_lint.parser import parse
+from awesome_lint.parse.author_style import AuthorStyle, infer_author_style, strip_et_al
+from awesome_lint.parse.identity import paper_ref
+from awesome_lint.parse.parser import parse
 
 from ..conftest import TODAY, only
 

@@ -14,10 +14,10 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from ..author_style import infer_author_style
 from ..errors import AwesomeLintError, UsageError
-from ..identity import arxiv_id, canonical_arxiv, doi, paper_keys
 from ..model import Document, Entry
+from ..parse.author_style import infer_author_style
+from ..parse.identity import arxiv_id, canonical_arxiv, doi, paper_keys
 from ..titles import clean_title, fold
 from .place import PlaceError, direction, entry_key, find_section, insert, key_of_date, placement
 from .template import PREPRINT, NewPaper, is_code_link, is_paper_link, write_entry
@@ -92,7 +92,7 @@ def run(args) -> int:
     from ..api import config_for, lint_text
     from ..papers import PaperQuery, PaperSettingsError, lookup_papers
     from ..papers.options import settings_from
-    from ..parser import parse
+    from ..parse.parser import parse
     from ..textio import read_source
 
     if args.code and not re.fullmatch(r"https?://[^\s()<>\[\]]+", args.code):
@@ -161,12 +161,12 @@ def run(args) -> int:
             file=sys.stderr,
         )
     if args.dry_run:
-        from ..fixer import unified_diff
+        from ..fix.fixer import unified_diff
 
         sys.stdout.write(entry_text + "\n\n")
         sys.stdout.write(unified_diff(source.text.replace("\r\n", "\n"), new_text, source.path))
         return EXIT_ADDED
-    from ..writeback import encode_like, write_atomic
+    from ..fix.writeback import encode_like, write_atomic
 
     write_atomic(source, encode_like(source, new_text))
     print(f"{source.path}:{first}: added {handle} under {section.title!r}", file=sys.stderr)
@@ -210,7 +210,7 @@ def _candidates(doc: Document, section, paper: NewPaper, findings) -> list[Entry
 def _add(doc, section, paper: NewPaper, config, today, findings):
     """(new text, first line of the entry, its line count), or why it could not be done."""
     from ..api import lint_text
-    from ..conventions import infer
+    from ..parse.conventions import infer
 
     conventions = infer(doc)
     style = infer_author_style(doc)

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..identity import arxiv_id
 from ..model import Document, Entry, Section
+from ..parse.identity import arxiv_id
 
 _BRACKET_DATE = re.compile(r"\[(\d{4})-?(\d{2})(?:-(\d{2}))?\]")
 _NEW_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")

@@ -12,11 +12,12 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from ..author_style import AuthorStyle
-from ..dates import format_date
-from ..fixes import Edit, Fix, apply_to_lines
-from ..identity import arxiv_id, doi, paper_page
+from ..diagnostics import Edit, Fix
+from ..fix.apply import apply_to_lines
 from ..model import Document, Entry, Link, LinkForm, MonthForm, Span
+from ..parse.author_style import AuthorStyle
+from ..parse.dates import format_date
+from ..parse.identity import arxiv_id, doi, paper_page
 from ..titles import title_core, trailing_groups
 
 PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr)\b", re.IGNORECASE)

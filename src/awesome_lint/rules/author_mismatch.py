@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from ..author_style import infer_author_style, strip_et_al
 from ..model import Document
+from ..parse.author_style import infer_author_style, strip_et_al
 from ..titles import fold
-from ._papers import authors_fix, found, source_name, unless_most
-from ._util import entry_name, quote
 from .base import Fixability, Rule, Severity
+from .messages import entry_name, quote
+from .paper_results import authors_fix, found, source_name, unless_most
 
 
 def same_person(listed: str, recorded: str) -> bool:

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import datetime
 
-from ..conventions import majority
-from ..dates import format_date
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Entry, MonthForm
-from ._papers import found, unless_most
-from ._util import clear, entry_name, quote
+from ..parse.conventions import majority
+from ..parse.dates import format_date
 from .base import Fixability, Rule, Severity
+from .messages import clear, entry_name, quote
+from .paper_results import found, unless_most
 
 # arXiv stamps versions in UTC; a list that writes the announcement day, or the author's
 # local day, is one day off without being wrong.

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from ..author_style import infer_author_style
-from ..identity import normalize_title
 from ..model import Document, LineKind
-from ._papers import authors_fix, found
-from ._util import entry_name, line_span, quote
+from ..parse.author_style import infer_author_style
+from ..parse.identity import normalize_title
 from .base import Fixability, Rule, Severity
+from .messages import entry_name, line_span, quote
+from .paper_results import authors_fix, found
 
 
 class MissingAuthors(Rule):

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ._papers import found
-from ._util import entry_name, quote
 from .base import Rule, Severity
+from .messages import entry_name, quote
+from .paper_results import found
 
 _PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr|e-?print)\b", re.IGNORECASE)
 

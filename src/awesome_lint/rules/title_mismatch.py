@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document
 from ..titles import clean_title, fold, title_core
-from ._papers import found, source_name, unless_most
-from ._util import entry_name, quote
 from .base import Fixability, Rule, Severity
+from .messages import entry_name, quote
+from .paper_results import found, source_name, unless_most
 
 # Markup inside a title's text (emphasis, code, links, HTML) is the list's; a fix that
 # rewrote it could break more than it mends.

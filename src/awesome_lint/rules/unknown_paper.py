@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from ..model import Document
-from ._papers import checked_entries
-from ._util import entry_name, line_span
 from .base import Rule, Severity
+from .messages import entry_name, line_span
+from .paper_results import checked_entries
 
 
 class UnknownPaper(Rule):

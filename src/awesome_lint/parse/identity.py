@@ -1,0 +1,146 @@
+"""What makes two entries the same paper: an arXiv id in any URL form, a DOI, or the title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Entry
+from ..titles import fold
+
+_ARXIV = re.compile(
+    r"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
+    re.IGNORECASE,
+)
+_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
+_DOI = re.compile(
+    r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/)?)(?P<doi>10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE
+)
+
+
+_PUNCTUATION = re.compile(r"[^\w\s+]")
+
+
+def arxiv_id(url: str) -> str | None:
+    m = _ARXIV.search(url) or _ARXIV_DOI.search(url)
+    return m.group("id").lower() if m else None
+
+
+def doi(url: str) -> str | None:
+    if _ARXIV_DOI.search(url):
+        return None
+    m = _DOI.search(url)
+    return m.group("doi").rstrip(".").lower() if m else None
+
+
+@lru_cache(maxsize=8192)
+def normalize_title(title: str) -> str:
+    """Case, accents, punctuation and spacing do not make a different paper; '+' does (SAME++)."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    text = _PUNCTUATION.sub(" ", text)
+    return " ".join(text.split())
+
+
+# Labels that name the paper itself; a code or project link may serve several papers.
+_PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "abstract", "html", "openreview", "full text"})
+_LABEL_SUFFIX = re.compile(r"[\s_-]*(?:\d+|v\d+)$")
+
+
+def paper_page(label: str, url: str) -> str | None:
+    """The page a paper link points to (scheme, www. and a trailing slash aside), for links
+    labelled as the paper; two papers sharing it is a link pasted into the wrong entry."""
+    if _LABEL_SUFFIX.sub("", label.strip().strip("*_").lower()) not in _PAPER_LABELS:
+        return None
+    page = re.sub(r"^[a-z][a-z0-9+.-]*://(?:www\.)?", "", url.strip(), flags=re.I).rstrip("/")
+    host, _, path = page.partition("/")
+    return f"{host.lower()}/{path}" if path and "." in host else None
+
+
+def document_keys(entries) -> dict[int, list[str]]:
+    """Paper keys of every entry, by the entry's first line (computed once per document)."""
+    return {e.line: paper_keys(e) for e in entries}
+
+
+def paper_keys(entry: Entry) -> list[str]:
+    keys = []
+    for link in entry.links:
+        aid = arxiv_id(link.url)
+        if aid:
+            keys.append(f"arxiv:{aid}")
+            continue
+        d = doi(link.url)
+        if d:
+            keys.append(f"doi:{d}")
+            continue
+        page = paper_page(link.label, link.url)
+        if page:
+            keys.append(f"url:{page}")
+    if entry.title and entry.title.text:
+        norm = normalize_title(entry.title.text)
+        if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity
+            keys.append(f"title:{norm}")
+    return list(dict.fromkeys(keys))
+
+
+# ----------------------------------------------------------------- paper references
+# What --check-papers asks about for an entry: its arXiv id, else its DOI, else its title.
+
+_ARXIV_IN_TEXT = re.compile(
+    r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE
+)
+_DOI_IN_TEXT = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])<>\"'`,;]+)")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRef:
+    """The handles an entry gives for its paper; ``key`` names the question asked about it."""
+
+    arxiv_id: str | None  # canonical: no version, old-style ids without the subject class
+    doi: str | None  # lower case
+    title: str | None
+    year: int | None
+
+    @property
+    def key(self) -> str | None:
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}"
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.title and fold(self.title):
+            return f"title:{fold(self.title)}|{self.year or ''}"
+        return None
+
+
+def canonical_arxiv(raw: str) -> str:
+    """``2309.05904`` stays; ``math.GT/0309136`` becomes ``math/0309136`` (the API's form)."""
+    raw = raw.lower()
+    if "/" in raw:
+        archive, number = raw.split("/", 1)
+        return f"{archive.split('.')[0]}/{number}"
+    return raw
+
+
+def paper_ref(entry: Entry) -> PaperRef | None:
+    """None for an entry with nothing to ask about (no id, no DOI, no title)."""
+    arxiv = doi_found = None
+    for link in entry.links:
+        arxiv = arxiv or arxiv_id(link.url)
+        doi_found = doi_found or doi(link.url)
+    text = " ".join(line.content for line in entry.lines)
+    if arxiv is None and (m := _ARXIV_IN_TEXT.search(text)):
+        arxiv = m.group("id")
+    if doi_found is None and not arxiv and (m := _DOI_IN_TEXT.search(_LINKLESS.sub("", text))):
+        doi_found = m.group("doi").rstrip(".").lower()
+    title = entry.title.text if entry.title and entry.title.text.strip() else None
+    year = entry.date.year if entry.date and entry.date.year else None
+    if year is None and entry.venue and (m := _YEAR.search(entry.venue.text)):
+        year = int(m.group(1))
+    ref = PaperRef(canonical_arxiv(arxiv) if arxiv else None, doi_found, title, year)
+    return ref if ref.key else None
+
+
+# Link destinations are read from the links themselves; a DOI in text is one outside them.
+_LINKLESS = re.compile(r"\]\([^)]*\)")
