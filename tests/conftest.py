@@ -89,6 +89,15 @@ class Net:
 
 
 @pytest.fixture(autouse=True)
+def paper_services_on_loopback(monkeypatch):
+    """The paper clients (the Action checks papers by default) never look beyond loopback:
+    unless a test starts the fakes, their base URLs name a closed loopback port, which the
+    address guard refuses (no lookup, no connection; the run gets a note, no verdict)."""
+    monkeypatch.setenv("AWESOME_LINT_ARXIV_API", "http://127.0.0.1:9/api/query")
+    monkeypatch.setenv("AWESOME_LINT_CROSSREF_API", "http://127.0.0.1:9")
+
+
+@pytest.fixture(autouse=True)
 def net(monkeypatch) -> Net:
     record = Net()
     real_connect = socket.socket.connect

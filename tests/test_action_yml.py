@@ -43,6 +43,7 @@ def test_defaults():
     assert inputs["comment"]["default"] == "both"
     assert inputs["fail-on"]["default"] == "error"
     assert inputs["check-links"]["default"] == ""  # all on schedule/dispatch, changed elsewhere
+    assert inputs["check-papers"]["default"] == "changed"
     assert inputs["tracking-issue"]["default"] == "false"
     assert inputs["github-api-share"]["default"] == "0.2"
 
@@ -86,6 +87,7 @@ def test_the_env_names_are_the_ones_the_runner_reads():
         "AWESOME_LINT_FAIL_ON",
         "AWESOME_LINT_COMMENT",
         "AWESOME_LINT_CHECK_LINKS",
+        "AWESOME_LINT_CHECK_PAPERS",
         "AWESOME_LINT_CONFIG",
         "AWESOME_LINT_TRACKING_ISSUE",
         "AWESOME_LINT_APP_SLUG",
@@ -103,6 +105,7 @@ def test_the_env_names_are_the_ones_the_runner_reads():
         False,
     )
     assert s.github_api_share == 0.2
+    assert s.check_papers == "changed"
 
 
 def test_outputs_come_from_the_run_step():

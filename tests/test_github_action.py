@@ -85,6 +85,8 @@ class PR:
             # Link liveness is tested in tests/links/test_action_links.py against a local
             # server; here the lists link real hosts, which no test may contact.
             "AWESOME_LINT_CHECK_LINKS": "none",
+            # Papers likewise: tests/papers/test_action_papers.py, against fake services.
+            "AWESOME_LINT_CHECK_PAPERS": "none",
         }
         env.update(extra)
         return {k: v for k, v in env.items() if v is not None}

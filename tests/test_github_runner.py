@@ -50,7 +50,7 @@ class WordLinter:
                 )
         return out
 
-    def lint_file(self, path, link_lines=None):
+    def lint_file(self, path, link_lines=None, paper_lines=None):
         lines = open(path, encoding="utf-8").read().split("\n")
         return lines, self._check(lines)
 

@@ -94,6 +94,16 @@ def _doc_link_results() -> dict:
     return {r["url"]: LinkResult.from_json(r) for r in data["results"]}
 
 
+def _doc_paper_results() -> dict:
+    """What --check-papers would have found for the papers in the rules' examples."""
+    import json
+
+    from awesome_lint.papers.records import PaperResult
+
+    data = json.loads((FIXTURES / "papers" / "doc_paper_results.json").read_text(encoding="utf-8"))
+    return {r["query"]: PaperResult.from_json(r) for r in data["results"]}
+
+
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_doc_examples_run(rule):
     doc = rule_doc(rule.code)
@@ -101,23 +111,21 @@ def test_doc_examples_run(rule):
     bad, good = _examples(doc)
     options = _config_comment(bad)
     config = only(rule.code, **({rule.name: options} if options else {}))
-    links = _doc_link_results()
+    network = {"link_results": _doc_link_results(), "paper_results": _doc_paper_results()}
     flagged = [
         v
-        for v in lint_text(bad, config=config, today=TODAY, link_results=links).violations
+        for v in lint_text(bad, config=config, today=TODAY, **network).violations
         if v.code == rule.code
     ]
     assert flagged, f"the bad example of {rule.code} is not flagged"
     clean = [
         v
-        for v in lint_text(good, config=config, today=TODAY, link_results=links).violations
+        for v in lint_text(good, config=config, today=TODAY, **network).violations
         if v.code == rule.code
     ]
     assert not clean, f"the good example of {rule.code} is flagged: {[v.message for v in clean]}"
     if rule.fixable is not Fixability.NEVER:
-        fixed, result, applied = fix_text(
-            bad, config=config, today=TODAY, link_results=links, unsafe=True
-        )
+        fixed, result, applied = fix_text(bad, config=config, today=TODAY, unsafe=True, **network)
         assert applied, f"the bad example of {rule.code} offers no fix"
         assert not [v for v in result.violations if v.fix is not None], (
             "fixable findings remain after fixing"

@@ -29,9 +29,17 @@ def lint_text(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Lint Markdown text. Nothing is read from disk; ``config`` defaults to every default rule."""
-    return parse_and_lint(text, path, config or Config(), today=today, link_results=link_results)
+    return parse_and_lint(
+        text,
+        path,
+        config or Config(),
+        today=today,
+        link_results=link_results,
+        paper_results=paper_results,
+    )
 
 
 def entry_line_ranges(text: str, *, tables: bool = False) -> tuple[tuple[int, int], ...]:
@@ -57,6 +65,7 @@ def lint_file(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Read and lint one file. Raises InputError (bad file) or ConfigError (bad config)."""
     path = str(path)
@@ -70,4 +79,5 @@ def lint_file(
         link_results=link_results,
         siblings=siblings_of(path),
         source=source,
+        paper_results=paper_results,
     )

@@ -16,7 +16,7 @@ from .links.settings import SettingsError
 from .report import FORMATS, ReportOptions, render
 from .report.ansi import painter
 from .rules import ALL_RULES, REGISTRY
-from .run import FixPlan, LinkPlan, Plan, RunResult, fix_summary, run
+from .run import FixPlan, LinkPlan, PaperPlan, Plan, RunResult, fix_summary, run
 from .textio import STDIN
 from .version import __version__
 
@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the date 'in the future' is judged against (default: today)",
     )
     add_link_arguments(p)
+    from .papers.options import add_arguments as add_paper_arguments
+
+    add_paper_arguments(p)
     p.add_argument(
         "--github",
         action="store_true",
@@ -151,6 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["add"]:
+        from .add.command import main as add_main
+
+        return add_main(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         if args.list_rules:
@@ -223,6 +231,7 @@ def _lint(args) -> int:
         select=(args.select, args.extend_select, args.ignore),
         today=args.today,
         links=_link_plan(args) if args.check_links and not args.export else None,
+        papers=_paper_plan(args, fixing, paths) if args.check_papers and not args.export else None,
         fix=FixPlan(args.sort_entries, args.fix_toc, args.diff, args.unsafe_fixes)
         if fixing
         else None,
@@ -270,6 +279,22 @@ def _link_plan(args) -> LinkPlan:
         on_report=on_report,
         archived=check_archived,
     )
+
+
+def _paper_plan(args, fixing: bool, paths) -> PaperPlan:
+    from .paper_check import summary
+    from .papers.options import settings_from as paper_settings_from
+
+    if fixing and STDIN in paths:
+        raise UsageError("--check-papers with --fix or --diff needs files, not stdin")
+
+    def on_report(report) -> None:
+        for notice in report.notices:
+            print(f"awesome-lint: note: {notice}", file=sys.stderr)
+        if not args.quiet:
+            print(summary(report), file=sys.stderr)
+
+    return PaperPlan(lambda table: paper_settings_from(table, args), on_report=on_report)
 
 
 def _export(done: RunResult, form: str) -> int:

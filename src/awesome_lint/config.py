@@ -39,7 +39,16 @@ CONFIG_FILE = ".awesome-lint.toml"
 # Where the densest list (one 14-byte item per line, ~107k items) still lints in about 15 s;
 # the largest real list in the corpus is 688 KB. A bigger list raises it in its config.
 DEFAULT_MAX_FILE_SIZE = 1_500_000
-_TOP_KEYS = {"select", "extend-select", "ignore", "profile", "max-file-size", "rules", "links"}
+_TOP_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "profile",
+    "max-file-size",
+    "rules",
+    "links",
+    "papers",
+}
 PROFILES = ("paper", "classic")
 
 
@@ -59,6 +68,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)  # by rule code
     links: Mapping[str, Any] = field(default_factory=dict)  # read by the link checker
+    papers: Mapping[str, Any] = field(default_factory=dict)  # read by the paper checker
     source: str | None = None  # the file it came from
 
     def with_cli(
@@ -172,6 +182,12 @@ def config_from_dict(
     if not isinstance(links, dict):
         raise fail("[links] must be a table")
     validate_table(links, fail)
+    papers = data.get("papers", {})
+    if not isinstance(papers, dict):
+        raise fail("[papers] must be a table")
+    from .papers.options import validate_table as validate_papers
+
+    validate_papers(papers, fail)
     return Config(
         select=select,
         extend_select=_str_list(data, "extend-select", fail),
@@ -180,6 +196,7 @@ def config_from_dict(
         max_file_size=size,
         rules=rules,
         links=links,
+        papers=papers,
         source=source,
     )
 

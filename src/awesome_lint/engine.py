@@ -51,6 +51,7 @@ def lint_document(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
     conventions: Conventions | None = None,
     siblings: Siblings | None = None,
 ) -> list[Violation]:
@@ -64,6 +65,8 @@ def lint_document(
     for rule in active_rules(config):
         if rule.needs_links and link_results is None:
             continue
+        if rule.needs_papers and paper_results is None:
+            continue
         if profile not in rule.profiles:
             continue
         ctx = RuleContext(
@@ -71,6 +74,7 @@ def lint_document(
             conventions=conventions,
             today=today,
             link_results=link_results or {},
+            paper_results=paper_results or {},
             profile=profile,
             siblings=siblings,
             suppression_problems=tuple(problems),
@@ -104,9 +108,17 @@ def lint(
     link_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
     source: Source | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """``lint_document`` with its result typed: the findings of ``doc`` under ``config``."""
-    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
+    found = lint_document(
+        doc,
+        config,
+        today=today,
+        link_results=link_results,
+        paper_results=paper_results,
+        siblings=siblings,
+    )
     return LintResult(doc.path, doc, tuple(found), source)
 
 
@@ -119,9 +131,16 @@ def parse_and_lint(
     link_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
     source: Source | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """Parse ``text`` (recognising entries only if a selected rule reads them) and lint it."""
     doc = parse(text, path, entries=needs_entries(config))
     return lint(
-        doc, config, today=today, link_results=link_results, siblings=siblings, source=source
+        doc,
+        config,
+        today=today,
+        link_results=link_results,
+        siblings=siblings,
+        source=source,
+        paper_results=paper_results,
     )

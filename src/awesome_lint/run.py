@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,6 +20,7 @@ from .engine import active_rules, lint, needs_entries
 from .errors import AwesomeLintError, ConfigError, UsageError
 from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
 from .model import Document
+from .papers import PaperReport, PaperSettings
 from .parse.parser import parse
 from .result import LintResult
 
@@ -51,6 +52,20 @@ class LinkPlan:
 
 
 @dataclass(frozen=True)
+class PaperPlan:
+    """How this run checks papers against arXiv and Crossref (papers/)."""
+
+    # PaperSettings from a config's ``[papers]`` table (and the command line's flags);
+    # raises PaperSettingsError, which the run reports as the config's error.
+    settings: Callable[[Mapping[str, object]], PaperSettings]
+    # The lines whose entries to ask about, by path; None (or None for a path): every entry.
+    # The Action asks only about the entries a pull request adds or edits.
+    lines: Callable[[str], Collection[int] | None] | None = None
+    # Called with each look-up's report (notices, a summary line).
+    on_report: Callable[[PaperReport], None] = lambda report: None
+
+
+@dataclass(frozen=True)
 class FixPlan:
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
@@ -67,6 +82,7 @@ class Plan:
     select: tuple = (None, None, None)  # the command line's --select, --extend-select, --ignore
     today: datetime.date | None = None
     links: LinkPlan | None = None  # None: links are not checked
+    papers: PaperPlan | None = None  # None: papers are not checked
     fix: FixPlan | None = None  # None: nothing is fixed
     lint: bool = True  # False: parse only (--export)
 
@@ -102,7 +118,15 @@ class RunResult:
 class _File:
     """A path on its way through the run."""
 
-    __slots__ = ("path", "config", "source", "settings", "document", "link_results")
+    __slots__ = (
+        "path",
+        "config",
+        "source",
+        "settings",
+        "document",
+        "link_results",
+        "paper_results",
+    )
 
     def __init__(
         self, path: str, config: Config, source: Source, settings: LinkSettings | None
@@ -110,6 +134,7 @@ class _File:
         self.path, self.config, self.source, self.settings = path, config, source, settings
         self.document: Document | None = None
         self.link_results: Mapping[str, LinkResult] | None = None
+        self.paper_results: Mapping[str, object] | None = None
 
 
 def _stderr(message: str) -> None:
@@ -139,6 +164,8 @@ def run(
     files: Iterable[_File] = (f for p in paths if (f := guarded(_read, p, plan)) is not None)
     if plan.links is not None and plan.links.prefetch:
         files = _check_together(list(files), plan)
+    if plan.papers is not None and plan.lint:
+        files = guarded(_check_papers, list(files), plan) or []
     for f in files:
         result = guarded(_finish, f, plan, out, log)
         if result is not None:
@@ -155,6 +182,8 @@ def run_one(
     f = _read(path, plan, config)
     if plan.links is not None and plan.links.prefetch:
         [f] = _check_together([f], plan)
+    if plan.papers is not None and plan.lint:
+        [f] = _check_papers([f], plan)
     return _finish(f, plan, out or sys.stdout, _stderr)
 
 
@@ -224,6 +253,38 @@ def _check_together(files: list[_File], plan: Plan) -> list[_File]:
     return files
 
 
+def _check_papers(files: list[_File], plan: Plan) -> list[_File]:
+    """Parse every file, then ask about the papers of all of them at once (arXiv ids of
+    every file in the same batches), one look-up per distinct [papers] setting."""
+    from .paper_check import refs, to_query
+    from .papers import PaperSettingsError, lookup_papers
+
+    papers = plan.papers
+    assert papers is not None
+    groups: dict[PaperSettings, list[_File]] = {}
+    for f in files:
+        if f.document is None:
+            f.document = _parse(f, plan)
+        try:
+            settings = papers.settings(f.config.papers)
+        except PaperSettingsError as exc:
+            raise ConfigError(f"{f.config.source}: [papers] {exc}") from None
+        groups.setdefault(settings, []).append(f)
+    for settings, group in groups.items():
+        wanted = [
+            r
+            for f in group
+            for r in refs(f.document, papers.lines(f.path) if papers.lines else None)
+        ]
+        if not wanted:
+            continue
+        report = lookup_papers([to_query(r) for r in wanted], settings)
+        papers.on_report(report)
+        for f in group:
+            f.paper_results = report.results
+    return files
+
+
 def _check_alone(f: _File, links: LinkPlan) -> Mapping[str, LinkResult] | None:
     assert f.document is not None
     urls = _urls(links, f.document)
@@ -250,6 +311,7 @@ def _finish(f: _File, plan: Plan, out: TextIO, log: Callable[[str], None]) -> Fi
         link_results=f.link_results,
         siblings=siblings,
         source=f.source,
+        paper_results=f.paper_results,
     )
     if plan.fix is None:
         return FileResult(f.path, f.source, f.document, first, None, f.link_results)
@@ -285,6 +347,7 @@ def _fix(
         link_results=f.link_results,
         siblings=siblings,
         first=first,
+        paper_results=f.paper_results,
     )
     for note in outcome.notes:
         log(f"awesome-lint: {source.path}: {note}")
@@ -331,6 +394,7 @@ __all__ = [
     "FileResult",
     "FixPlan",
     "LinkPlan",
+    "PaperPlan",
     "Plan",
     "RunResult",
     "fix_summary",

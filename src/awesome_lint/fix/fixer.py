@@ -56,11 +56,12 @@ def fix_source_text(
     link_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
     first: LintResult | None = None,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> FixOutcome:
     """``first``: the lint of ``text`` as read, when the caller has it (no second parse)."""
     config = config or Config()
     before = normalize(text)
-    relint = _linter(path, config, today, link_results, siblings)
+    relint = _linter(path, config, today, link_results, siblings, paper_results)
     unfixed: list[str] = []
 
     def settle(text: str, first: LintResult | None = None):
@@ -143,6 +144,7 @@ def fix_text(
     siblings: Siblings | None = None,
     unfixed: list[str] | None = None,
     unsafe: bool = False,
+    paper_results: Mapping[str, Any] | None = None,
 ) -> tuple[str, LintResult, int]:
     """Apply every fix that verifies (``verify.py``), re-linting after each pass, until none
     is left.
@@ -152,19 +154,25 @@ def fix_text(
     and why. ``siblings``: the files next to the list (``siblings.scan``). ``unsafe``:
     apply unsafe fixes too (--unsafe-fixes); by default only safe ones.
     """
-    relint = _linter(path, config or Config(), today, link_results, siblings)
+    relint = _linter(path, config or Config(), today, link_results, siblings, paper_results)
     run = fix_verified(normalize(text), relint, unsafe=unsafe)
     if unfixed is not None:
         unfixed.extend(run.notes + run.unfixed)
     return run.text, run.result, run.applied
 
 
-def _linter(path, config, today, link_results, siblings):
+def _linter(path, config, today, link_results, siblings, paper_results=None):
     """Parse and lint a version of the text, the way the first lint did."""
 
     def relint(text: str) -> LintResult:
         return parse_and_lint(
-            text, path, config, today=today, link_results=link_results, siblings=siblings
+            text,
+            path,
+            config,
+            today=today,
+            link_results=link_results,
+            siblings=siblings,
+            paper_results=paper_results,
         )
 
     return relint

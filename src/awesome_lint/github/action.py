@@ -28,8 +28,10 @@ from ..errors import AwesomeLintError
 from ..links import LinkSettings, SettingsError, check_links
 from ..links.options import from_table
 from ..model import Document
+from ..papers import PaperSettings
+from ..papers.options import from_table as paper_table
 from ..report import workflow as reporter
-from ..run import LinkPlan, Plan, run_one
+from ..run import LinkPlan, PaperPlan, Plan, run_one
 from . import bot, events, render
 from .annotation_limits import annotations
 from .archived import check_archived
@@ -41,6 +43,7 @@ from .tracking import CheckedLink, located, update_tracking_issue
 
 FAIL_ON = ("error", "warning", "never")
 CHECK_LINKS = ("changed", "all", "none")
+CHECK_PAPERS = ("changed", "none")
 ALL_LINES = "all"
 
 
@@ -50,13 +53,19 @@ class ActionError(Exception):
 
 class Linter(Protocol):
     def lint_file(
-        self, path: str, link_lines: frozenset[int] | str | None = None, text: str | None = None
+        self,
+        path: str,
+        link_lines: frozenset[int] | str | None = None,
+        text: str | None = None,
+        paper_lines: frozenset[int] | None = None,
     ) -> tuple[Sequence[str], Sequence[Violation]]:
         """(lines, violations); raises ActionError for an unreadable file.
 
         ``link_lines``: check the liveness of the links on these lines (ALL_LINES: every
         link; None: none). ``text``: the file's content read through the API (passed only
-        on pull_request_target, where nothing untrusted is checked out).
+        on pull_request_target, where nothing untrusted is checked out). ``paper_lines``:
+        check the papers of the entries touching these lines against arXiv and Crossref
+        (None: none).
         """
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]:
@@ -75,6 +84,7 @@ class Settings:
     app_slug: str | None = None
     github_api_share: float = 0.2
     link_cache: bool = True
+    check_papers: str = "changed"
 
     def link_options(self) -> dict[str, object]:
         """The inputs that override the config's [links] table."""
@@ -103,12 +113,17 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
     check_links = {"true": "changed", "false": "none", "off": "none"}.get(check_links, check_links)
     tracking = environ.get("AWESOME_LINT_TRACKING_ISSUE", "").strip().lower() or "false"
     link_cache = environ.get("AWESOME_LINT_LINK_CACHE", "").strip().lower() or "true"
+    check_papers = environ.get("AWESOME_LINT_CHECK_PAPERS", "").strip().lower() or "changed"
+    check_papers = {"true": "changed", "false": "none", "off": "none"}.get(
+        check_papers, check_papers
+    )
     for name, value, allowed in (
         ("fail-on", fail_on, FAIL_ON),
         ("comment", comment, ("summary", "review", "both", "none")),
         ("check-links", check_links or "all", CHECK_LINKS),
         ("tracking-issue", tracking, ("true", "false")),
         ("link-cache", link_cache, ("true", "false")),
+        ("check-papers", check_papers, CHECK_PAPERS),
     ):
         if value not in allowed:
             raise ActionError(f"input {name} must be one of {'|'.join(allowed)}, got {value!r}")
@@ -131,6 +146,7 @@ def settings_from_env(environ: Mapping[str, str], paths: Sequence[str]) -> Setti
         app_slug_from_env(environ),
         share,
         link_cache == "true",
+        check_papers,
     )
 
 
@@ -280,10 +296,15 @@ class Runner:
                     )
                 raise ActionError(f"{rel}: no such file in {workspace}")
             link_lines = _link_lines(check_links, diff)
+            paper_lines = _paper_lines(settings.check_papers, diff)
             if text is None:
-                lines, violations = self.linter.lint_file(str(path), link_lines)
+                lines, violations = self.linter.lint_file(
+                    str(path), link_lines, paper_lines=paper_lines
+                )
             else:
-                lines, violations = self.linter.lint_file(str(path), link_lines, text=text)
+                lines, violations = self.linter.lint_file(
+                    str(path), link_lines, text=text, paper_lines=paper_lines
+                )
             for message in getattr(self.linter, "take_notices", lambda: [])():
                 self.notice(outcome, f"{rel}: {message}", "warning")
             unsure = diff is not None and diff.patch_omitted
@@ -499,6 +520,14 @@ def _link_lines(check_links: str, diff: FileDiff | None):
     return None
 
 
+def _paper_lines(check_papers: str, diff: FileDiff | None) -> frozenset[int] | None:
+    """The lines whose entries' papers to check: only what the pull request adds or edits,
+    so a pull request adding three papers costs one arXiv request."""
+    if check_papers == "changed" and diff is not None and not diff.patch_omitted and diff.added:
+        return frozenset(diff.added)
+    return None
+
+
 class CoreLinter:
     """The Linter the action uses: the run (``run.py``) with the config that applies to each
     file, checking the links on the lines asked for."""
@@ -510,6 +539,7 @@ class CoreLinter:
         cli: tuple = (None, None, None),
         today=None,
         link_options: Mapping[str, object] | None = None,
+        paper_options: Mapping[str, object] | None = None,
     ):
         self.plan = Plan(config=config, isolated=isolated, select=cli, today=today)
         self._configs: dict[str, Config] = {}
@@ -517,6 +547,8 @@ class CoreLinter:
         # link-cache), and in tests allow_private_hosts (a PR's config can never open
         # private hosts: allow-private-hosts is not a config key).
         self.link_options = dict(link_options or {})
+        # Extra PaperSettings values (tests: the loopback fakes allowed); same reasoning.
+        self.paper_options = dict(paper_options or {})
         self._notices: list[str] = []
         self._checked: list[CheckedLink] = []
 
@@ -543,7 +575,7 @@ class CoreLinter:
         return LinkSettings(**{**values, **self.link_options})
 
     def lint_file(
-        self, path: str, link_lines=None, text: str | None = None
+        self, path: str, link_lines=None, text: str | None = None, paper_lines=None
     ) -> tuple[Sequence[str], Sequence[Violation]]:
         """``text``: the file's content read through the API; the config still comes from
         ``path``'s checkout, and no sibling files are looked at."""
@@ -558,8 +590,17 @@ class CoreLinter:
                 on_report=lambda report, seconds: self._notices.extend(report.notices),
                 archived=check_archived,
             )
+        papers = None
+        if paper_lines:
+            papers = PaperPlan(
+                settings=lambda table: PaperSettings.from_env(
+                    None, **{**paper_table(table), **self.paper_options}
+                ),
+                lines=lambda _path: paper_lines,
+                on_report=lambda report: self._notices.extend(report.notices),
+            )
         try:
-            done = run_one(path, replace(self.plan, links=links), config=config)
+            done = run_one(path, replace(self.plan, links=links, papers=papers), config=config)
         except AwesomeLintError as exc:
             raise ActionError(str(exc)) from None
         assert done.lint is not None

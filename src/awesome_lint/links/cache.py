@@ -130,7 +130,7 @@ class LinkCache:
         if not links and not repos:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(self.path.with_name(self.path.name + ".lock")):
+        with locked(self.path.with_name(self.path.name + ".lock")):
             current = self._read()
             for key, new in (("links", links), ("repos", repos)):
                 merged = {
@@ -142,7 +142,7 @@ class LinkCache:
                 }
                 merged.update(new)
                 current[key] = merged
-            _write_atomic(self.path, current)
+            write_json_atomic(self.path, current)
         self._data = current
 
 
@@ -150,7 +150,7 @@ def _empty() -> dict:
     return {"version": FORMAT_VERSION, "links": {}, "repos": {}}
 
 
-def _write_atomic(path: Path, data: dict) -> None:
+def write_json_atomic(path: Path, data: dict) -> None:
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -163,7 +163,7 @@ def _write_atomic(path: Path, data: dict) -> None:
 
 
 @contextlib.contextmanager
-def _locked(lock_path: Path) -> Iterator[None]:
+def locked(lock_path: Path) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # Windows: no advisory lock; the rename still keeps the file whole

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Entry
+from ..titles import fold
 
 _ARXIV = re.compile(
     r"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
@@ -109,3 +111,65 @@ def paper_keys(entry: Entry) -> list[str]:
         if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity
             keys.append(f"title:{norm}")
     return list(dict.fromkeys(keys))
+
+
+# ----------------------------------------------------------------- paper references
+# What --check-papers asks about for an entry: its arXiv id, else its DOI, else its title.
+
+_ARXIV_IN_TEXT = re.compile(
+    r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE
+)
+_DOI_IN_TEXT = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])<>\"'`,;]+)")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PaperRef:
+    """The handles an entry gives for its paper; ``key`` names the question asked about it."""
+
+    arxiv_id: str | None  # canonical: no version, old-style ids without the subject class
+    doi: str | None  # lower case
+    title: str | None
+    year: int | None
+
+    @property
+    def key(self) -> str | None:
+        if self.arxiv_id:
+            return f"arxiv:{self.arxiv_id}"
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.title and fold(self.title):
+            return f"title:{fold(self.title)}|{self.year or ''}"
+        return None
+
+
+def canonical_arxiv(raw: str) -> str:
+    """``2309.05904`` stays; ``math.GT/0309136`` becomes ``math/0309136`` (the API's form)."""
+    raw = raw.lower()
+    if "/" in raw:
+        archive, number = raw.split("/", 1)
+        return f"{archive.split('.')[0]}/{number}"
+    return raw
+
+
+def paper_ref(entry: Entry) -> PaperRef | None:
+    """None for an entry with nothing to ask about (no id, no DOI, no title)."""
+    arxiv = doi_found = None
+    for link in entry.links:
+        arxiv = arxiv or arxiv_id(link.url)
+        doi_found = doi_found or doi(link.url)
+    text = " ".join(line.content for line in entry.lines)
+    if arxiv is None and (m := _ARXIV_IN_TEXT.search(text)):
+        arxiv = m.group("id")
+    if doi_found is None and not arxiv and (m := _DOI_IN_TEXT.search(_LINKLESS.sub("", text))):
+        doi_found = m.group("doi").rstrip(".").lower()
+    title = entry.title.text if entry.title and entry.title.text.strip() else None
+    year = entry.date.year if entry.date and entry.date.year else None
+    if year is None and entry.venue and (m := _YEAR.search(entry.venue.text)):
+        year = int(m.group(1))
+    ref = PaperRef(canonical_arxiv(arxiv) if arxiv else None, doi_found, title, year)
+    return ref if ref.key else None
+
+
+# Link destinations are read from the links themselves; a DOI in text is one outside them.
+_LINKLESS = re.compile(r"\]\([^)]*\)")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from .archived_repository import ArchivedRepository
 from .author_list_punctuation import AuthorListPunctuation
+from .author_mismatch import AuthorMismatch
 from .authors_not_italic import AuthorsNotItalic
 from .base import Rule
 from .broken_anchor import BrokenAnchor
 
 # Classic awesome lists (AL4xx).
 from .ci_badge import CiBadge
+from .date_mismatch import DateMismatch
 from .date_style import DateStyleRule
 from .dead_link import DeadLink
 from .description_repeats_name import DescriptionRepeatsName
@@ -42,12 +44,15 @@ from .mojibake import Mojibake
 from .nonstandard_link_label import NonstandardLinkLabel
 from .redirected_link import RedirectedLink
 from .shortened_url import ShortenedUrl
+from .stale_venue import StaleVenue
+from .title_mismatch import TitleMismatch
 from .title_not_bold import TitleNotBold
 from .toc_item_mismatch import TocItemMismatch
 from .toc_mismatch import TocMismatch
 from .trailing_whitespace import TrailingWhitespace
 from .unbalanced_punctuation import UnbalancedPunctuation
 from .unbracketed_link import UnbracketedLink
+from .unknown_paper import UnknownPaper
 from .unreachable_link import UnreachableLink
 from .unreadable_section import UnreadableSection
 from .unsorted_items import UnsortedItems
@@ -106,6 +111,12 @@ ALL_RULES: tuple[Rule, ...] = (
     MisspelledTechnology(),
     UnsortedItems(),
     DoubleBullet(),
+    # Papers checked against arXiv and Crossref (AL5xx, --check-papers).
+    TitleMismatch(),
+    AuthorMismatch(),
+    DateMismatch(),
+    StaleVenue(),
+    UnknownPaper(),
 )
 
 REGISTRY: dict[str, Rule] = {r.code: r for r in ALL_RULES}

@@ -52,6 +52,8 @@ class RuleContext:
     today: datetime.date
     # URL -> result of the link checker (set only when links were checked).
     link_results: Mapping[str, Any] = field(default_factory=dict)
+    # PaperRef.key -> result of the paper clients (set only when papers were checked).
+    paper_results: Mapping[str, Any] = field(default_factory=dict)
     profile: str = "paper"
     # Files next to the linted list (siblings.py); None when unknown, e.g. for text from stdin.
     siblings: Siblings | None = None
@@ -74,6 +76,8 @@ class Rule:
     Options: ClassVar[type] = NoOptions
     # Rules that need the network's results (link liveness) run only when links are checked.
     needs_links: ClassVar[bool] = False
+    # Rules that compare entries with arXiv/Crossref records run only with --check-papers.
+    needs_papers: ClassVar[bool] = False
     # Off unless selected explicitly (opt-in rules).
     enabled_by_default: ClassVar[bool] = True
     # The list profiles the rule runs in (profile.py): classic-list rules declare ("classic",).

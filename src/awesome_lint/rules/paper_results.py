@@ -1,0 +1,60 @@
+"""Shared by the paper rules: entries paired with what arXiv or Crossref says about them.
+
+The rules read ``ctx.paper_results`` (filled by --check-papers) and never fetch. A result
+is looked up by the entry's ``PaperRef.key``, so results survive the line shifts of fixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..diagnostics import Fix
+from ..model import Document, Entry
+from ..parse.author_style import AuthorStyle
+from ..parse.identity import PaperRef, paper_ref
+
+
+def checked_entries(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
+    """Each entry with a paper result, in document order."""
+    results = ctx.paper_results
+    if not results:
+        return
+    for e in doc.entries:
+        ref = paper_ref(e)
+        if ref is None:
+            continue
+        result = results.get(ref.key)
+        if result is not None:
+            yield e, ref, result
+
+
+def found(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
+    """Entries whose paper was found, with its record."""
+    for e, ref, result in checked_entries(doc, ctx):
+        if result.status.value == "found" and result.record is not None:
+            yield e, ref, result.record
+
+
+def authors_fix(entry: Entry, record, style: AuthorStyle, description: str) -> Fix | None:
+    """Write the record's authors over the entry's author text, the list's way."""
+    if entry.authors_field is None or not record.authors:
+        return None
+    return Fix.replace(entry.authors_field.span, style.write(record.authors), description)
+
+
+# Fewer checked entries than this say nothing about how the list writes its fields.
+MIN_CHECKED = 4
+
+
+def unless_most(findings: list, checked: int) -> list:
+    """Nothing when the findings hit most checked entries: then the list writes this field its
+    own way (a name format, conference dates), and a rule firing on most entries has misread
+    the list, not found its defects."""
+    if checked >= MIN_CHECKED and len(findings) * 2 > checked:
+        return []
+    return findings
+
+
+def source_name(record) -> str:
+    return "arXiv" if record.source == "arxiv" else "Crossref"
