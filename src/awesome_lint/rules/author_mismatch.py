@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..model import Document
 from ..parse.author_style import infer_author_style, strip_et_al
 from ..titles import fold
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .messages import entry_name, quote
 from .paper_results import authors_fix, found, source_name, unless_most
 
@@ -63,6 +63,8 @@ class AuthorMismatch(Rule):
     summary = "An entry's authors differ from the paper's: missing, extra, misspelled or out of order (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
+    # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
+    fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
     needs_papers = True
 

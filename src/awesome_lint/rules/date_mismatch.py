@@ -6,7 +6,7 @@ from ..diagnostics import Fix
 from ..model import Document, Entry, MonthForm
 from ..parse.conventions import majority
 from ..parse.dates import format_date
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .messages import clear, entry_name, quote
 from .paper_results import found, unless_most
 
@@ -32,6 +32,8 @@ class DateMismatch(Rule):
     summary = "An entry's date is neither the paper's first version's nor its latest version's (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
+    # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
+    fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
     needs_papers = True
 

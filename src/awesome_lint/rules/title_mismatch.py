@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..diagnostics import Fix
 from ..model import Document
 from ..titles import clean_title, fold, title_core
-from .base import Fixability, Rule, Severity
+from .base import Fixability, FixSafety, Rule, Severity
 from .messages import entry_name, quote
 from .paper_results import found, source_name, unless_most
 
@@ -18,6 +18,8 @@ class TitleMismatch(Rule):
     summary = "An entry's title is not the paper's title on arXiv or Crossref (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
+    # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
+    fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
     needs_papers = True
 
