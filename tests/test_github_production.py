@@ -34,10 +34,10 @@ class TextLinter(WordLinter):
     def __init__(self):
         self.link_lines = []
 
-    def lint_file(self, path, link_lines=None, text=None):
+    def lint_file(self, path, link_lines=None, text=None, paper_lines=None):
         self.link_lines.append(link_lines)
         if text is None:
-            return super().lint_file(path, link_lines)
+            return super().lint_file(path, link_lines, paper_lines=paper_lines)
         lines = text.split("\n")
         return lines, self._check(lines)
 
