@@ -98,6 +98,21 @@ def run_cli(
     return proc
 
 
+def pytest_collection_finish(session):
+    """Start the installs tests/test_install.py checks (pip, mostly waiting) at once, so
+    they overlap the rest of the suite."""
+    if any(Path(str(item.fspath)).name == "test_install.py" for item in session.items):
+        from tests import installs
+
+        installs.start()
+
+
+def pytest_sessionfinish(session):
+    from tests import installs
+
+    installs.finish()
+
+
 # Root reads and writes every file whatever its mode, through these two capabilities
 # (capabilities(7)); a test of "permission denied" must run its command without them.
 CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
