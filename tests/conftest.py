@@ -98,10 +98,22 @@ def run_cli(
     return proc
 
 
-def pytest_collection_finish(session):
-    """Start the installs tests/test_install.py checks (pip, mostly waiting) at once, so
-    they overlap the rest of the suite."""
-    if any(Path(str(item.fspath)).name == "test_install.py" for item in session.items):
+def _is_install_test(item) -> bool:
+    return Path(str(item.fspath)).name == "test_install.py"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The install tests (pip, mostly waiting) overlap the rest of the suite. Under xdist
+    they come first, as one group, so one worker waits on pip while the other runs the
+    rest; in one process, tests/installs.py starts the installs in the background now."""
+    if not any(_is_install_test(item) for item in items):
+        return
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not _is_install_test(item))  # stable: the rest keep order
+        for item in items:
+            if _is_install_test(item):
+                item.add_marker(pytest.mark.xdist_group("installs"))
+    else:
         from tests import installs
 
         installs.start()
