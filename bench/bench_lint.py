@@ -72,7 +72,7 @@ def generated_entry(i: int, rng: random.Random) -> str:
 
 def build_list(corpus: Path | None, out: Path) -> tuple[int, int]:
     sys.path.insert(0, str(ROOT / "src"))
-    from awesome_lint.parser import parse
+    from awesome_lint.parse.parser import parse
 
     parts: list[str] = []
     if corpus is not None:

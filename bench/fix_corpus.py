@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from awesome_lint.api import lint_text
-from awesome_lint.parser import normalize, parse
+from awesome_lint.parse.parser import normalize, parse
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 

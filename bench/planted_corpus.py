@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from tests.plant import PLANTERS, plant  # noqa: E402
 
 from awesome_lint.api import lint_text  # noqa: E402
-from awesome_lint.parser import parse  # noqa: E402
+from awesome_lint.parse.parser import parse  # noqa: E402
 
 TODAY = datetime.date(2026, 1, 1)
 

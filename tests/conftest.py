@@ -105,15 +105,18 @@ def _is_install_test(item) -> bool:
 def pytest_collection_modifyitems(session, config, items):
     """The install tests (pip, mostly waiting) overlap the rest of the suite. Under xdist
     they come first, as one group, so one worker waits on pip while the other runs the
-    rest; in one process, tests/installs.py starts the installs in the background now."""
-    if not any(_is_install_test(item) for item in items):
-        return
+    rest; in one process, tests/installs.py starts the installs in the background."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         items.sort(key=lambda item: not _is_install_test(item))  # stable: the rest keep order
         for item in items:
             if _is_install_test(item):
                 item.add_marker(pytest.mark.xdist_group("installs"))
-    else:
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    if any(_is_install_test(item) for item in session.items):
         from tests import installs
 
         installs.start()

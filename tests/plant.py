@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from awesome_lint.api import lint_text
 from awesome_lint.model import Entry, LineKind, LinkForm
-from awesome_lint.parser import parse
+from awesome_lint.parse.parser import parse
 
 Planter = Callable[[list[str], Entry], bool]  # edits lines in place; False if not applicable
 

@@ -11,9 +11,9 @@ import subprocess
 
 import pytest
 
+from awesome_lint.diagnostics import Severity, Violation
 from awesome_lint.model import Span
-from awesome_lint.reporters import ansi, text
-from awesome_lint.rules.base import Severity, Violation
+from awesome_lint.report import ansi, text
 from tests.cli_runner import FIXTURES, command, run
 from tests.conftest import assert_no_traffic, fenced_env
 

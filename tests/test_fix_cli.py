@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.api import lint_text
-from awesome_lint.parser import normalize
+from awesome_lint.parse.parser import normalize
 from tests.cli_runner import FIXTURES, run
 
 LISTS = ["fm_list", "dm_list"]

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.api import lint_text
-from awesome_lint.dates import ordinal_suffix
-from awesome_lint.fixer import FixOptions, fix_source_text
+from awesome_lint.fix.fixer import FixOptions, fix_source_text
+from awesome_lint.parse.dates import ordinal_suffix
 
 MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
 NAMES = [

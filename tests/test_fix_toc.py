@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from awesome_lint.api import lint_text
-from awesome_lint.fixes import apply_fixes
-from awesome_lint.parser import parse
-from awesome_lint.toc import toc_fix
+from awesome_lint.fix.apply import apply_fixes
+from awesome_lint.fix.toc import toc_fix
+from awesome_lint.parse.parser import parse
 
 BODY = """
 ## Survey Papers

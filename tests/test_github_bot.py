@@ -6,13 +6,12 @@ The CLI end-to-end runs live in test_github_action.py; here each request is chec
 import pytest
 import requests
 
-from awesome_lint.fixes import Fix
+from awesome_lint.diagnostics import Fix, Severity, Violation
 from awesome_lint.github import bot, render
 from awesome_lint.github.client import ApiUrlError, GitHubClient, GitHubError, check_api_url
 from awesome_lint.github.diff import file_diff
 from awesome_lint.github.findings import classify
 from awesome_lint.model import Span
-from awesome_lint.rules.base import Severity, Violation
 from tests.github_api_server import SECONDARY_LIMIT, FakeGitHub
 
 REPO = "lists/awesome-papers"

@@ -2,14 +2,13 @@
 
 from markdown_it import MarkdownIt
 
-from awesome_lint.fixes import Fix
+from awesome_lint.diagnostics import Fix, Severity, Violation
 from awesome_lint.github import render
 from awesome_lint.github.diff import file_diff
 from awesome_lint.github.findings import classify
 from awesome_lint.github.fingerprint import fingerprints
 from awesome_lint.github.markdown import ZWJ
 from awesome_lint.model import Span
-from awesome_lint.rules.base import Severity, Violation
 
 md = MarkdownIt("commonmark").enable("table")
 

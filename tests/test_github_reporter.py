@@ -1,8 +1,8 @@
 """Workflow commands, the job summary and step outputs for GitHub Actions."""
 
+from awesome_lint.diagnostics import Severity, Violation
 from awesome_lint.model import Span
-from awesome_lint.reporters import github as gh
-from awesome_lint.rules.base import Severity, Violation
+from awesome_lint.report import annotations as gh
 
 
 def test_annotation_carries_the_span_and_title():

@@ -9,10 +9,9 @@ import json
 
 import pytest
 
-from awesome_lint.fixes import Fix
+from awesome_lint.diagnostics import Fix, Severity, Violation
 from awesome_lint.github import action
 from awesome_lint.model import Span
-from awesome_lint.rules.base import Severity, Violation
 from tests.github_api_server import FakeGitHub
 
 REPO = "lists/awesome-papers"

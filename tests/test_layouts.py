@@ -15,8 +15,8 @@ import json
 import pytest
 
 from awesome_lint.model import LineKind, LinkForm
-from awesome_lint.profile import detect
-from awesome_lint.reporters.export import document_dict
+from awesome_lint.parse.profile import detect
+from awesome_lint.report.export import document_dict
 
 from .test_parser import LISTS, counts, load
 

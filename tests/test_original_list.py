@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 
 from awesome_lint.api import lint_text
-from awesome_lint.reporters.export import document_dict
-from awesome_lint.reporters.text import format_violation
+from awesome_lint.report.export import document_dict
+from awesome_lint.report.text import format_violation
 
 from .conftest import FIXTURES, TODAY
 

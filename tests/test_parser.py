@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.inline import scan
 from awesome_lint.model import LineKind, LinkForm, Marker, Span
-from awesome_lint.parser import parse
+from awesome_lint.parse.inline import scan
+from awesome_lint.parse.parser import parse
 
 from .conftest import FIXTURES
 

@@ -29,7 +29,7 @@ def findings(text: str) -> Counter:
 
 
 def entry_lines(text: str, first_line: int) -> range:
-    from awesome_lint.parser import parse
+    from awesome_lint.parse.parser import parse
 
     e = next(e for e in parse(text).entries if e.line == first_line)
     return range(e.span.start_line, e.span.end_line + 1)

@@ -17,7 +17,7 @@ from markdown_it.utils import read_fixture_file
 
 from awesome_lint.api import lint_text
 from awesome_lint.config import Config, config_from_dict
-from awesome_lint.reporters.text import format_violation
+from awesome_lint.report.text import format_violation
 from awesome_lint.rules import REGISTRY
 
 from .conftest import FIXTURES, TODAY

@@ -11,8 +11,8 @@ import pytest
 
 from awesome_lint import docs
 from awesome_lint.api import lint_text
-from awesome_lint.fixes import apply_fixes
-from awesome_lint.reporters import sarif
+from awesome_lint.fix.apply import apply_fixes
+from awesome_lint.report import sarif
 from awesome_lint.rules import ALL_RULES, REGISTRY
 from tests.cli_runner import FIXTURES, run
 from tests.conftest import ROOT

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from awesome_lint.config import Config, config_from_dict
-from awesome_lint.fixes import apply_fixes
-from awesome_lint.parser import parse
+from awesome_lint.fix.apply import apply_fixes
+from awesome_lint.fix.sorting import sort_fixes
+from awesome_lint.parse.parser import parse
 from awesome_lint.rules import REGISTRY
-from awesome_lint.sorting import sort_fixes
 
 
 def entry(title: str, date: str | None) -> str:

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from awesome_lint.errors import InputError
+from awesome_lint.fix.writeback import check_writable, encode_like, split_with_endings, write_atomic
 from awesome_lint.textio import decode, read_source
-from awesome_lint.writeback import check_writable, encode_like, split_with_endings, write_atomic
 
 
 def _source(data: bytes):
@@ -31,7 +31,7 @@ def test_split_with_endings(text, expected):
 def test_unchanged_text_encodes_to_the_original_bytes():
     for data in (b"a\r\nb\nc\rd", b"\xef\xbb\xbfx\r\n", b"x\n\n\n", b"no newline"):
         src = _source(data)
-        from awesome_lint.parser import normalize
+        from awesome_lint.parse.parser import normalize
 
         assert encode_like(src, normalize(src.text)) == data
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config, find_config, load_config
+from .diagnostics import Severity, Violation
 from .engine import lint_document, needs_entries
 from .model import Document
-from .parser import parse
+from .parse.parser import parse
 from .rules import REGISTRY
-from .rules.base import Severity, Violation
 from .siblings import scan as scan_siblings
 from .textio import Source, read_source
 
@@ -99,8 +99,8 @@ def fix_text(
     fixes applied. Overlapping fixes wait for the next pass; the cap stops fixes that undo
     each other from looping. ``siblings``: the files next to the list (``siblings_of``).
     """
-    from .fixes import apply_fixes
-    from .parser import normalize
+    from .fix.apply import apply_fixes
+    from .parse.parser import normalize
 
     current = normalize(text)
     applied = 0

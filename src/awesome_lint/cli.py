@@ -226,8 +226,8 @@ def _lint(args) -> int:
             config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
             config = config.with_cli(args.select, args.extend_select, args.ignore)
             if fixing:
-                from .fixer import FixOptions
-                from .fixrun import fix_path
+                from .fix.fixer import FixOptions
+                from .fix.fixrun import fix_path
 
                 result, outcome = fix_path(
                     path,
@@ -245,7 +245,7 @@ def _lint(args) -> int:
             print(f"awesome-lint: {exc}", file=sys.stderr)
             failed = True
     if fixing:
-        from .fixrun import summary
+        from .fix.fixrun import summary
 
         line = summary(outcomes, args.diff)
         if line and not args.quiet:
@@ -265,21 +265,21 @@ def _lint(args) -> int:
 
 
 def _report(results, args, stream) -> None:
-    from .reporters import json as json_reporter
-    from .reporters import text
+    from .report import json as json_reporter
+    from .report import text
 
     if args.format == "json":
         stream.write(json_reporter.render(results))
     elif args.format == "sarif":
-        from .reporters import sarif
+        from .report import sarif
 
         stream.write(sarif.render(results))
     elif args.format == "github":
-        from .reporters import github
+        from .report import annotations as github
 
         stream.write("".join(github.report(r.path, r.violations) for r in results))
     else:
-        from .reporters.ansi import painter
+        from .report.ansi import painter
 
         out = text.render(results, painter(stream)) if results else ""
         if args.quiet:
@@ -293,8 +293,8 @@ def _export(paths: list[str], args) -> int:
 
     from .api import config_for
     from .errors import AwesomeLintError
-    from .parser import parse
-    from .reporters.export import document_dict
+    from .parse.parser import parse
+    from .report.export import document_dict
     from .textio import read_source
 
     failed = False

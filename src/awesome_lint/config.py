@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import Severity
 from .errors import ConfigError
-from .rules.base import Rule, Severity
+from .rules.base import Rule
 
 if sys.version_info >= (3, 11):
     import tomllib

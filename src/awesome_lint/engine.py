@@ -8,11 +8,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from .config import Config, lookup_rule, resolve_selector
-from .conventions import Conventions, infer
+from .diagnostics import Violation
 from .model import Document
-from .profile import detect as detect_profile
+from .parse.conventions import Conventions, infer
+from .parse.profile import detect as detect_profile
 from .rules import ALL_RULES, REGISTRY
-from .rules.base import Rule, RuleContext, Violation
+from .rules.base import Rule, RuleContext
 from .siblings import Siblings
 from .suppress import collect, filter_violations
 

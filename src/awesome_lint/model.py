@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -39,6 +41,28 @@ class Span:
             else self.end_line - 1
         )
         return range(self.start_line, max(self.start_line, last) + 1)
+
+
+class LineIndex:
+    """Maps (line, column) positions in a text to offsets into it and back."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *accumulate(len(ln) + 1 for ln in text.split("\n"))]
+
+    def offset(self, line: int, col: int) -> int:
+        if line > len(self.starts) - 1:
+            return len(self.text)
+        return min(self.starts[line - 1] + col - 1, len(self.text))
+
+    def span_offsets(self, span: Span) -> tuple[int, int]:
+        return self.offset(span.start_line, span.start_col), self.offset(
+            span.end_line, span.end_col
+        )
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset``."""
+        return bisect_right(self.starts, offset)
 
 
 class LinkForm(str, enum.Enum):

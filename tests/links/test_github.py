@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.links import LinkSettings, Outcome, check_links
-from awesome_lint.links.github import check_archived, repo_of, web_hosts
+from awesome_lint.links.archived import check_archived, repo_of, web_hosts
 from tests.github_api_server import FakeGitHub
 
 from .conftest import reply

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from awesome_lint.api import fix_text, lint_text
+from awesome_lint.diagnostics import Severity
 from awesome_lint.links.result import LinkResult, Outcome, Redirect
-from awesome_lint.rules.base import Severity
 
 from ..conftest import TODAY, only
 

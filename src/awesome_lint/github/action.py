@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from ..reporters import github as reporter
-from ..rules.base import Severity, Violation
+from ..diagnostics import Severity, Violation
+from ..report import annotations as reporter
 from .diff import FileDiff, PatchError, file_diff
 from .findings import Finding, Suggestion, classify
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..fixes import apply_to_lines
-from ..rules.base import Severity, Violation
+from ..diagnostics import Severity, Violation
+from ..fix.apply import apply_to_lines
 from .diff import FileDiff
 from .fingerprint import fingerprints
 

@@ -11,7 +11,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..rules.base import Violation
+from ..diagnostics import Violation
 
 
 def line_texts(lines: Sequence[str], violation: Violation) -> tuple[str, ...]:

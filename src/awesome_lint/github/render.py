@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..rules.base import Severity
+from ..diagnostics import Severity
 from .findings import Finding
 from .markdown import cap, code_fence, md_code, md_message, md_text
 

@@ -99,7 +99,7 @@ def check_links(
 
 
 def _add_archived(results, settings, env, cache):
-    from .github import DEFAULT_API_URL, DEFAULT_SERVER_URL, check_archived, repo_of, web_hosts
+    from .archived import DEFAULT_API_URL, DEFAULT_SERVER_URL, check_archived, repo_of, web_hosts
 
     hosts = web_hosts(env.get("GITHUB_SERVER_URL") or DEFAULT_SERVER_URL)
     repo_by_url = {}

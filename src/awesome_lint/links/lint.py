@@ -77,7 +77,7 @@ def check_paths(
     from ..api import config_for
     from ..engine import needs_entries
     from ..errors import AwesomeLintError, ConfigError, UsageError
-    from ..parser import parse
+    from ..parse.parser import parse
     from ..textio import read_source
 
     try:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LineKind
-from ._util import entry_name
 from .base import Fixability, Rule, Severity
+from .messages import entry_name
 
 
 class AuthorsNotItalic(Rule):

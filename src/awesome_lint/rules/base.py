@@ -8,42 +8,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..fixes import Fix
+from ..diagnostics import Fix, Severity, Violation
 from ..model import Document, Span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..conventions import Conventions
+    from ..parse.conventions import Conventions
     from ..siblings import Siblings
-
-
-class Severity(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
 
 
 class Fixability(str, enum.Enum):
     NEVER = "never"
     SOMETIMES = "sometimes"
     ALWAYS = "always"
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    code: str
-    name: str
-    message: str
-    span: Span
-    severity: Severity
-    fix: Fix | None = None
-
-    @property
-    def line(self) -> int:
-        return self.span.start_line
-
-    @property
-    def column(self) -> int:
-        return self.span.start_col
 
 
 @dataclass(frozen=True)

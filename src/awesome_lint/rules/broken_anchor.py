@@ -4,8 +4,8 @@ import difflib
 from urllib.parse import unquote
 
 from ..model import Document
-from ._util import quote
 from .base import Rule, Severity
+from .messages import quote
 
 # Fragments every browser resolves without a target: the top of the page (HTML spec).
 _ALWAYS = frozenset({"", "top"})

@@ -3,11 +3,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from ..dates import format_date, parse_date
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import DateStyle, Document, MonthForm
-from ._util import clear, quote
+from ..parse.dates import format_date, parse_date
 from .base import Fixability, Rule, Severity
+from .messages import clear, quote
 
 
 def _check_example(value: str) -> str | None:

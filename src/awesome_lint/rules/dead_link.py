@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from ..model import Document
-from ._liveness import checked_links
-from ._util import quote
 from .base import Rule, Severity
+from .liveness import checked_links
+from .messages import quote
 
 _DEAD = ("dead", "invalid")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Span
-from ._classic import described, item_label, rendered
 from .base import Rule, Severity
+from .classic_items import described, item_label, rendered
 
 
 class DescriptionRepeatsName(Rule):

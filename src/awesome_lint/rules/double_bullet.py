@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..identity import paper_keys
 from ..model import Document
-from ._util import entry_name, line_span
+from ..parse.identity import paper_keys
 from .base import Rule, Severity
+from .messages import entry_name, line_span
 
 # When this share of a list's entries sits in several sections, cross-listing is the
 # list's policy (HFM files papers under each topic they touch), not a mistake.

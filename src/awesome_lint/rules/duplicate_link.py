@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..model import Document
-from ._classic import item_label
 from .base import Rule, Severity
+from .classic_items import item_label
 
 
 def normalize_url(url: str) -> str:

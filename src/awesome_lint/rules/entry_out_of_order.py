@@ -4,8 +4,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Section
-from ._util import entry_name, quote
 from .base import Rule, Severity
+from .messages import entry_name, quote
 
 # A section with this many steps between dated entries is judged on its own: it follows
 # the list's direction if at least MIN_SORTED_SHARE of its steps do, keeps its own if 75%

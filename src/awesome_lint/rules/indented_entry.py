@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Span
-from ._util import entry_name
 from .base import Fixability, Rule, Severity
+from .messages import entry_name
 
 
 class IndentedEntry(Rule):

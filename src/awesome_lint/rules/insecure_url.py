@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Span
-from ._util import quote
 from .base import Fixability, Rule, Severity
+from .messages import quote
 from .shortened_url import host_of
 
 # Hosts known to serve the same pages over https, so the fix is safe. Subdomains count.

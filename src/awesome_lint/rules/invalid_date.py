@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..model import Document
-from ._util import quote
 from .base import Rule, Severity
+from .messages import quote
 
 
 class InvalidDate(Rule):

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from ..conventions import CLEAR_MAJORITY
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Marker, Span
-from ._breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
+from ..parse.conventions import CLEAR_MAJORITY
 from .base import Fixability, Rule, Severity
+from .breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
 
 _NAMES = {
     Marker.BR: "<br>",

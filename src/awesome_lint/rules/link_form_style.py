@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, LinkForm
-from ._links import entry_links, list_form, source
 from .base import Fixability, Rule, Severity
+from .entry_links import entry_links, list_form, source
 
 _SHOW = {LinkForm.BRACKETED: "[[Label](url)]", LinkForm.OUTER: "[[Label]](url)"}
 

@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document, Span
-from ._classic import described, is_short_form, item_label, item_names
 from .base import Rule, Severity
+from .classic_items import described, is_short_form, item_label, item_names
 
 # A majority this strong of capitalised descriptions makes capitals the list's convention.
 CLEAR = 0.75

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 
 from ..model import Document
-from ._classic import doc_span
-from ._util import quote
 from .base import Rule, Severity
+from .classic_items import doc_span
+from .messages import quote
 
 # A header written in HTML (a logo, <h1>) stands for the main heading (sindresorhus/awesome).
 _HTML_TITLE = re.compile(r"<(?:h1|img|picture)\b", re.I)

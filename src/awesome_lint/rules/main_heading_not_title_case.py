@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import re
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Span
-from ._classic import main_heading
 from .base import Fixability, Rule, Severity
+from .classic_items import main_heading
 
 # Words title case leaves in lower case unless they open or close the title.
 SMALL_WORDS = frozenset(

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import re
 
-from ..conventions import CLEAR_MAJORITY
-from ..layouts import BRACKETED_DATE_LAYOUTS
 from ..model import Document, LineKind
-from ._util import entry_name, line_span, quote
+from ..parse.conventions import CLEAR_MAJORITY
+from ..parse.layouts import BRACKETED_DATE_LAYOUTS
 from .base import Rule, Severity
+from .messages import entry_name, line_span, quote
 
 _WELL_FORMED = re.compile(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
 

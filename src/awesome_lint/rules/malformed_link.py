@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 
 from ..model import Document, LineKind, LinkForm, Span
-from ._links import links_line_links
-from ._util import quote
 from .base import Rule, Severity
+from .entry_links import links_line_links
+from .messages import quote
 
 _SCHEMELESS_HOST = re.compile(
     r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|gov|ai|co|me|dev|app|info|uk|de|cn|jp|fr|ca|au)(?:/|$)",

@@ -4,8 +4,8 @@ import re
 from urllib.parse import unquote
 
 from ..model import Document
-from ._util import quote
 from .base import Rule, Severity
+from .messages import quote
 
 # RFC 5322's dot-atom local part, with RFC 6531's UTF-8 (quoted local parts are legal but
 # never seen in lists).

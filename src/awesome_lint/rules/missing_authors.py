@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..identity import normalize_title
 from ..model import Document, LineKind
-from ._util import entry_name, line_span, quote
+from ..parse.identity import normalize_title
 from .base import Rule, Severity
+from .messages import entry_name, line_span, quote
 
 
 class MissingAuthors(Rule):

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import re
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
-from ._classic import doc_span, header_lines, main_heading
 from .base import Fixability, Rule, Severity
+from .classic_items import doc_span, header_lines, main_heading
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge's image, in the forms the awesome lists use (awesome.re and the repository's media/).

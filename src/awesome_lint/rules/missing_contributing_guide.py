@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, LinkForm
-from ._classic import doc_span
 from .base import Rule, Severity
+from .classic_items import doc_span
 
 _GUIDE_URL = re.compile(r"(?:^|/)contributing(?:\.(?:md|markdown|rst|txt|adoc))?(?:[#?].*)?$", re.I)
 _ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from ..conventions import CLEAR_MAJORITY
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Marker, Span
-from ._breaks import BreakOptions, break_text, is_field_end, working
-from ._util import entry_name
+from ..parse.conventions import CLEAR_MAJORITY
 from .base import Fixability, Rule, Severity
+from .breaks import BreakOptions, break_text, is_field_end, working
+from .messages import entry_name
 
 
 class MissingLineBreak(Rule):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..model import Document, LineKind
-from ._util import entry_name, line_span
 from .base import Rule, Severity
+from .messages import entry_name, line_span
 
 
 class MissingPaperLink(Rule):

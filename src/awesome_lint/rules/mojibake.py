@@ -4,9 +4,9 @@ import difflib
 import unicodedata
 from collections import Counter
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, Span
-from ..mojibake import repair_line, suspicious_lines
+from ..parse.mojibake import repair_line, suspicious_lines
 from .base import Fixability, Rule, Severity
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document
-from ._links import entry_links
-from ._util import clear, quote
 from .base import Fixability, Rule, Severity
+from .entry_links import entry_links
+from .messages import clear, quote
 
 # Labels paper lists use (FORMATS.md); a list's own labels used twice or more count too.
 VOCABULARY = (

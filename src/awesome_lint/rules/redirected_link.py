@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from ..model import Document
-from ._liveness import checked_links, replace_url
-from ._util import quote
 from .base import Fixability, Rule, Severity
+from .liveness import checked_links, replace_url
+from .messages import quote
 
 
 class RedirectedLink(Rule):

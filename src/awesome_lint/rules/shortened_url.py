@@ -4,9 +4,9 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document, Link
-from ._liveness import replace_url
-from ._util import quote
 from .base import Fixability, Rule, Severity
+from .liveness import replace_url
+from .messages import quote
 
 SHORTENERS = frozenset(
     """tinyurl.com bit.ly bitly.com aka.ms goo.gl t.co ow.ly is.gd buff.ly rebrand.ly cutt.ly

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document
-from ._util import quote
 from .base import Fixability, Rule, Severity
+from .messages import quote
 
 
 class TitleNotBold(Rule):

@@ -4,9 +4,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Document
-from ._util import quote
 from .base import Rule, Severity
 from .entry_out_of_order import longest_sorted
+from .messages import quote
 
 
 def _words(text: str) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 import difflib
 
 from ..model import Document
-from ._util import quote
 from .base import Rule, Severity
+from .messages import quote
 
 
 class TocMismatch(Rule):

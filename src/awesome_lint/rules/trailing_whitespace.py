@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
 

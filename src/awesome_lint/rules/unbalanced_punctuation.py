@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..layouts.fields import Text
 from ..model import Document, Span
+from ..parse.layouts.fields import Text
 from .base import Rule, Severity
 
 DEFAULT_PAIRS = ("“”", "‘’", "()", "（）", "『』", "《》", "「」", "【】", '""')

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
-from ._links import entry_links, list_form
-from ._util import quote
 from .base import Fixability, Rule, Severity
+from .entry_links import entry_links, list_form
+from .messages import quote
 
 
 class UnbracketedLink(Rule):

@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from ._classic import item_label
 from .base import Rule, Severity
+from .classic_items import item_label
 from .entry_out_of_order import longest_sorted
 
 

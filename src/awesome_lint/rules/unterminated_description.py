@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..fixes import Edit, Fix
+from ..diagnostics import Edit, Fix
 from ..model import Document, Span
-from ._classic import decorations_start, described, ends_a_sentence, is_short_form, item_label
 from .base import Fixability, Rule, Severity
+from .classic_items import decorations_start, described, ends_a_sentence, is_short_form, item_label
 
 # A majority this strong of punctuated descriptions makes the closing period the convention.
 CLEAR = 0.75

@@ -4,10 +4,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document
-from ._classic import described, is_short_form, item_label
 from .base import Fixability, Rule, Severity
+from .classic_items import described, is_short_form, item_label
 
 DEFAULT = " - "
 # A majority this strong makes another separator the list's own (" – " or ": ").

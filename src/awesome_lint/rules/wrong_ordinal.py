@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from ..dates import ordinal_suffix
-from ..fixes import Fix
+from ..diagnostics import Fix
 from ..model import Document
+from ..parse.dates import ordinal_suffix
 from .base import Fixability, Rule, Severity
 
 

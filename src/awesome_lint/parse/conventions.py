@@ -1,0 +1,218 @@
+"""Infer a list's own conventions from the majority of its entries.
+
+Style rules judge an entry against these, so a list that agrees with itself gets no style
+findings, whatever its style. A convention is only *clear* when a strong majority follows
+it; where a list is split (DM writes GitHub 113 times and Github 107 times), nothing is
+enforced. Configuration can pin any of them (the rules' options).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ..model import DateStyle, Document, Entry, LineKind, LinkForm, Marker, MonthForm
+from .identity import document_keys
+
+T = TypeVar("T", bound=Hashable)
+# The share of entries that must agree before their habit becomes the list's convention.
+CLEAR_MAJORITY = 0.75
+# Fewer observations than this never make a convention.
+MIN_SAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Majority:
+    value: object
+    share: float
+    samples: int
+
+    @property
+    def clear(self) -> bool:
+        return self.samples >= MIN_SAMPLES and self.share >= CLEAR_MAJORITY
+
+
+def majority(values: Iterable[T]) -> Majority | None:
+    counts = Counter(values)
+    if not counts:
+        return None
+    total = sum(counts.values())
+    # Ties break toward the value seen first, so the result does not depend on hash order.
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return Majority(best[0], best[1] / total, total)
+
+
+@dataclass(frozen=True)
+class BreakConvention:
+    marker: Marker
+    text: str  # what to insert, e.g. "<br>", " <br>" or " \\"
+    share: float
+
+
+@dataclass(frozen=True)
+class Conventions:
+    breaks: dict[LineKind, BreakConvention] = field(default_factory=dict)  # lines inside an entry
+    last_break: BreakConvention | None = None  # the entry's last line (Marker.NONE: no break)
+    link_form: Majority | None = None
+    labels: dict[str, Majority] = field(default_factory=dict)  # lower-case label -> spelling
+    date_style: dict[str, Majority] = field(default_factory=dict)  # DateStyle field -> value
+    may_dot: Majority | None = None
+    direction: str | None = None  # "newest-first", "oldest-first" or None (not sorted)
+    direction_share: float = 0.0
+    dated_share: float = 0.0  # entries with a date field
+    italic_share: float = 0.0  # entries whose authors are italic
+    cross_listed_share: float = 0.0  # entries whose paper appears in another section too
+    paper_keys: dict[int, list[str]] = field(default_factory=dict)  # entry line -> identity keys
+
+
+def _break_text(line) -> str:
+    return line.text[line.content_end : line.marker_end]
+
+
+def infer(doc: Document) -> Conventions:
+    entries = doc.entries
+    if not entries:
+        return Conventions()
+    keys = document_keys(entries)
+    return Conventions(
+        breaks=_breaks(entries),
+        last_break=_last_break(entries),
+        link_form=majority(
+            lk.form
+            for e in entries
+            for lk in e.links
+            if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
+            and (e.line_of(LineKind.LINKS) is not None and lk.line != e.line or _item_link(e, lk))
+        ),
+        labels=_labels(entries),
+        date_style=_date_style(entries),
+        may_dot=majority(
+            e.date.style.month_form is MonthForm.ABBR_DOT
+            for e in entries
+            if e.date and e.date.style and e.date.month == 5
+        ),
+        **_direction(doc),
+        dated_share=sum(1 for e in entries if e.date is not None) / len(entries),
+        italic_share=sum(1 for e in entries if e.authors_italic) / len(entries),
+        cross_listed_share=_cross_listed_share(entries, keys),
+        paper_keys=keys,
+    )
+
+
+def _working(line) -> bool:
+    return line.marker is not Marker.NONE and not (
+        line.marker is Marker.BACKSLASH and line.after_marker
+    )
+
+
+def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
+    per_kind: dict[LineKind, Counter] = {}
+    texts: dict[tuple[LineKind, Marker], Counter] = {}
+    for e in entries:
+        for ln, nxt in zip(e.lines, e.lines[1:]):
+            if ln.kind is nxt.kind or not _working(ln):
+                continue  # wrapped fields and missing breaks say nothing about the style
+            per_kind.setdefault(ln.kind, Counter())[ln.marker] += 1
+            texts.setdefault((ln.kind, ln.marker), Counter())[_break_text(ln)] += 1
+    overall = Counter()
+    for c in per_kind.values():
+        overall.update(c)
+    result = {}
+    for kind in (
+        LineKind.TITLE,
+        LineKind.AUTHORS,
+        LineKind.DATE_VENUE,
+        LineKind.LINKS,
+        LineKind.OTHER,
+    ):
+        counts = per_kind.get(kind) or overall
+        if not counts:
+            continue
+        marker, n = counts.most_common(1)[0]
+        text_counts = texts.get((kind, marker)) or Counter(
+            t for (k, m), c in texts.items() if m is marker for t in c.elements()
+        )
+        result[kind] = BreakConvention(
+            marker, text_counts.most_common(1)[0][0], n / sum(counts.values())
+        )
+    return result
+
+
+def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
+    lasts = [e.lines[-1] for e in entries]
+    m = majority(ln.marker if _working(ln) else Marker.NONE for ln in lasts)
+    if m is None:
+        return None
+    text = Counter(_break_text(ln) for ln in lasts if ln.marker is m.value).most_common(1)
+    return BreakConvention(
+        m.value, text[0][0] if text and m.value is not Marker.NONE else "", m.share
+    )
+
+
+def _item_link(e: Entry, lk) -> bool:
+    """A link of a one-line entry (a bullet, a table row) that is not the title's own link."""
+    if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
+        return False
+    t = e.title.span if e.title else None
+    return t is None or not (
+        t.start_line <= lk.span.end_line
+        and lk.span.start_line <= t.end_line
+        and (t.start_line, t.start_col) < (lk.span.end_line, lk.span.end_col)
+        and (lk.span.start_line, lk.span.start_col) < (t.end_line, t.end_col)
+    )
+
+
+def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
+    by_key: dict[str, list[str]] = {}
+    for e in entries:
+        for lk in e.links:
+            if lk.label and (lk.line != e.line or _item_link(e, lk)):
+                by_key.setdefault(lk.label.lower(), []).append(lk.label)
+    return {k: m for k, v in by_key.items() if (m := majority(v)) is not None}
+
+
+def _date_style(entries: tuple[Entry, ...]) -> dict[str, Majority]:
+    styles: list[DateStyle] = [
+        e.date.style for e in entries if e.date and e.date.style and e.date.day is not None
+    ]
+    out = {}
+    for name in ("ordinal", "padded", "comma", "day_comma"):
+        m = majority(getattr(s, name) for s in styles)
+        if m:
+            out[name] = m
+    months = [
+        e.date.style.month_form
+        for e in entries
+        if e.date and e.date.style and e.date.month != 5 and e.date.day is not None
+    ]
+    m = majority(months)
+    if m:
+        out["month_form"] = m
+    return out
+
+
+def _direction(doc: Document) -> dict:
+    down = up = 0
+    for section in doc.all_sections():
+        dates = [e.date.value for e in section.entries if e.date and e.date.value]
+        for a, b in zip(dates, dates[1:]):
+            if a > b:
+                down += 1
+            elif a < b:
+                up += 1
+    if down + up < MIN_SAMPLES:
+        return {"direction": None, "direction_share": 0.0}
+    share = max(down, up) / (down + up)
+    direction = "newest-first" if down >= up else "oldest-first"
+    return {"direction": direction if share >= CLEAR_MAJORITY else None, "direction_share": share}
+
+
+def _cross_listed_share(entries: tuple[Entry, ...], keys: dict[int, list[str]]) -> float:
+    sections_by_key: dict[str, set[str]] = {}
+    for e in entries:
+        for key in keys[e.line]:
+            sections_by_key.setdefault(key, set()).add(e.section)
+    crossed = sum(1 for e in entries if any(len(sections_by_key[k]) > 1 for k in keys[e.line]))
+    return crossed / len(entries)

@@ -1,0 +1,496 @@
+"""Recognise paper entries in a paragraph and split them into fields.
+
+An entry of the paper-block family is a paragraph (or a run of lines inside one) that starts
+with a title, followed by lines of authors, ``[date] [venue]`` and links:
+
+    **Title**<br>                     **Title.** [16th Feb., 2021] [MICCAI, 2021].<br>
+    *Authors*<br>                     *Authors.*<br>
+    [12th Sep., 2023] [arXiv, 2023]<br>   [[PDF](u)] [[Github](u)]
+    [[Paper](u)] [[GitHub](u)]<br>
+
+or ``[**MICCAI 2020**] Title \\`` / ``_Authors_ \\`` / ``[[paper](u)]``. Lines are classified
+from their source text, not from the rendering, so an entry whose line breaks are missing
+(the fields would merge when rendered) is still read field by field, and the missing break
+is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, Marker, Span
+from .dates import looks_like_date, parse_date
+from .layouts.blocks import date_last, leading_venue, regroup, with_leading_dates
+
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
+_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_VENUE_PREFIX = re.compile(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
+_GROUP = re.compile(r"\[([^\[\]]*)\]")
+_TRAILING_GROUPS = re.compile(r"(?:[ \t]*\[[^\[\]]+\](?!\())+[ \t]*\.?$")
+_UNBRACKETED_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
+_LINK_LINE_FILLER = re.compile(r"[\s\[\]().,;|/\\]")
+_STRONG = re.compile(r"\*\*|__")
+_LINKED_TEXT = re.compile(r"^\[(.*)\]\(.*\)$")
+_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NAME_SEPARATOR = re.compile(r",|\band\b|;")
+_PLACEHOLDER_AUTHORS = {
+    "",
+    "none",
+    "n/a",
+    "na",
+    "-",
+    "--",
+    "–",
+    "—",
+    "tbd",
+    "todo",
+    "unknown",
+    "authors",
+    "author",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    number: int
+    text: str
+    prefix: int  # columns taken by a list bullet on this line (0 elsewhere)
+
+
+def analyze_line(
+    number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER
+) -> EntryLine:
+    """Split a line into indentation, content and its hard-break marker."""
+    stripped = text.rstrip(" \t")
+    indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
+    br = stripped.lower().rfind("<br")
+    if br != -1:
+        m = _BR_TAG.match(stripped, br)
+        # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).
+        if m and (
+            m.end() == len(stripped)
+            or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])
+        ):
+            content_end = len(text[:br].rstrip(" \t"))
+            return EntryLine(
+                number, text, indent, content_end, Marker.BR, br, m.end(), text[m.end() :], kind
+            )
+    if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+        start = len(stripped) - 1
+        content_end = len(text[:start].rstrip(" \t"))
+        return EntryLine(
+            number,
+            text,
+            indent,
+            max(content_end, indent),
+            Marker.BACKSLASH,
+            start,
+            start + 1,
+            text[start + 1 :],
+            kind,
+        )
+    trailing = text[len(stripped) :]
+    if len(trailing) >= 2 and set(trailing) == {" "} and stripped:
+        return EntryLine(
+            number, text, indent, len(stripped), Marker.SPACES, len(stripped), len(text), "", kind
+        )
+    end = max(len(stripped), indent)
+    return EntryLine(number, text, indent, end, Marker.NONE, end, end, text[end:], kind)
+
+
+def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
+    if line.kind is kind:
+        return line
+    return EntryLine(
+        line.number,
+        line.text,
+        line.indent,
+        line.content_end,
+        line.marker,
+        line.marker_start,
+        line.marker_end,
+        line.after_marker,
+        kind,
+    )
+
+
+# Candidate kinds from a line's own text, before the sequence decides.
+_TITLE, _AUTHORS, _DATE, _LINKS, _TEXT = "title", "authors", "date", "links", "text"
+
+
+def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
+    col = line.indent + 1
+    return any(
+        ln.span.start_line == line.number
+        and ln.span.start_col <= col + 2
+        and ln.form.value != "image"
+        for ln in links
+    )
+
+
+def candidate(line: EntryLine, links: list[Link]) -> str:
+    c = line.content
+    if c.startswith(("**", "__")) or _VENUE_PREFIX.match(c) or c.startswith("[**"):
+        return _TITLE
+    if c.startswith(("*", "_")):
+        return _AUTHORS
+    if c.startswith(("[[", "\\[[", "[!")) or (
+        c.startswith("[") and _starts_with_link(c, links, line)
+    ):
+        return _LINKS
+    if c.startswith("[") and leading_venue(line, links):
+        return (
+            _LINKS  # [MICCAI 2023] [[Paper](u)]: the venue in front of the links (date-last blocks)
+        )
+    if c.startswith("["):
+        return _DATE
+    if _UNBRACKETED_DATE.match(c) and looks_like_date(c[:24]):
+        return _DATE
+    on_line = [ln for ln in links if ln.span.start_line == line.number]
+    if on_line:
+        rest = c
+        for ln in sorted(on_line, key=lambda x: -x.span.start_col):
+            a, b = ln.span.start_col - 1 - line.indent, ln.span.end_col - 1 - line.indent
+            if ln.span.end_line == line.number and 0 <= a <= b:
+                rest = rest[:a] + rest[b:]
+        if not _LINK_LINE_FILLER.sub("", rest):
+            return _LINKS
+    return _TEXT
+
+
+_LIKELY = {
+    _TITLE: LineKind.TITLE,
+    _AUTHORS: LineKind.AUTHORS,
+    _DATE: LineKind.DATE_VENUE,
+    _LINKS: LineKind.LINKS,
+}
+
+
+def _unclosed(text: str, marker: str) -> bool:
+    """True when ``text`` opens ``marker`` emphasis without closing it."""
+    if marker == "**":
+        return text.count("**") % 2 == 1
+    singles = _STRONG.sub("", text)
+    return singles.count(marker) % 2 == 1
+
+
+def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[Entry]:
+    """The entries in one paragraph (usually one; more when blank lines are missing)."""
+    lines = [analyze_line(r.number, r.text, r.prefix) for r in raw]
+    cands = [candidate(ln, links) for ln in lines]
+    # Build each line once with its likely kind; _build re-types only the few that differ.
+    lines = [_with_kind(ln, _LIKELY.get(c, LineKind.OTHER)) for ln, c in zip(lines, cands)]
+    groups: list[list[int]] = []
+    for i, cand in enumerate(cands):
+        if cand == _TITLE and groups:
+            current = groups[-1]
+            title_open = _title_open(lines, current)
+            if not title_open:
+                groups.append([i])
+                continue
+        if not groups:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    groups, leads = regroup(cands, groups)
+
+    def build(k: int, force: bool) -> Entry | None:
+        group, skip = groups[k], leads.get(k, 0)
+        first, last = group[0] + skip, group[-1] + 1
+        entry = _build(lines[first:last], cands[first:last], links, section, force=force)
+        if entry is not None and skip:
+            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : first]]
+            entry = with_leading_dates(entry, dates, _date_venue)
+        return date_last(entry, links) if entry is not None else None
+
+    built = [build(k, force=False) for k in range(len(groups))]
+    if any(e is not None for e in built):
+        # A stray title line in a paragraph of entries is a broken entry, not prose.
+        built = [e if e is not None else build(k, force=True) for k, e in enumerate(built)]
+    return [e for e in built if e is not None]
+
+
+def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
+    if len(group) != 1:
+        return False
+    line = lines[group[0]]
+    c = line.content
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
+
+
+def _build(
+    lines: list[EntryLine], cands: list[str], links: list[Link], section: str, force: bool = False
+) -> Entry | None:
+    first = cands[0]
+    kinds: list[LineKind] = [LineKind.TITLE]
+    title_marker = lines[0].content[:2]
+    # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
+    # is a title whose bold was never closed (title-not-bold reports it).
+    title_open = (
+        first == _TITLE
+        and title_marker in ("**", "__")
+        and _unclosed(lines[0].content, title_marker)
+        and lines[0].marker is Marker.NONE
+    )
+    authors_marker = "*"
+    authors_open = False
+    seen: set[LineKind] = {LineKind.TITLE}
+    for i in range(1, len(lines)):
+        ln, cand, prev = lines[i], cands[i], lines[i - 1]
+        if title_open:
+            kinds.append(LineKind.TITLE)
+            title_open = title_marker not in ln.content
+            continue
+        if authors_open:
+            kinds.append(LineKind.AUTHORS)
+            if authors_marker in ln.content:
+                authors_open = False
+            continue
+        kind: LineKind
+        if cand == _AUTHORS and LineKind.AUTHORS not in seen:
+            kind = LineKind.AUTHORS
+            authors_marker = ln.content[0]
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
+        elif cand == _DATE:
+            kind = LineKind.DATE_VENUE
+        elif cand == _LINKS:
+            kind = LineKind.LINKS
+        elif (
+            cand == _TEXT
+            and prev.marker is Marker.NONE
+            and kinds[-1] in (LineKind.TITLE, LineKind.AUTHORS)
+        ):
+            kind = kinds[-1]  # a field wrapped onto the next source line renders as one line
+        elif cand == _TEXT and not seen & {LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS}:
+            kind = LineKind.AUTHORS
+        else:
+            kind = LineKind.OTHER
+        kinds.append(kind)
+        seen.add(kind)
+    typed = [_with_kind(ln, k) for ln, k in zip(lines, kinds)]
+    title_lines = [ln for ln in typed if ln.kind is LineKind.TITLE]
+    title, title_bold, layout, venue, title_groups = _title(title_lines, links)
+    # A bold paragraph followed only by plain text (a citation of the list's own survey, a
+    # note) is prose; an entry shows a date, a links line or italic authors.
+    strong = (
+        seen & {LineKind.DATE_VENUE, LineKind.LINKS}
+        or title_groups
+        or (cands[1:2] == [_AUTHORS] and LineKind.AUTHORS in seen)
+    )
+    is_entry = first == _TITLE and bool(strong or force)
+    if not is_entry and first == _TEXT:
+        # A title that is not bold: recognised when italic authors and a date or links follow.
+        is_entry = (
+            len(typed) >= 3
+            and cands[1] == _AUTHORS
+            and bool(seen & {LineKind.DATE_VENUE, LineKind.LINKS})
+        )
+    if not is_entry:
+        return None
+    authors_lines = [ln for ln in typed if ln.kind is LineKind.AUTHORS]
+    authors, authors_field, italic = _authors(authors_lines)
+    date_line = next((ln for ln in typed if ln.kind is LineKind.DATE_VENUE), None)
+    date, venue2, dv_field = _date_venue(date_line, title_groups)
+    entry_links = tuple(
+        ln
+        for ln in links
+        if typed[0].number <= ln.line <= typed[-1].number and ln.form.value != "image"
+    )
+    link_lines = {ln.number for ln in typed if ln.kind is LineKind.LINKS}
+    last = typed[-1]
+    return Entry(
+        span=Span(typed[0].number, typed[0].indent + 1, last.number, len(last.text) + 1),
+        layout=layout,
+        lines=tuple(typed),
+        title=title,
+        title_bold=title_bold,
+        authors=authors,
+        authors_field=authors_field,
+        authors_italic=italic,
+        date=date,
+        venue=venue or venue2,
+        date_venue=dv_field,
+        links=tuple(ln for ln in entry_links if ln.line in link_lines or ln.line == typed[0].number)
+        or entry_links,
+        section=section,
+    )
+
+
+def _title(title_lines: list[EntryLine], links: list[Link]):
+    """(title field, bold?, layout, venue field, [date/venue groups after the title])."""
+    first = title_lines[0]
+    c = first.content
+    number = first.number
+    base = first.indent
+    venue = None
+    groups: list[tuple[str, Span]] = []
+    m = _VENUE_PREFIX.match(c)
+    if m and not c[m.end() - 1 : m.end()] == "(" and not c.startswith("](", m.end("venue") + 2):
+        # [**MICCAI 2020**] Title
+        venue = Field(
+            m.group("venue").strip(),
+            Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))),
+        )
+        start = base + m.end()
+        text, span = _join_field(title_lines, start)
+        return Field(text, span) if text else None, False, "venue-prefix", venue, groups
+    bold = c.startswith(("**", "__")) or c.startswith("[**")
+    if bold:
+        marker = "**" if "**" in c[:3] else "__"
+        open_at = c.index(marker)
+        close_line, close_at = _find_close(title_lines, marker, base + open_at + 2)
+        inner_start = base + open_at + 2
+        if close_line is None:
+            text, span = _join_field(title_lines, inner_start)
+            return Field(text.strip(), span), False, "block", venue, groups
+        else:
+            text, span = _join_field(
+                title_lines[: close_line + 1], inner_start, end_override=close_at
+            )
+            tail_line = title_lines[close_line]
+            rest = tail_line.text[close_at + 2 : tail_line.content_end]
+            offset = close_at + 2
+            if c.startswith("[**"):
+                # [**Title**](url): skip the link destination.
+                lk = next(
+                    (
+                        ln
+                        for ln in links
+                        if ln.line == tail_line.number and ln.span.start_col == base + 1
+                    ),
+                    None,
+                )
+                if lk is not None:
+                    offset = lk.span.end_col - 1
+                    rest = tail_line.text[offset : tail_line.content_end]
+            for g in _GROUP.finditer(rest):
+                if rest[g.end() : g.end() + 1] == "(":
+                    continue
+                groups.append(
+                    (
+                        g.group(1),
+                        Span.on_line(
+                            tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1
+                        ),
+                    )
+                )
+        text = _LINKED_TEXT.sub(r"\1", text.strip())
+        layout = "title-date" if groups else "block"
+        return Field(text.strip(), span), True, layout, venue, groups
+    text, span = _join_field(title_lines, base)
+    # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
+    tail = (
+        _TRAILING_GROUPS.search(first.text, base, first.content_end)
+        if len(title_lines) == 1
+        else None
+    )
+    if tail and tail.start() > base and looks_like_date(tail.group(0)):
+        for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
+            groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
+        end = len(first.text[: tail.start()].rstrip())
+        text = first.text[base:end]
+        span = Span.on_line(number, base + 1, end + 1)
+        return Field(text, span), False, "title-date", venue, groups
+    return Field(text, span) if text else None, False, "block", venue, groups
+
+
+def _find_close(lines: list[EntryLine], marker: str, start: int) -> tuple[int | None, int]:
+    for i, ln in enumerate(lines):
+        pos = ln.text.find(marker, start if i == 0 else ln.indent)
+        while pos != -1 and pos >= ln.content_end:
+            pos = -1
+        if pos != -1:
+            return i, pos
+    return None, -1
+
+
+def _join_field(
+    lines: list[EntryLine], start: int, end_override: int | None = None
+) -> tuple[str, Span]:
+    """Text of a field that may wrap over several lines, with its span."""
+    parts = []
+    for i, ln in enumerate(lines):
+        lo = start if i == 0 else ln.indent
+        hi = end_override if (end_override is not None and i == len(lines) - 1) else ln.content_end
+        parts.append(ln.text[lo:hi].strip())
+    last = lines[-1]
+    hi = end_override if end_override is not None else last.content_end
+    span = Span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
+    return " ".join(p for p in parts if p), span
+
+
+def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | None, bool | None]:
+    if not lines:
+        return None, None, None
+    first = lines[0]
+    c = first.content
+    marker = c[0] if c[:1] in ("*", "_") and c[:2] not in ("**", "__") else None
+    if marker is None:
+        text, span = _join_field(lines, first.indent)
+        return _names(text), Field(text, span), False
+    last = lines[-1]
+    close = last.text.rfind(
+        marker, (first.indent + 1) if last is first else last.indent, last.content_end
+    )
+    if close == -1:
+        text, span = _join_field(lines, first.indent + 1)
+        return _names(text), Field(text, span), False
+    text, span = _join_field(lines, first.indent + 1, end_override=close)
+    return _names(text), Field(text, span), True
+
+
+def _names(text: str) -> tuple[str, ...]:
+    plain = _INLINE_LINK.sub(r"\1", text).strip()
+    plain = plain.rstrip(".").strip()
+    if plain.lower() in _PLACEHOLDER_AUTHORS:
+        return ()
+    parts = _NAME_SEPARATOR.split(plain)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
+    """(EntryDate, venue field, whole date-venue field) from the date line or the title line."""
+    groups = list(title_groups)
+    field = None
+    if line is not None:
+        c = line.text[line.indent : line.content_end]
+        field = Field(c, Span.on_line(line.number, line.indent + 1, line.content_end + 1))
+        for g in _GROUP.finditer(line.text, line.indent, line.content_end):
+            groups.append((g.group(1), Span.on_line(line.number, g.start(1) + 1, g.end(1) + 1)))
+        if not groups and looks_like_date(c):
+            groups.append((c, field.span))
+    date = venue = None
+    for text, span in groups:
+        if date is None and looks_like_date(text):
+            date = entry_date(text, span)
+        elif venue is None:
+            venue = Field(text.strip(), span)
+    return date, venue, field
+
+
+def entry_date(text: str, span: Span) -> EntryDate:
+    p = parse_date(text)
+    day_span = None
+    if p.day_text is not None and p.day_offset is not None:
+        col = span.start_col + p.day_offset
+        day_span = Span.on_line(span.start_line, col, col + len(p.day_text))
+    return EntryDate(
+        raw=text,
+        span=span,
+        value=p.value,
+        day=p.day,
+        month=p.month,
+        year=p.year,
+        day_text=p.day_text,
+        day_span=day_span,
+        month_text=p.month_text,
+        style=p.style,
+        problem=p.problem,
+    )
+
+
+def strip_bullet(text: str) -> int:
+    """Width of a list bullet at the start of ``text`` (0 when there is none)."""
+    m = _BULLET.match(text)
+    return m.end() if m else 0

@@ -1,0 +1,117 @@
+"""Detect and repair mojibake: UTF-8 text that was decoded with a single-byte codec.
+
+Suspicious runs are re-encoded with the codec that produced them (Mac Roman, cp1252) and
+decoded as UTF-8; a result is kept only when every byte sequence decodes cleanly into
+printable characters. The byte tables are Python's codecs, never a hand-made character map.
+When that leaves something suspicious, ftfy (which knows sloppy encodings, double encoding
+and more) repairs the line first; ftfy misses Mac Roman mojibake of emoji (``\\uf8ffüî•`` for
+🔥), which the codec pass then catches. ftfy is imported only then: it costs a sixth of a
+second to import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from ..model import LineIndex
+
+CODECS = ("mac_roman", "cp1252")
+# Well-formed UTF-8 multi-byte sequences (no overlongs for 2-byte leads).
+_UTF8_SEQ = re.compile(
+    rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}"
+)
+
+
+@cache
+def _glyphs(codec: str, lo: int, hi: int) -> frozenset[str]:
+    out = set()
+    for b in range(lo, hi + 1):
+        try:
+            out.add(bytes([b]).decode(codec))
+        except UnicodeDecodeError:
+            pass
+    return frozenset(out)
+
+
+@cache
+def _suspect_pattern() -> re.Pattern[str]:
+    """A lead-byte glyph followed by a continuation-byte glyph, in any of the codecs."""
+    parts = []
+    for codec in CODECS:
+        lead = "".join(sorted(_glyphs(codec, 0xC2, 0xF4)))
+        cont = "".join(sorted(_glyphs(codec, 0x80, 0xBF)))
+        parts.append(f"[{re.escape(lead)}][{re.escape(cont)}]")
+    return re.compile("|".join(parts))
+
+
+def _printable(text: str) -> bool:
+    return all(unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn") for ch in text)
+
+
+def _redecode(run: str, codec: str) -> str | None:
+    """Repair every UTF-8 sequence hidden in ``run``; None if nothing decodes cleanly."""
+    try:
+        raw = run.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    if len(raw) != len(run):
+        return None
+    pieces = []
+    last = 0
+    for m in _UTF8_SEQ.finditer(raw):
+        try:
+            decoded = m.group(0).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not _printable(decoded):
+            continue
+        pieces.append(run[last : m.start()])
+        pieces.append(decoded)
+        last = m.end()
+    if not pieces:
+        return None
+    pieces.append(run[last:])
+    return "".join(pieces)
+
+
+def _codec_repair(line: str) -> str:
+    out = []
+    last = 0
+    # Mojibake of UTF-8 consists only of non-ASCII characters, so work run by run.
+    for m in re.finditer(r"[^\x00-\x7f]+", line):
+        run = m.group(0)
+        best = None
+        for codec in CODECS:
+            fixed = _redecode(run, codec)
+            if fixed is not None and (best is None or len(fixed) < len(best)):
+                best = fixed
+        if best is not None:
+            out.append(line[last : m.start()])
+            out.append(best)
+            last = m.end()
+    out.append(line[last:])
+    return "".join(out)
+
+
+def suspicious_lines(text: str) -> set[int]:
+    """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
+    if text.isascii():
+        return set()
+    index = LineIndex(text)
+    return {index.line_of(m.start()) - 1 for m in _suspect_pattern().finditer(text)}
+
+
+def repair_line(line: str) -> str | None:
+    """The repaired line, or None when the line shows no mojibake."""
+    if line.isascii() or not _suspect_pattern().search(line):
+        return None
+    # A clean re-decode that leaves nothing suspicious explains the line completely; only
+    # otherwise is ftfy (and its import, a sixth of a second) needed.
+    fixed = _codec_repair(line)
+    if fixed == line or _suspect_pattern().search(fixed):
+        import ftfy  # deferred: heavy, and needed only for lines the codecs do not explain
+
+        fixed = _codec_repair(ftfy.fix_encoding(line))
+    return fixed if fixed != line else None

@@ -1,0 +1,48 @@
+"""``path:line:col: CODE name: message`` lines and a one-line summary, like ruff and flake8."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..diagnostics import Severity
+from .ansi import Paint, plain
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def format_violation(path: str, v, paint: Paint = plain) -> str:
+    tag = "" if v.severity is Severity.ERROR else paint("dim", f" [{v.severity.value}]")
+    code = paint(v.severity.value, v.code)
+    return f"{paint('path', path)}:{v.span.start_line}:{v.span.start_col}: {code} {v.name}: {_one_line(v.message)}{tag}"
+
+
+def _one_line(text: str) -> str:
+    # Messages quote the list's text: a stray escape byte in it must not drive the terminal.
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", " ".join(text.split()))
+
+
+def summary(results: Sequence) -> str:
+    errors = sum(r.errors for r in results)
+    warnings = sum(r.warnings for r in results)
+    infos = sum(1 for r in results for v in r.violations if v.severity is Severity.INFO)
+    fixable = sum(1 for r in results for v in r.violations if v.fix is not None)
+    entries = sum(len(r.document.entries) for r in results)
+    files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+    total = errors + warnings + infos
+    if not total:
+        return f"All clear: {entries} entries in {files}, no problems."
+    parts = [
+        f"{errors} error{'s' if errors != 1 else ''}",
+        f"{warnings} warning{'s' if warnings != 1 else ''}",
+    ]
+    if infos:
+        parts.append(f"{infos} info")
+    tail = f"; {fixable} fixable" if fixable else ""
+    return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {entries} entries, {files}{tail}."
+
+
+def render(results: Sequence, paint: Paint = plain) -> str:
+    lines = [format_violation(r.path, v, paint) for r in results for v in r.violations]
+    lines.append(paint("summary", summary(results)))
+    return "\n".join(lines) + "\n"

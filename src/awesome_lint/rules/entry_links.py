@@ -1,0 +1,34 @@
+"""Shared by the link rules: which links sit on an entry's links lines, and the list's form."""
+
+from __future__ import annotations
+
+from ..model import Document, Entry, LineKind, Link, LinkForm
+from .messages import clear
+
+
+def links_line_links(entry: Entry) -> list[Link]:
+    lines = {ln.number for ln in entry.lines if ln.kind in (LineKind.LINKS, LineKind.ITEM)}
+    return [lk for lk in entry.links if lk.line in lines]
+
+
+def entry_links(doc: Document):
+    for e in doc.entries:
+        for lk in links_line_links(e):
+            yield e, lk
+
+
+def list_form(conventions) -> LinkForm | None:
+    """The bracketing the list uses for entry links, when most of its links agree."""
+    m = conventions.link_form
+    if not clear(m) or m.value is LinkForm.BARE:
+        return None
+    return m.value
+
+
+def source(doc: Document, span) -> str:
+    if span.start_line != span.end_line:
+        lines = list(doc.lines[span.start_line - 1 : span.end_line])
+        lines[-1] = lines[-1][: span.end_col - 1]
+        lines[0] = lines[0][span.start_col - 1 :]
+        return "\n".join(lines)
+    return doc.lines[span.start_line - 1][span.start_col - 1 : span.end_col - 1]
