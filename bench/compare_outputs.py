@@ -148,8 +148,9 @@ for number, path in enumerate(lists, 1):
         elif mode == "action-pr":
             ws = Path(path).parent
             env, d = action_env(name, ws, "pull_request")
-            lines = Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
-            added = min(len(lines), 150)
+            text = Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            lines = text.split("\n")[: -1 if text.endswith("\n") else None]
+            added = min(len(lines), 40)
             patch = f"@@ -0,0 +1,{added} @@\n" + "\n".join("+" + ln for ln in lines[:added])
             server.add_pull("lists/papers", number, f"{number:040x}", "0" * 40,
                             [{"filename": name, "patch": patch, "status": "modified"}])

@@ -1,8 +1,9 @@
 """Workflow commands, the job summary and step outputs for GitHub Actions."""
 
 from awesome_lint.diagnostics import Severity, Violation
+from awesome_lint.github import outputs
 from awesome_lint.model import Span
-from awesome_lint.report import annotations as gh
+from awesome_lint.report import workflow as gh
 
 
 def test_annotation_carries_the_span_and_title():
@@ -39,7 +40,7 @@ def test_report_is_one_command_a_line():
 
 def test_outputs_use_the_heredoc_form(tmp_path):
     out = tmp_path / "out"
-    assert gh.write_outputs({"errors": 3, "warnings": "1\n2"}, {"GITHUB_OUTPUT": str(out)})
+    assert outputs.write_outputs({"errors": 3, "warnings": "1\n2"}, {"GITHUB_OUTPUT": str(out)})
     text = out.read_text()
     lines = text.splitlines()
     assert lines[0].startswith("errors<<ghadelimiter_") and lines[1] == "3"
@@ -49,12 +50,12 @@ def test_outputs_use_the_heredoc_form(tmp_path):
 
 
 def test_outputs_and_summary_without_their_variables_do_nothing():
-    assert gh.write_outputs({"errors": 1}, {}) is False
-    assert gh.append_job_summary("x", {}) is False
+    assert outputs.write_outputs({"errors": 1}, {}) is False
+    assert outputs.append_job_summary("x", {}) is False
 
 
 def test_job_summary_appends(tmp_path):
     f = tmp_path / "summary.md"
     f.write_text("earlier step\n")
-    gh.append_job_summary("## ours\n", {"GITHUB_STEP_SUMMARY": str(f)})
+    outputs.append_job_summary("## ours\n", {"GITHUB_STEP_SUMMARY": str(f)})
     assert f.read_text() == "earlier step\n## ours\n"

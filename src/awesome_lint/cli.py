@@ -5,10 +5,27 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import json
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .config import lookup_rule, resolve_selector
+from .docs import rule_doc
+from .errors import AwesomeLintError, UsageError
+from .fix.fixer import FixOptions
+from .fix.fixer import summary as fix_summary
+from .github.archived import check_archived
+from .links.options import add_arguments as add_link_arguments
+from .links.options import settings_from
+from .links.prefetch import summary as link_summary
+from .links.settings import SettingsError
+from .report import ReportOptions, render
+from .report.ansi import painter
+from .report.export import document_dict
+from .rules import ALL_RULES, REGISTRY
+from .run import FixPlan, LinkPlan, Plan, RunResult, run
+from .textio import STDIN
+from .version import __version__
 
 EXIT_OK, EXIT_ERRORS, EXIT_FAILURE = 0, 1, 2
 
@@ -111,8 +128,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date 'in the future' is judged against (default: today)",
     )
-    from .links.options import add_arguments as add_link_arguments
-
     add_link_arguments(p)
     p.add_argument(
         "--github",
@@ -137,8 +152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    from .errors import AwesomeLintError
-
     args = build_parser().parse_args(argv)
     try:
         if args.list_rules:
@@ -146,7 +159,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.explain:
             return _explain(args.explain)
         if args.github:
-            from .github.action import run as run_github
+            from .github.action import run as run_github  # the Action's modules: only here
 
             return run_github(
                 args.paths,
@@ -162,8 +175,6 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _list_rules() -> int:
-    from .rules import ALL_RULES
-
     width = max(len(r.name) for r in ALL_RULES)
     for r in ALL_RULES:
         flags = "fix " if r.fixable.value != "never" else "    "
@@ -175,11 +186,6 @@ def _list_rules() -> int:
 
 
 def _explain(key: str) -> int:
-    from .config import lookup_rule
-    from .docs import rule_doc
-    from .errors import UsageError
-    from .rules import REGISTRY
-
     rule = lookup_rule(key, REGISTRY)
     if rule is None:
         raise UsageError(f"unknown rule {key!r} (see --list-rules)")
@@ -191,12 +197,6 @@ def _explain(key: str) -> int:
 
 
 def _lint(args) -> int:
-    from .api import config_for, lint_file
-    from .config import Config, resolve_selector
-    from .errors import AwesomeLintError, UsageError
-    from .rules import REGISTRY
-    from .textio import STDIN
-
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
         if not resolve_selector(sel, REGISTRY):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
@@ -206,109 +206,60 @@ def _lint(args) -> int:
     if fixing and args.export:
         raise UsageError("--export cannot be combined with --fix or --diff")
     paths = args.paths or ["README.md"]
+    plan = Plan(
+        config=args.config,
+        isolated=args.isolated,
+        select=(args.select, args.extend_select, args.ignore),
+        today=args.today,
+        links=_link_plan(args) if args.check_links and not args.export else None,
+        fix=FixPlan(FixOptions(args.sort_entries, args.fix_toc), args.diff) if fixing else None,
+        lint=not args.export,
+    )
+    done = run(paths, plan)
     if args.export:
-        return _export(paths, args)
-    results = []
-    outcomes = []
-    failed = False
-    link_results: dict = {}
-    if args.check_links:
-        from .links.lint import check_paths, lint_checked
-
-        checked, failed = check_paths(paths, args, quiet=args.quiet)
-        if fixing:
-            link_results = {c.path: c.results for c in checked}
-            paths = [c.path for c in checked]
-        else:
-            results, paths = lint_checked(checked, args.today), []
-    for path in paths:
-        try:
-            config: Config = config_for(path if path != "-" else ".", args.config, args.isolated)
-            config = config.with_cli(args.select, args.extend_select, args.ignore)
-            if fixing:
-                from .fix.fixer import FixOptions
-                from .fix.fixrun import fix_path
-
-                result, outcome = fix_path(
-                    path,
-                    config,
-                    FixOptions(args.sort_entries, args.fix_toc),
-                    diff=args.diff,
-                    today=args.today,
-                    link_results=link_results.get(path),
-                )
-                results.append(result)
-                outcomes.append(outcome)
-            else:
-                results.append(lint_file(path, config, today=args.today))
-        except AwesomeLintError as exc:
-            print(f"awesome-lint: {exc}", file=sys.stderr)
-            failed = True
+        return _export(done)
     if fixing:
-        from .fix.fixrun import summary
-
-        line = summary(outcomes, args.diff)
+        line = fix_summary((f.fixed for f in done.files if f.fixed is not None), args.diff)
         if line and not args.quiet:
             print(line, file=sys.stderr)
     if args.diff:
-        return (
-            EXIT_FAILURE
-            if failed
-            else (EXIT_ERRORS if any(o.changed for o in outcomes) else EXIT_OK)
-        )
+        if done.failed:
+            return EXIT_FAILURE
+        return EXIT_ERRORS if any(f.fixed and f.fixed.changed for f in done.files) else EXIT_OK
     # With --fix on stdin, stdout carries the fixed text: the report goes to stderr.
     stream = sys.stderr if args.fix and STDIN in paths else sys.stdout
-    _report(results, args, stream)
-    if failed:
+    options = ReportOptions(quiet=args.quiet, paint=painter(stream))
+    stream.write(render(args.format, done.results, options))
+    if done.failed:
         return EXIT_FAILURE
-    return EXIT_ERRORS if any(r.errors for r in results) else EXIT_OK
+    return EXIT_ERRORS if any(r.errors for r in done.results) else EXIT_OK
 
 
-def _report(results, args, stream) -> None:
-    from .report import json as json_reporter
-    from .report import text
+def _link_plan(args) -> LinkPlan:
+    try:
+        settings_from({}, args)  # the command line's own mistakes, named as such
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
-    if args.format == "json":
-        stream.write(json_reporter.render(results))
-    elif args.format == "sarif":
-        from .report import sarif
+    def on_report(report, seconds: float) -> None:
+        for notice in report.notices:
+            print(f"awesome-lint: note: {notice}", file=sys.stderr)
+        if not args.quiet:
+            print(link_summary(report, seconds), file=sys.stderr)
 
-        stream.write(sarif.render(results))
-    elif args.format == "github":
-        from .report import annotations as github
-
-        stream.write("".join(github.report(r.path, r.violations) for r in results))
-    else:
-        from .report.ansi import painter
-
-        out = text.render(results, painter(stream)) if results else ""
-        if args.quiet:
-            out = "".join(line + "\n" for line in out.splitlines()[:-1])
-        stream.write(out)
+    return LinkPlan(
+        lambda table: settings_from(table, args),
+        prefetch=True,
+        on_report=on_report,
+        archived=check_archived,
+    )
 
 
-def _export(paths: list[str], args) -> int:
+def _export(done: RunResult) -> int:
     """Print the parsed model: one JSON object for one file, JSON Lines for several."""
-    import json
-
-    from .api import config_for
-    from .errors import AwesomeLintError
-    from .parse.parser import parse
-    from .report.export import document_dict
-    from .textio import read_source
-
-    failed = False
-    docs = []
-    for path in paths:
-        try:
-            config = config_for(path if path != "-" else ".", args.config, args.isolated)
-            source = read_source(path, config.max_file_size)
-            docs.append(parse(source.text, source.path))
-        except AwesomeLintError as exc:
-            print(f"awesome-lint: {exc}", file=sys.stderr)
-            failed = True
-    if len(paths) == 1 and docs:
+    docs = [f.document for f in done.files]
+    if len(docs) == 1 and not done.failed:
         sys.stdout.write(json.dumps(document_dict(docs[0]), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.writelines(json.dumps(document_dict(d), ensure_ascii=False) + "\n" for d in docs)
-    return EXIT_FAILURE if failed else EXIT_OK
+    return EXIT_FAILURE if done.failed else EXIT_OK

@@ -27,6 +27,8 @@ from typing import Any
 
 from .diagnostics import Severity
 from .errors import ConfigError
+from .links.options import validate_table
+from .rules import REGISTRY
 from .rules.base import Rule
 
 if sys.version_info >= (3, 11):
@@ -71,6 +73,16 @@ class Config:
             extend_select=self.extend_select + tuple(extend_select or ()),
             ignore=self.ignore + tuple(ignore or ()),
         )
+
+
+def config_for(
+    path: str | Path, explicit: str | Path | None = None, isolated: bool = False
+) -> Config:
+    """The config that applies to ``path``: the explicit file, else the nearest one found."""
+    if isolated:
+        return Config()
+    found = Path(explicit) if explicit else find_config(Path(path).resolve())
+    return load_config(found, REGISTRY) if found else Config()
 
 
 def _is(path: Path, kind: Callable[[int], bool]) -> bool:
@@ -152,8 +164,6 @@ def config_from_dict(
     links = data.get("links", {})
     if not isinstance(links, dict):
         raise fail("[links] must be a table")
-    from .links.options import validate_table
-
     validate_table(links, fail)
     return Config(
         select=select,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .rules import ALL_RULES
+
 _PACKAGED = Path(__file__).parent / "_rule_docs"
 _REPOSITORY = Path(__file__).resolve().parents[2] / "rules"
 
@@ -25,8 +27,6 @@ def rule_doc(code: str) -> str | None:
 
 def index_table(link_prefix: str = "") -> str:
     """The rule index table, generated from the registry (rules/README.md and README.md)."""
-    from .rules import ALL_RULES
-
     rows = ["| code | name | severity | fix | what it flags |", "|---|---|---|---|---|"]
     for r in ALL_RULES:
         opt = " (opt-in)" if not r.enabled_by_default else ""

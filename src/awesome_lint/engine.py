@@ -11,11 +11,14 @@ from .config import Config, lookup_rule, resolve_selector
 from .diagnostics import Violation
 from .model import Document
 from .parse.conventions import Conventions, infer
+from .parse.parser import parse
 from .parse.profile import detect as detect_profile
+from .result import LintResult
 from .rules import ALL_RULES, REGISTRY
 from .rules.base import Rule, RuleContext
 from .siblings import Siblings
 from .suppress import collect, filter_violations
+from .textio import Source
 
 
 def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
@@ -54,6 +57,9 @@ def lint_document(
     today = today or datetime.date.today()
     conventions = conventions or infer(doc)
     profile = config.profile or detect_profile(doc)
+    suppressions, problems = collect(
+        doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
+    )
     found: list[Violation] = []
     for rule in active_rules(config):
         if rule.needs_links and link_results is None:
@@ -67,15 +73,13 @@ def lint_document(
             link_results=link_results or {},
             profile=profile,
             siblings=siblings,
+            suppression_problems=tuple(problems),
         )
         settings = config.rules.get(rule.code)
         for v in rule.check(doc, ctx):
             if settings is not None and settings.severity is not None:
                 v = dataclasses.replace(v, severity=settings.severity)
             found.append(v)
-    suppressions, _ = collect(
-        doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
-    )
     found = filter_violations(found, suppressions)
     found.sort(key=lambda v: (v.span.start_line, v.span.start_col, v.code))
     return _dedupe(found)
@@ -90,3 +94,34 @@ def _dedupe(violations: list[Violation]) -> list[Violation]:
             seen.add(key)
             out.append(v)
     return out
+
+
+def lint(
+    doc: Document,
+    config: Config,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+    siblings: Siblings | None = None,
+    source: Source | None = None,
+) -> LintResult:
+    """``lint_document`` with its result typed: the findings of ``doc`` under ``config``."""
+    found = lint_document(doc, config, today=today, link_results=link_results, siblings=siblings)
+    return LintResult(doc.path, doc, tuple(found), source)
+
+
+def parse_and_lint(
+    text: str,
+    path: str,
+    config: Config,
+    *,
+    today: datetime.date | None = None,
+    link_results: Mapping[str, Any] | None = None,
+    siblings: Siblings | None = None,
+    source: Source | None = None,
+) -> LintResult:
+    """Parse ``text`` (recognising entries only if a selected rule reads them) and lint it."""
+    doc = parse(text, path, entries=needs_entries(config))
+    return lint(
+        doc, config, today=today, link_results=link_results, siblings=siblings, source=source
+    )

@@ -13,6 +13,7 @@ import enum
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -44,16 +45,32 @@ class Span:
 
 
 class LineIndex:
-    """Maps (line, column) positions in a text to offsets into it and back."""
+    """Maps (line, column) positions in a text to offsets into it and back: the one mapper
+    the parser, the layouts and the fixes share.
 
-    def __init__(self, text: str) -> None:
+    ``first_line`` is the line number of the text's first line, for a block of lines cut
+    out of a document.
+    """
+
+    def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text
+        self.first_line = first_line
         self.starts = [0, *accumulate(len(ln) + 1 for ln in text.split("\n"))]
 
     def offset(self, line: int, col: int) -> int:
-        if line > len(self.starts) - 1:
+        index = line - self.first_line
+        if index >= len(self.starts) - 1:
             return len(self.text)
-        return min(self.starts[line - 1] + col - 1, len(self.text))
+        return min(self.starts[index] + col - 1, len(self.text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of ``offset``; the end of a line is column ``len(line) + 1``."""
+        index = bisect_right(self.starts, offset) - 1
+        return self.first_line + index, offset - self.starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        (sl, sc), (el, ec) = self.position(start), self.position(end)
+        return Span(sl, sc, el, ec)
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
         return self.offset(span.start_line, span.start_col), self.offset(
@@ -61,8 +78,8 @@ class LineIndex:
         )
 
     def line_of(self, offset: int) -> int:
-        """The 1-based line holding ``offset``."""
-        return bisect_right(self.starts, offset)
+        """The line holding ``offset``."""
+        return bisect_right(self.starts, offset) + self.first_line - 1
 
 
 class LinkForm(str, enum.Enum):
@@ -162,10 +179,26 @@ class Field:
     span: Span
 
 
+# How an entry is written (FORMATS.md): a paper block (``**Title**<br>`` / authors / date
+# and venue / links), with the date on the title line, with a ``[**VENUE**]`` prefix, with the
+# date line first or last; one paper per list item, a list item whose sub-items are its
+# fields, or a table row.
+Layout = Literal[
+    "block",
+    "title-date",
+    "venue-prefix",
+    "date-first",
+    "date-last",
+    "bullet",
+    "numbered",
+    "table",
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     span: Span
-    layout: str  # "block", "title-date" (date on the title line), "venue-prefix", "bullet"
+    layout: Layout
     lines: tuple[EntryLine, ...]
     title: Field | None
     title_bold: bool

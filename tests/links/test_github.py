@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from awesome_lint.github.archived import check_archived
 from awesome_lint.links import LinkSettings, Outcome, check_links
-from awesome_lint.links.archived import check_archived, repo_of, web_hosts
+from awesome_lint.links.archived import repo_of, web_hosts
 from tests.github_api_server import FakeGitHub
 
 from .conftest import reply
@@ -63,6 +64,7 @@ def test_token_goes_only_to_the_api_host(api, server):
         [server.url("/alive/repo"), url],
         LinkSettings(allow_private_hosts=True, no_cache=True),
         env=env,
+        archived=check_archived,
     )
     assert report.results[server.url("/alive/repo")].archived is False
     assert all(c.headers.get("authorization") == "token ghs_secret" for c in api.calls())
@@ -115,10 +117,10 @@ def test_archived_answers_are_cached(api, server, tmp_path):
     server.route("/old/repo", reply(200))
     env = {"GITHUB_API_URL": api.url, "GITHUB_SERVER_URL": server.url("")}
     settings = LinkSettings(allow_private_hosts=True, cache_path=str(tmp_path))
-    first = check_links([server.url("/old/repo")], settings, env=env)
+    first = check_links([server.url("/old/repo")], settings, env=env, archived=check_archived)
     assert first.results[server.url("/old/repo")].archived is True
     before = len(api.calls(path="/repos/old/repo"))
-    second = check_links([server.url("/old/repo")], settings, env=env)
+    second = check_links([server.url("/old/repo")], settings, env=env, archived=check_archived)
     assert second.results[server.url("/old/repo")].archived is True
     assert second.results[server.url("/old/repo")].outcome is Outcome.OK
     assert len(api.calls(path="/repos/old/repo")) == before

@@ -15,14 +15,25 @@ import os
 import secrets
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from ..config import Config, config_for
 from ..diagnostics import Severity, Violation
-from ..report import annotations as reporter
+from ..engine import parse_and_lint
+from ..errors import AwesomeLintError
+from ..links import LinkSettings
+from ..links.options import from_table
+from ..model import Document
+from ..report import workflow as reporter
+from ..run import LinkPlan, Plan, run_one
+from . import bot, render
+from .archived import check_archived
+from .client import DEFAULT_API_URL, ApiUrlError, GitHubClient, GitHubError
 from .diff import FileDiff, PatchError, file_diff
 from .findings import Finding, Suggestion, classify
+from .outputs import append_job_summary, write_outputs
 
 PR_EVENTS = ("pull_request", "pull_request_target")
 FAIL_ON = ("error", "warning", "never")
@@ -130,18 +141,49 @@ def fails(findings: Sequence[Finding], fail_on: str) -> bool:
     return any(f.severity in levels for f in findings)
 
 
-def verified(linter: Linter, path: str, lines: Sequence[str], f: Finding) -> Suggestion | None:
-    """Keep a suggestion only if the file with it applied no longer has this finding there."""
-    s = f.suggestion
-    if s is None:
-        return None
-    replaced = s.text.split("\n")
-    text = "\n".join([*lines[: s.first - 1], *replaced, *lines[s.last :]])
-    window = range(s.first, s.first + len(replaced))
-    again = linter.lint_text(text, path)
-    if any(v.code == f.violation.code and v.span.start_line in window for v in again):
-        return None
-    return s
+def verified(
+    linter: Linter, path: str, lines: Sequence[str], findings: Sequence[Finding]
+) -> list[Suggestion | None]:
+    """Each finding's suggestion if the file with it applied no longer has that finding there.
+
+    The suggestions are applied together and the result linted once; suggestions whose
+    lines overlap one already applied wait for the next round (one more lint each round).
+    """
+    kept: list[Suggestion | None] = [None] * len(findings)
+    todo = [i for i, f in enumerate(findings) if f.suggestion is not None]
+    while todo:
+        batch: list[int] = []
+        later: list[int] = []
+        end = 0
+        for i in sorted(todo, key=lambda i: (findings[i].suggestion.first, i)):
+            s = findings[i].suggestion
+            (batch if s.first > end else later).append(i)
+            if s.first > end:
+                end = s.last
+        text, windows = _applied(lines, [findings[i].suggestion for i in batch])
+        again = linter.lint_text(text, path)
+        for i, window in zip(batch, windows):
+            code = findings[i].violation.code
+            if not any(v.code == code and v.span.start_line in window for v in again):
+                kept[i] = findings[i].suggestion
+        todo = later
+    return kept
+
+
+def _applied(lines: Sequence[str], suggestions: Sequence[Suggestion]) -> tuple[str, list[range]]:
+    """The text with non-overlapping ``suggestions`` (in line order) applied, and the lines
+    each one's text occupies in it."""
+    out: list[str] = []
+    windows = []
+    done = 0  # lines of the original copied or replaced so far
+    for s in suggestions:
+        out.extend(lines[done : s.first - 1])
+        replaced = s.text.split("\n")
+        windows.append(range(len(out) + 1, len(out) + 1 + len(replaced)))
+        out.extend(replaced)
+        done = s.last
+    out.extend(lines[done:])
+    return "\n".join(out), windows
 
 
 def _resolve(workspace: Path, name: str) -> Path:
@@ -215,16 +257,10 @@ class Runner:
                     Finding(f.path, f.violation, f.fingerprint, True, None, None) for f in findings
                 ]
             else:
+                suggestions = verified(self.linter, str(path), lines, findings)
                 findings = [
-                    Finding(
-                        f.path,
-                        f.violation,
-                        f.fingerprint,
-                        f.new,
-                        f.anchor,
-                        verified(self.linter, str(path), lines, f),
-                    )
-                    for f in findings
+                    Finding(f.path, f.violation, f.fingerprint, f.new, f.anchor, s)
+                    for f, s in zip(findings, suggestions)
                 ]
             outcome.new += [f for f in findings if f.new]
             outcome.old += [f for f in findings if not f.new]
@@ -233,16 +269,14 @@ class Runner:
 
     # -------------------------------------------------------------- reporting
     def finish(self, settings: Settings, outcome: Outcome) -> int:
-        from . import render
-
         for f in outcome.new:
             self.emit(reporter.annotation(f.path, f.violation))
-        reporter.append_job_summary(
+        append_job_summary(
             render.job_summary(settings.files, outcome.new, outcome.old, outcome.notices), self.env
         )
         errors = sum(f.severity is Severity.ERROR for f in outcome.new)
         warnings = sum(f.severity is Severity.WARNING for f in outcome.new)
-        reporter.write_outputs({"errors": errors, "warnings": warnings}, self.env)
+        write_outputs({"errors": errors, "warnings": warnings}, self.env)
         return 1 if fails(outcome.new, settings.fail_on) else 0
 
     # -------------------------------------------------------------- the run
@@ -271,8 +305,6 @@ class Runner:
             )
             return self.finish(settings, outcome)
 
-        from .client import DEFAULT_API_URL, ApiUrlError, GitHubClient, GitHubError
-
         factory = self.client_factory or GitHubClient
         try:
             client = factory(env.get("GITHUB_API_URL") or DEFAULT_API_URL, token, info.repo)
@@ -296,9 +328,6 @@ class Runner:
         return self.finish(settings, outcome)
 
     def comment(self, client, info: PullInfo, settings: Settings, outcome: Outcome) -> None:
-        from . import bot
-        from .client import GitHubError
-
         run_id = f"{self.env.get('GITHUB_RUN_ID') or 'local'}.{self.env.get('GITHUB_RUN_ATTEMPT') or 1}.{secrets.token_hex(4)}"
         try:
             state = bot.read_state(client, info.number, settings.comment)
@@ -329,7 +358,8 @@ def _link_lines(check_links: str, diff: FileDiff | None):
 
 
 class CoreLinter:
-    """The Linter the action uses: the engine with the config that applies to each file."""
+    """The Linter the action uses: the run (``run.py``) with the config that applies to each
+    file, checking the links on the lines asked for."""
 
     def __init__(
         self,
@@ -339,8 +369,8 @@ class CoreLinter:
         today=None,
         link_options: Mapping[str, object] | None = None,
     ):
-        self.explicit, self.isolated, self.cli, self.today = config, isolated, cli, today
-        self._configs: dict[str, object] = {}
+        self.plan = Plan(config=config, isolated=isolated, select=cli, today=today)
+        self._configs: dict[str, Config] = {}
         # Extra LinkSettings values; only tests set them (a PR's config can never open
         # private hosts: allow-private-hosts is not a config key).
         self.link_options = dict(link_options or {})
@@ -350,53 +380,45 @@ class CoreLinter:
         notices, self._notices = self._notices, []
         return notices
 
-    def _config(self, path: str):
-        from ..api import config_for
-
+    def _config(self, path: str) -> Config:
+        """The config for ``path``, read once. A broken config file is not the action's
+        environment: its ConfigError ends the run like the command line's."""
         if path not in self._configs:
-            self._configs[path] = config_for(path, self.explicit, self.isolated).with_cli(*self.cli)
+            config = config_for(path, self.plan.config, self.plan.isolated)
+            self._configs[path] = config.with_cli(*self.plan.select)
         return self._configs[path]
 
     def lint_file(self, path: str, link_lines=None) -> tuple[Sequence[str], Sequence[Violation]]:
-        from ..api import lint_file
-        from ..errors import AwesomeLintError
-
         config = self._config(path)
+        links = None
+        if link_lines is not None:
+            links = LinkPlan(
+                settings=lambda table: LinkSettings(**{**from_table(table), **self.link_options}),
+                urls=lambda doc: _urls_on(doc, link_lines),
+                on_report=lambda report, seconds: self._notices.extend(report.notices),
+                archived=check_archived,
+            )
         try:
-            result = lint_file(path, config, today=self.today)
+            done = run_one(path, replace(self.plan, links=links), config=config)
         except AwesomeLintError as exc:
             raise ActionError(str(exc)) from None
-        urls = [
-            lk.url
-            for lk in result.document.links
-            if lk.url
-            and not lk.url.startswith("#")
-            and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
-        ]
-        if urls:
-            results = self._check(urls, config)
-            try:
-                result = lint_file(path, config, today=self.today, link_results=results)
-            except AwesomeLintError as exc:
-                raise ActionError(str(exc)) from None
-        return result.document.lines, result.violations
-
-    def _check(self, urls: list[str], config) -> Mapping[str, object]:
-        from ..links import LinkSettings, SettingsError, check_links
-        from ..links.options import from_table
-
-        try:
-            settings = LinkSettings(**{**from_table(config.links), **self.link_options})
-        except SettingsError as exc:
-            raise ActionError(f"{config.source}: [links] {exc}") from None
-        report = check_links(urls, settings)
-        self._notices.extend(report.notices)
-        return report.results
+        assert done.lint is not None
+        return done.document.lines, done.lint.violations
 
     def lint_text(self, text: str, path: str) -> Sequence[Violation]:
-        from ..api import lint_text
+        """The findings in a changed version of the file (to verify suggestions)."""
+        return parse_and_lint(text, path, self._config(path), today=self.plan.today).violations
 
-        return lint_text(text, path, self._config(path), today=self.today).violations
+
+def _urls_on(doc: Document, link_lines: frozenset[int] | str) -> list[str]:
+    """The URLs to check: on the given lines (or all), not in-page anchors."""
+    return [
+        lk.url
+        for lk in doc.links
+        if lk.url
+        and not lk.url.startswith("#")
+        and (link_lines == ALL_LINES or (link_lines and lk.line in link_lines))
+    ]
 
 
 def run(

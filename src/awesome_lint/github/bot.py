@@ -36,11 +36,6 @@ class Plan:
     listed: tuple[Finding, ...]  # new findings named in the review body instead
     stale: tuple[int, ...]  # ids of our inline comments whose finding is gone
 
-    @property
-    def writes(self) -> int:
-        summary = self.summary_body is not None and self.summary_changed
-        return int(summary) + int(bool(self.inline or self.listed)) + len(self.stale)
-
 
 def own_summary(state: PullState) -> Comment | None:
     return next(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from .. import __version__
+from ..version import __version__
 
 DEFAULT_API_URL = "https://api.github.com"
 # The login of GITHUB_TOKEN's bot. Installation tokens cannot call GET /user, so when that
@@ -237,9 +237,6 @@ class GitHubClient:
                 lambda: self._repo.get_pull(number),
             )
         return self._pulls[number]
-
-    def head_sha(self, number: int) -> str:
-        return self._pull(number).head.sha
 
     def pull_files(self, number: int) -> list[PullFile]:
         pull = self._pull(number)

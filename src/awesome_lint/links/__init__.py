@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .archived import DEFAULT_API_URL, DEFAULT_SERVER_URL, AskArchived, repo_of, web_hosts
 from .result import LinkResult, Outcome, Redirect
 from .settings import LinkSettings, SettingsError, parse_accept
 
@@ -46,9 +47,13 @@ def check_links(
     *,
     progress: Callable[[LinkResult], None] | None = None,
     env: Mapping[str, str] | None = None,
+    archived: AskArchived | None = None,
     **checker_options: object,
 ) -> LinkReport:
-    """Check every URL once. ``checker_options`` go to ``LinkChecker`` (resolver, filters)."""
+    """Check every URL once. ``checker_options`` go to ``LinkChecker`` (resolver, filters).
+
+    ``archived`` asks GitHub whether linked repositories are archived (``github/archived``);
+    without it they are not asked about, whatever ``settings.check_archived`` says."""
     settings = settings or LinkSettings()
     env = os.environ if env is None else env
     wanted = list(dict.fromkeys(urls))
@@ -85,8 +90,8 @@ def check_links(
     results = {u: cached.get(u) or fresh[u] for u in wanted}
 
     archived_new: dict[str, bool] = {}
-    if settings.check_archived:
-        results, archived_new, more = _add_archived(results, settings, env, cache)
+    if settings.check_archived and archived is not None:
+        results, archived_new, more = _add_archived(results, settings, env, cache, archived)
         notices.extend(more)
 
     if cache is not None:
@@ -98,9 +103,7 @@ def check_links(
     return LinkReport(results, tuple(notices), fetched=fetched, cached=len(cached))
 
 
-def _add_archived(results, settings, env, cache):
-    from .archived import DEFAULT_API_URL, DEFAULT_SERVER_URL, check_archived, repo_of, web_hosts
-
+def _add_archived(results, settings, env, cache, check_archived: AskArchived):
     hosts = web_hosts(env.get("GITHUB_SERVER_URL") or DEFAULT_SERVER_URL)
     repo_by_url = {}
     for url, result in results.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import __version__
+from ..version import __version__
 
 # lychee's default: informational and success codes.
 DEFAULT_ACCEPT = frozenset(range(100, 104)) | frozenset(range(200, 300))

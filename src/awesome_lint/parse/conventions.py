@@ -60,9 +60,7 @@ class Conventions:
     date_style: dict[str, Majority] = field(default_factory=dict)  # DateStyle field -> value
     may_dot: Majority | None = None
     direction: str | None = None  # "newest-first", "oldest-first" or None (not sorted)
-    direction_share: float = 0.0
     dated_share: float = 0.0  # entries with a date field
-    italic_share: float = 0.0  # entries whose authors are italic
     cross_listed_share: float = 0.0  # entries whose paper appears in another section too
     paper_keys: dict[int, list[str]] = field(default_factory=dict)  # entry line -> identity keys
 
@@ -93,9 +91,8 @@ def infer(doc: Document) -> Conventions:
             for e in entries
             if e.date and e.date.style and e.date.month == 5
         ),
-        **_direction(doc),
+        direction=_direction(doc),
         dated_share=sum(1 for e in entries if e.date is not None) / len(entries),
-        italic_share=sum(1 for e in entries if e.authors_italic) / len(entries),
         cross_listed_share=_cross_listed_share(entries, keys),
         paper_keys=keys,
     )
@@ -193,7 +190,8 @@ def _date_style(entries: tuple[Entry, ...]) -> dict[str, Majority]:
     return out
 
 
-def _direction(doc: Document) -> dict:
+def _direction(doc: Document) -> str | None:
+    """The sort direction most sections follow, when clear."""
     down = up = 0
     for section in doc.all_sections():
         dates = [e.date.value for e in section.entries if e.date and e.date.value]
@@ -203,10 +201,10 @@ def _direction(doc: Document) -> dict:
             elif a < b:
                 up += 1
     if down + up < MIN_SAMPLES:
-        return {"direction": None, "direction_share": 0.0}
+        return None
     share = max(down, up) / (down + up)
     direction = "newest-first" if down >= up else "oldest-first"
-    return {"direction": direction if share >= CLEAR_MAJORITY else None, "direction_share": share}
+    return direction if share >= CLEAR_MAJORITY else None
 
 
 def _cross_listed_share(entries: tuple[Entry, ...], keys: dict[int, list[str]]) -> float:

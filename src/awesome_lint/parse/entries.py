@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, Marker, Span
+from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
-from .layouts.blocks import date_last, leading_venue, regroup, with_leading_dates
 
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")

@@ -10,10 +10,9 @@ autolinks, code spans, backslash escapes) and classifies how a link is bracketed
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Link, LinkForm, Span
+from ..model import LineIndex, Link, LinkForm
 
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*)>", re.IGNORECASE)
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension).
@@ -318,27 +317,6 @@ def _classify(
     )
 
 
-class OffsetMap:
-    """Maps offsets of a block's joined text back to (line, column) in the document."""
-
-    def __init__(self, first_line: int, lines: list[str]) -> None:
-        self.first_line = first_line
-        self.starts = []
-        pos = 0
-        for ln in lines:
-            self.starts.append(pos)
-            pos += len(ln) + 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, offset) - 1
-        return self.first_line + i, offset - self.starts[i] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        sl, sc = self.position(start)
-        el, ec = self.position(end)
-        return Span(sl, sc, el, ec)
-
-
 def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
     """The links of a block of consecutive source lines starting at ``first_line``."""
     text = "\n".join(lines)
@@ -349,7 +327,7 @@ def links_in_block(first_line: int, lines: list[str]) -> list[Link]:
         and "www." not in text.lower()
     ):
         return []
-    omap = OffsetMap(first_line, lines)
+    omap = LineIndex(text, first_line)
     result = []
     for loc in scan(text):
         span = omap.span(loc.start, loc.end)

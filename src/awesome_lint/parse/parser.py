@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .inline import links_in_block
-from .layouts import extract as extract_layouts
+from .layouts.extract import extract as extract_layouts
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
@@ -50,7 +50,6 @@ class _Block:
     kind: str  # paragraph, heading, html, table, code
     start: int  # 1-based first line
     end: int  # 1-based last line
-    list_depth: int = 0
     item_start: bool = False  # the first block of a list item (its first line has the bullet)
     level: int = 0
     raw: str = ""
@@ -223,15 +222,12 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
                     "heading",
                     tok.map[0] + 1,
                     tok.map[1],
-                    depth,
                     level=int(tok.tag[1:]),
                     raw=tokens[i + 1].content,
                 )
             )
         elif t == "paragraph_open":
-            blocks.append(
-                _Block("paragraph", tok.map[0] + 1, tok.map[1], depth, item_start=pending_item)
-            )
+            blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], item_start=pending_item))
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
                 lists.item_blocks[k] = dataclasses.replace(
@@ -244,18 +240,17 @@ def _blocks(text: str, n_lines: int) -> tuple[list[_Block], _Lists, set[int]]:
                     "code",
                     tok.map[0] + 1,
                     min(tok.map[1], n_lines),
-                    depth,
                     indented=t == "code_block",
                 )
             )
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "html_block":
-            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1], depth))
+            blocks.append(_Block("html", tok.map[0] + 1, tok.map[1]))
             opaque.update(range(tok.map[0] + 1, tok.map[1] + 1))
             pending_item = False
         elif t == "table_open":
-            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1], depth))
+            blocks.append(_Block("table", tok.map[0] + 1, tok.map[1]))
     return blocks, lists, opaque
 
 

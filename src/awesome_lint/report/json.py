@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from .options import ReportOptions
+
 SCHEMA_VERSION = 1
 
 
@@ -22,7 +24,7 @@ def diagnostic(v) -> dict:
     }
 
 
-def render(results: Sequence) -> str:
+def render(results: Sequence, options: ReportOptions = ReportOptions()) -> str:
     payload = {
         "version": SCHEMA_VERSION,
         "files": [

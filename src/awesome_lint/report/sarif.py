@@ -14,9 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import docs
 from ..diagnostics import Severity
 from ..model import Span
+from ..rules import ALL_RULES
 from ..rules.base import Rule
+from ..version import __version__
+from .options import ReportOptions
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -47,9 +51,7 @@ def artifact_uri(path: str) -> str:
 
 def _doc_parts(rule: Rule) -> tuple[str, str | None]:
     """(what it does, the whole Markdown doc) from ``rules/ALxxx.md``; the summary if absent."""
-    from ..docs import rule_doc
-
-    doc = rule_doc(rule.code)
+    doc = docs.rule_doc(rule.code)
     if not doc:
         return rule.summary, None
     m = re.search(r"^## What it does\s*\n(.*?)(?=^## |\Z)", doc, re.S | re.M)
@@ -109,9 +111,6 @@ def _result(path_uri: str, v, index: dict[str, int]) -> dict:
 
 
 def document(results: Sequence, rules: Sequence[Rule] | None = None) -> dict:
-    from .. import __version__
-    from ..rules import ALL_RULES
-
     rules = list(ALL_RULES if rules is None else rules)
     index = {r.code: i for i, r in enumerate(rules)}
     sarif_results = []
@@ -143,5 +142,5 @@ def document(results: Sequence, rules: Sequence[Rule] | None = None) -> dict:
     }
 
 
-def render(results: Sequence) -> str:
+def render(results: Sequence, options: ReportOptions = ReportOptions()) -> str:
     return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"

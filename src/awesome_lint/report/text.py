@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..diagnostics import Severity
 from .ansi import Paint, plain
+from .options import ReportOptions
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -42,7 +43,12 @@ def summary(results: Sequence) -> str:
     return f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {entries} entries, {files}{tail}."
 
 
-def render(results: Sequence, paint: Paint = plain) -> str:
-    lines = [format_violation(r.path, v, paint) for r in results for v in r.violations]
-    lines.append(paint("summary", summary(results)))
-    return "\n".join(lines) + "\n"
+def render(results: Sequence, options: ReportOptions = ReportOptions()) -> str:
+    """A line per finding, then the summary line (not with ``quiet``); nothing without files."""
+    if not results:
+        return ""
+    paint = options.paint
+    lines = [format_violation(r.path, v, paint) + "\n" for r in results for v in r.violations]
+    if not options.quiet:
+        lines.append(paint("summary", summary(results)) + "\n")
+    return "".join(lines)

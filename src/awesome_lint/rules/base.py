@@ -39,6 +39,9 @@ class RuleContext:
     profile: str = "paper"
     # Files next to the linted list (siblings.py); None when unknown, e.g. for text from stdin.
     siblings: Siblings | None = None
+    # (line, problem) for each suppression comment naming an unknown rule: the engine reads
+    # the comments once, against the registry, which the rules cannot import.
+    suppression_problems: tuple[tuple[int, str], ...] = ()
 
 
 class Rule:

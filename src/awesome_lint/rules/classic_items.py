@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from ..model import ClassicItem, Document, Heading, Span
+from ..parse.slug import heading_text
 
 # A description that is only a parenthetical "(macOS only)", only emoji, or only badges is a
 # deliberate short form, not a description missing its separator or period.
@@ -93,8 +94,6 @@ _CLOSERS = "\"'”’»)]*_`"
 
 def rendered(text: str) -> str:
     """Text as it renders: links become their text, images and tags go, emphasis marks go."""
-    from ..parse.slug import heading_text
-
     return heading_text(text)
 
 

@@ -13,12 +13,5 @@ class InvalidSuppression(Rule):
     reads_entries = False
 
     def check(self, doc: Document, ctx):
-        from ..config import lookup_rule  # the registry imports this module
-        from ..suppress import collect
-        from . import REGISTRY
-
-        _, problems = collect(
-            doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
-        )
-        for line, problem in problems:
+        for line, problem in ctx.suppression_problems:
             yield self.violation(Span.on_line(line, 1, len(doc.lines[line - 1]) + 1), problem)

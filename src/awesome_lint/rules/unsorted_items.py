@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import Document
@@ -11,8 +12,6 @@ from .entry_out_of_order import longest_sorted
 
 def sort_key(name: str) -> str:
     """Alphabetical the way a reader looks things up: case, accents and leading symbols ignored."""
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
     return re.sub(r"^[\W_]+", "", plain.casefold())
 

@@ -20,10 +20,3 @@ from __future__ import annotations
 BREAKLESS_LAYOUTS = frozenset({"bullet", "numbered", "table"})
 # Layouts whose date and venue are written in brackets, [12th Sep., 2023] [arXiv, 2023].
 BRACKETED_DATE_LAYOUTS = frozenset({"block", "title-date", "date-first"})
-
-
-def extract(*args, **kwargs):
-    """See extract.extract; imported on use because entries.py and these modules use each other."""
-    from .extract import extract as run
-
-    return run(*args, **kwargs)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from ...model import Entry, EntryDate, Field, Link, LinkForm, Span
+from ...model import Entry, EntryDate, Field, Layout, LineIndex, Link, LinkForm, Span
 from ..dates import looks_like_date
 from ..entries import entry_date, strip_bullet
 
@@ -43,16 +44,15 @@ class Text:
     def joined(self) -> str:
         return "\n".join(self.lines)
 
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.joined, self.first)
+
     def offset(self, line: int, col: int) -> int:
-        return sum(len(ln) + 1 for ln in self.lines[: line - self.first]) + col - 1
+        return self.index.offset(line, col)
 
     def position(self, offset: int) -> tuple[int, int]:
-        pos = 0
-        for k, ln in enumerate(self.lines):
-            if offset <= pos + len(ln):
-                return self.first + k, offset - pos + 1
-            pos += len(ln) + 1
-        return self.first + len(self.lines) - 1, len(self.lines[-1]) + 1
+        return self.index.position(offset)
 
     def field(self, start: int, end: int, strip: str = "") -> Field | None:
         """The text between two offsets, whitespace (and ``strip`` characters) trimmed at both ends."""
@@ -64,8 +64,7 @@ class Text:
             end -= 1
         if start >= end:
             return None
-        (sl, sc), (el, ec) = self.position(start), self.position(end)
-        return Field(" ".join(s[start:end].split()), Span(sl, sc, el, ec))
+        return Field(" ".join(s[start:end].split()), self.index.span(start, end))
 
 
 def make_date(raw: str, span: Span) -> EntryDate | None:
@@ -108,7 +107,9 @@ def bullet_prefix(line: str) -> int:
     return width
 
 
-def new_entry(span: Span, layout: str, lines, title: Field, links, section: str, **fields) -> Entry:
+def new_entry(
+    span: Span, layout: Layout, lines, title: Field, links, section: str, **fields
+) -> Entry:
     """An entry of a layout that lacks some fields: whatever is not given is absent (None)."""
     absent = dict.fromkeys(
         ("title_bold", "authors", "authors_field", "authors_italic", "date", "venue", "date_venue"),

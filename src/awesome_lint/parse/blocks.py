@@ -23,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ...model import Entry, EntryLine, Field, LineKind, Link, Span
-from ..dates import looks_like_date
+from ..model import Entry, EntryLine, Field, LineKind, Link, Span
+from .dates import looks_like_date
 
 _GROUP = re.compile(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"

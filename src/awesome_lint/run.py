@@ -1,0 +1,304 @@
+"""The one pipeline: what the CLI, the pre-commit hook (the CLI) and the Action all run.
+
+For each path: the config that applies to it, the text read once and parsed once, the
+links the selected rules need checked (``links/``), the rules run once with those results,
+the fixes applied and verified when asked (``fix/``), and one ``FileResult`` back. A path
+that cannot be configured, read or written is reported once, here, and the others go on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .config import Config, config_for
+from .engine import lint, needs_entries
+from .errors import AwesomeLintError, ConfigError
+from .fix.fixer import FixOptions, FixOutcome, fix_source_text, unified_diff
+from .fix.writeback import check_writable, encode_like, write_atomic
+from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
+from .links.archived import AskArchived
+from .links.prefetch import Prefetch, scan_urls, settle
+from .model import Document
+from .parse.parser import parse
+from .result import LintResult
+from .siblings import Siblings
+from .siblings import scan as scan_siblings
+from .textio import STDIN, Source, read_source
+
+
+@dataclass(frozen=True)
+class LinkPlan:
+    """How this run checks links."""
+
+    # LinkSettings from a config's ``[links]`` table (and the command line's flags over it);
+    # raises SettingsError, which the run reports as the config's error.
+    settings: Callable[[Mapping[str, object]], LinkSettings]
+    # The URLs of a document to check; None: every link's URL.
+    urls: Callable[[Document], Iterable[str]] | None = None
+    # Check all files' URLs together, starting on a scan of the raw texts while the parser
+    # works (the command line). Without it each file's URLs are checked on their own, and
+    # only when there are any (the Action, which checks only the lines a PR changed).
+    prefetch: bool = False
+    # Called with each check's report and the seconds it took (notices, a summary line).
+    on_report: Callable[[LinkReport, float], None] = lambda report, seconds: None
+    # Asks GitHub whether linked repositories are archived (github/archived.py); None: not
+    # asked. Handed in, so that the run and links/ need no GitHub client.
+    archived: AskArchived | None = None
+
+
+@dataclass(frozen=True)
+class FixPlan:
+    options: FixOptions = FixOptions()
+    diff: bool = False  # print a unified diff instead of writing the file
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the run does with every path."""
+
+    config: str | None = None  # --config: this file instead of the nearest one
+    isolated: bool = False  # --isolated: no config file at all
+    select: tuple = (None, None, None)  # the command line's --select, --extend-select, --ignore
+    today: datetime.date | None = None
+    links: LinkPlan | None = None  # None: links are not checked
+    fix: FixPlan | None = None  # None: nothing is fixed
+    lint: bool = True  # False: parse only (--export)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What the run made of one path."""
+
+    path: str  # as given
+    source: Source
+    document: Document  # the text as read, parsed
+    lint: LintResult | None  # what remains (after fixing, when fixing); None when not linting
+    fixed: FixOutcome | None = None  # set when fixing
+    link_results: Mapping[str, LinkResult] | None = None  # None: links were not checked
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one message per path that failed
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    @property
+    def results(self) -> list[LintResult]:
+        return [f.lint for f in self.files if f.lint is not None]
+
+
+@dataclass
+class _File:
+    """A path on its way through the run."""
+
+    path: str
+    config: Config
+    source: Source
+    settings: LinkSettings | None = None
+    document: Document | None = None
+    link_results: Mapping[str, LinkResult] | None = None
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def run(
+    paths: Sequence[str],
+    plan: Plan,
+    *,
+    log: Callable[[str], None] = _stderr,
+    out: TextIO | None = None,
+) -> RunResult:
+    """Run ``plan`` over ``paths``. Errors are logged as ``awesome-lint: MESSAGE`` when they
+    happen and collected in the result; ``out`` takes diffs and the fixed text of stdin."""
+    out = out or sys.stdout
+    done = RunResult()
+
+    def guarded(step: Callable, *args):
+        try:
+            return step(*args)
+        except AwesomeLintError as exc:
+            log(f"awesome-lint: {exc}")
+            done.errors.append(str(exc))
+            return None
+
+    files: Iterable[_File] = (f for p in paths if (f := guarded(_read, p, plan)) is not None)
+    if plan.links is not None and plan.links.prefetch:
+        files = _check_together(list(files), plan)
+    for f in files:
+        result = guarded(_finish, f, plan, out, log)
+        if result is not None:
+            done.files.append(result)
+    return done
+
+
+def run_one(
+    path: str, plan: Plan, *, config: Config | None = None, out: TextIO | None = None
+) -> FileResult:
+    """One path through the run; raises AwesomeLintError instead of logging it.
+
+    ``config``: the config for ``path``, when the caller has already resolved it."""
+    f = _read(path, plan, config)
+    if plan.links is not None and plan.links.prefetch:
+        [f] = _check_together([f], plan)
+    return _finish(f, plan, out or sys.stdout, _stderr)
+
+
+def siblings_of(path: str) -> Siblings | None:
+    """The files next to a list read from ``path`` (None for stdin: the folder is unknown)."""
+    return scan_siblings(path) if path != STDIN else None
+
+
+def _read(path: str, plan: Plan, config: Config | None = None) -> _File:
+    if config is None:
+        config = config_for(path if path != STDIN else ".", plan.config, plan.isolated)
+        config = config.with_cli(*plan.select)
+    settings = None
+    if plan.links is not None and plan.links.prefetch:
+        settings = _settings(plan.links, config)  # the checks start before any parsing
+    return _File(path, config, read_source(path, config.max_file_size), settings)
+
+
+def _settings(links: LinkPlan, config: Config) -> LinkSettings:
+    try:
+        return links.settings(config.links)
+    except SettingsError as exc:
+        raise ConfigError(f"{config.source}: [links] {exc}") from None
+
+
+def _parse(f: _File, plan: Plan) -> Document:
+    entries = needs_entries(f.config) if plan.lint else True
+    return parse(f.source.text, f.source.path, entries=entries)
+
+
+def _urls(links: LinkPlan, doc: Document) -> list[str]:
+    found = (lk.url for lk in doc.links) if links.urls is None else links.urls(doc)
+    return list(dict.fromkeys(found))
+
+
+def _check_together(files: list[_File], plan: Plan) -> list[_File]:
+    """Check every file's links, files with the same settings in one check, while parsing."""
+    links = plan.links
+    assert links is not None
+    groups: dict[LinkSettings, list[str]] = {}
+    for f in files:
+        assert f.settings is not None
+        groups.setdefault(f.settings, []).extend(scan_urls(f.source.text))
+    checks = {
+        s: Prefetch(list(dict.fromkeys(urls)), s, links.archived) for s, urls in groups.items()
+    }
+    for check in checks.values():
+        check.start()
+    for f in files:
+        f.document = _parse(f, plan)
+    for settings, check in checks.items():
+        group = [f for f in files if f.settings == settings]
+        wanted = list(dict.fromkeys(u for f in group for u in _urls(links, f.document)))
+        report = settle(check, wanted)
+        links.on_report(report, check.seconds)
+        results = dict(report.results)
+        for f in group:
+            f.link_results = results
+    return files
+
+
+def _check_alone(f: _File, links: LinkPlan) -> Mapping[str, LinkResult] | None:
+    assert f.document is not None
+    urls = _urls(links, f.document)
+    if not urls:
+        return None
+    report = check_links(urls, _settings(links, f.config), archived=links.archived)
+    links.on_report(report, 0.0)
+    return report.results
+
+
+def _finish(f: _File, plan: Plan, out: TextIO, log: Callable[[str], None]) -> FileResult:
+    """Parse (if not yet), check links (if alone), lint once, fix when asked."""
+    if f.document is None:
+        f.document = _parse(f, plan)
+    if not plan.lint:
+        return FileResult(f.path, f.source, f.document, None)
+    if plan.links is not None and not plan.links.prefetch:
+        f.link_results = _check_alone(f, plan.links)
+    siblings = siblings_of(f.path)
+    first = lint(
+        f.document,
+        f.config,
+        today=plan.today,
+        link_results=f.link_results,
+        siblings=siblings,
+        source=f.source,
+    )
+    if plan.fix is None:
+        return FileResult(f.path, f.source, f.document, first, None, f.link_results)
+    outcome = _fix(f, plan, plan.fix, first, siblings, out, log)
+    remaining = dataclasses.replace(outcome.result, path=f.source.path, source=f.source)
+    return FileResult(f.path, f.source, f.document, remaining, outcome, f.link_results)
+
+
+def _fix(
+    f: _File,
+    plan: Plan,
+    fixing: FixPlan,
+    first: LintResult,
+    siblings: Siblings | None,
+    out: TextIO,
+    log: Callable[[str], None],
+) -> FixOutcome:
+    """Fix one file; raises InputError, leaving the file untouched, when it must not or
+    cannot be written. The fixed text goes back atomically, as a diff, or (stdin) to ``out``."""
+    source = f.source
+    if f.path != STDIN and not fixing.diff:
+        check_writable(f.path)  # a link or a read-only file is refused either way
+    outcome = fix_source_text(
+        source.text,
+        source.path,
+        f.config,
+        fixing.options,
+        today=plan.today,
+        link_results=f.link_results,
+        siblings=siblings,
+        first=first,
+    )
+    for note in outcome.notes:
+        log(f"awesome-lint: {source.path}: {note}")
+    if fixing.diff:
+        out.write(unified_diff(outcome.before, outcome.after, source.path))
+    elif f.path == STDIN:
+        _write_bytes(out, encode_like(source, outcome.after))
+    elif outcome.changed:
+        write_atomic(source, encode_like(source, outcome.after))
+    return outcome
+
+
+def _write_bytes(out: TextIO, data: bytes) -> None:
+    """Bytes, so the input's BOM and line endings come back out exactly."""
+    buffer = getattr(out, "buffer", None)
+    out.flush()
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:
+        out.write(data.decode("utf-8"))
+
+
+__all__ = [
+    "FileResult",
+    "FixPlan",
+    "LinkPlan",
+    "Plan",
+    "RunResult",
+    "run",
+    "run_one",
+    "siblings_of",
+]
