@@ -18,8 +18,13 @@ def command() -> str:
 
 
 def run(
-    *args: str, cwd: Path | str | None = None, stdin: bytes | None = None, env: dict | None = None
+    *args: str,
+    cwd: Path | str | None = None,
+    stdin: bytes | None = None,
+    env: dict | None = None,
+    popen: dict | None = None,
 ) -> subprocess.CompletedProcess:
+    """``popen``: more subprocess.run arguments (a preexec_fn, say)."""
     # Colour is decided by the test (NO_COLOR / FORCE_COLOR), never inherited.
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     full_env.update(env or {})
@@ -31,6 +36,7 @@ def run(
         capture_output=True,
         env=fenced_env(full_env, netlog),
         timeout=120,
+        **(popen or {}),
     )
     assert_no_traffic(netlog)
     return proc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import ipaddress
 import os
@@ -46,10 +47,23 @@ def awesome_lint_command() -> list[str]:
 NETGUARD = Path(__file__).parent / "netguard"
 
 
+def coverage_env() -> dict:
+    """The variables through which coverage measures a subprocess (patch = subprocess).
+
+    A test that builds a child's environment from scratch (the Action's, say) must still
+    pass these on, or that child's lines go unmeasured."""
+    return {k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")}
+
+
 def fenced_env(env: dict, netlog: Path) -> dict:
     """Environment for a subprocess that must not reach beyond loopback (netguard/)."""
     path = os.pathsep.join(p for p in (str(NETGUARD), env.get("PYTHONPATH", "")) if p)
-    return {**env, "PYTHONPATH": path, "AWESOME_LINT_TEST_NETLOG": str(netlog)}
+    return {
+        **coverage_env(),
+        **env,
+        "PYTHONPATH": path,
+        "AWESOME_LINT_TEST_NETLOG": str(netlog),
+    }
 
 
 def assert_no_traffic(netlog: Path) -> None:
@@ -59,8 +73,13 @@ def assert_no_traffic(netlog: Path) -> None:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: str | None = None,
+    env: dict | None = None,
+    popen: dict | None = None,
 ) -> subprocess.CompletedProcess:
+    """The installed command behind the fence; ``popen``: more subprocess.run arguments."""
     import tempfile
 
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
@@ -73,9 +92,62 @@ def run_cli(
         text=True,
         env=full_env,
         timeout=120,
+        **(popen or {}),
     )
     assert_no_traffic(netlog)
     return proc
+
+
+def _is_install_test(item) -> bool:
+    return Path(str(item.fspath)).name == "test_install.py"
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The install tests (pip, mostly waiting) overlap the rest of the suite. Under xdist
+    they come first, as one group, so one worker waits on pip while the other runs the
+    rest; in one process, tests/installs.py starts the installs in the background."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: not _is_install_test(item))  # stable: the rest keep order
+        for item in items:
+            if _is_install_test(item):
+                item.add_marker(pytest.mark.xdist_group("installs"))
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    if any(_is_install_test(item) for item in session.items):
+        from tests import installs
+
+        installs.start()
+
+
+def pytest_sessionfinish(session):
+    from tests import installs
+
+    installs.finish()
+
+
+# Root reads and writes every file whatever its mode, through these two capabilities
+# (capabilities(7)); a test of "permission denied" must run its command without them.
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+PR_CAPBSET_DROP = 24
+
+
+def _drop_file_privileges() -> None:
+    """In the child, before exec: a bounding set without the two capabilities, so the command
+    (still uid 0, so it reaches the interpreter wherever it is installed) meets file modes
+    as any other user does."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def file_modes_apply() -> dict:
+    """subprocess arguments under which file modes apply to the child: as root, it runs
+    without the capabilities that override them; any other user needs nothing."""
+    return {"preexec_fn": _drop_file_privileges} if os.geteuid() == 0 else {}
 
 
 # In-process network fence, for every test: no connection or lookup beyond 127.0.0.0/8.
@@ -134,6 +206,17 @@ def net(monkeypatch) -> Net:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def github_api():
+    """The fake GitHub API on 127.0.0.1, with the token the Action gets (ghs_bot)."""
+    from tests.github_api_server import FakeGitHub
+
+    s = FakeGitHub().start()
+    s.add_token("ghs_bot", "github-actions[bot]", type="Bot")
+    yield s
+    s.stop()
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, FIXTURES, file_modes_apply
 
 LISTS = FIXTURES / "lists"
 
@@ -284,12 +285,25 @@ def test_huge_file(cli, tmp_path):
     _one_line_error(cli(str(p)), p, "file is 50.0 MB, larger than the 1.5 MB limit (max-file-size)")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
 def test_unreadable(cli, tmp_path):
-    p = tmp_path / "a.md"
-    p.write_text("# x\n", encoding="utf-8")
-    p.chmod(0)
-    _one_line_error(cli(str(p)), p, "permission denied")
+    readable, locked = tmp_path / "ok.md", tmp_path / "a.md"
+    for p, mode in ((readable, 0o644), (locked, 0)):
+        p.write_text("# x\n", encoding="utf-8")
+        p.chmod(mode)
+    unprivileged = file_modes_apply()
+    # The same process can read a readable file beside it: only the mode refuses.
+    control = cli(str(readable), cwd=tmp_path, popen=unprivileged)
+    assert control.returncode in (0, 1) and control.stderr == "", control
+    _one_line_error(cli(str(locked), cwd=tmp_path, popen=unprivileged), locked, "permission denied")
+    if os.geteuid() == 0:
+        # And it really ran without the capabilities (0 in CapEff's two low bits).
+        probe = subprocess.run(
+            ["cat", "/proc/self/status"], capture_output=True, text=True, **unprivileged
+        )
+        cap_eff = int(
+            next(ln for ln in probe.stdout.splitlines() if ln.startswith("CapEff:")).split()[1], 16
+        )
+        assert cap_eff & (1 << CAP_DAC_OVERRIDE | 1 << CAP_DAC_READ_SEARCH) == 0
 
 
 def test_crlf_and_bom_lint_like_lf(cli, contributed, tmp_path):

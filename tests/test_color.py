@@ -15,6 +15,7 @@ from awesome_lint.diagnostics import Severity, Violation
 from awesome_lint.model import Span
 from awesome_lint.report import ansi, text
 from tests.cli_runner import FIXTURES, command, run
+from tests.conftest import assert_no_traffic, fenced_env
 
 
 class Tty(io.StringIO):
@@ -83,7 +84,7 @@ def test_a_real_terminal_gets_colour(tmp_path):
         cwd=tmp_path,
         stdout=follower,
         stderr=subprocess.DEVNULL,
-        env=env,
+        env=fenced_env(env, tmp_path / "netlog"),
         timeout=60,
     )
     os.close(follower)
@@ -97,5 +98,6 @@ def test_a_real_terminal_gets_colour(tmp_path):
             break
         out += chunk
     os.close(leader)
+    assert_no_traffic(tmp_path / "netlog")
     assert proc.returncode == 1
     assert b"\x1b[1;31mAL207" in out

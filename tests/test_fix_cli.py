@@ -238,3 +238,21 @@ def test_format_github_prints_workflow_commands(tmp_path):
         "::error file=README.md,line=14,col=2,endLine=14,endColumn=6,title=AL207 wrong-ordinal::"
         in proc.stdout.decode()
     )
+
+
+def test_a_link_wrapped_over_two_lines_is_rewritten_across_them(tmp_path):
+    head, tail = (
+        "[[Paper](https://arxiv.org/abs/2307.00003)] [[Project",
+        "Page]](https://c.github.io)<br>",
+    )
+    entries = "\n\n".join(
+        f"**Paper {c}**<br>\n*{c}*<br>\n[{d}th Sep., 2023] [arXiv, 2023]<br>\n"
+        f"[[Paper](https://arxiv.org/abs/2309.0000{d})] [[Code](https://github.com/{c}/{c})]<br>"
+        for c, d in (("A", 14), ("B", 13))
+    )
+    text = f"# List\n\n## Papers\n\n{entries}\n\n**Paper C**<br>\n*C*<br>\n[12th Sep., 2023] [arXiv, 2023]<br>\n{head}\n{tail}\n"
+    (tmp_path / "README.md").write_text(text, encoding="utf-8")
+    proc = run("--isolated", "--select", "link-form-style", "--fix", "README.md", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    fixed = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert fixed == text.replace(tail, "Page](https://c.github.io)]<br>")

@@ -91,17 +91,21 @@ class PR:
         env.update(extra)
         return {k: v for k, v in env.items() if v is not None}
 
-    def run(self, **extra: str) -> subprocess.CompletedProcess:
+    def run(
+        self, exe: str = EXE, popen: dict | None = None, **extra: str
+    ) -> subprocess.CompletedProcess:
+        """``exe --github`` in the workspace; ``popen``: more subprocess.run arguments."""
         for name in ("summary.md", "output"):
             (self.tmp / name).write_text("")
         netlog = self.tmp / "netlog"
         proc = subprocess.run(
-            [EXE, "--github"],
+            [exe, "--github"],
             env=fenced_env(self.env(**extra), netlog),
             cwd=self.ws,
             capture_output=True,
             text=True,
             timeout=120,
+            **(popen or {}),
         )
         assert_no_traffic(netlog)
         assert "Traceback" not in proc.stderr, proc.stderr

@@ -4,6 +4,7 @@ The CLI end-to-end runs live in test_github_action.py; here each request is chec
 """
 
 import pytest
+import requests
 
 from awesome_lint.diagnostics import Fix, Severity, Violation
 from awesome_lint.github import bot, render
@@ -156,16 +157,28 @@ def test_a_user_quoting_the_marker_cannot_hijack_the_summary(server):
 
 def test_a_user_quoting_a_finding_marker_does_not_suppress_it(server):
     new, _ = findings(LINES, [viol(12)])
-    server.seed_issue_comment(REPO, 7, "x", "mallory")
-    # mallory's review comment is not ours, so the finding is still commented
-    state = bot.PullState(
-        Identity(None, True),
-        (),
-        (),
-        (bot.Comment(1, f"<!-- awesome-lint:finding {new[0].fingerprint} -->", "mallory"),),
+    quoted = f"<!-- awesome-lint:finding {new[0].fingerprint} -->\nas the bot would say"
+    # A user reviews the line first, quoting the bot's marker for that finding.
+    posted = requests.post(
+        f"{server.url}/repos/{REPO}/pulls/7/reviews",
+        headers={"Authorization": "token ghp_user"},
+        json={
+            "commit_id": HEAD,
+            "event": "COMMENT",
+            "body": "",
+            "comments": [{"path": "README.md", "line": 12, "body": quoted}],
+        },
+        timeout=10,
     )
-    p = bot.plan(new, [], HEAD, state, "both")
-    assert p.inline == tuple(new) and p.stale == ()
+    assert posted.status_code == 200, posted.text
+    (theirs,) = server.review_comments_on(REPO, 7)
+    assert theirs["user"]["login"] == "someone"
+    run(server, [viol(12)])
+    # Their comment is not ours: the finding is still commented, theirs is left alone.
+    by_author = {c["user"]["login"]: c for c in server.review_comments_on(REPO, 7)}
+    assert set(by_author) == {"someone", BOT}
+    assert by_author[BOT]["line"] == 12 and new[0].fingerprint in by_author[BOT]["body"]
+    assert by_author["someone"]["body"] == quoted
 
 
 def test_502_after_create_does_not_duplicate_the_comment(server):
@@ -216,7 +229,6 @@ def test_fork_token_cannot_write(server):
 
 
 def test_identity_personal_token_asks_get_user_installation_token_never_does(server):
-    from awesome_lint.github.client import Identity
 
     assert client(server, "ghp_user").identity() == Identity("someone", False)
     assert [r.path for r in server.calls()] == ["/user"]

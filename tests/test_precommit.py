@@ -1,20 +1,17 @@
 """The pre-commit hooks, through the real ``pre-commit`` tool and a real git repository.
 
 The hooks in this checkout's ``.pre-commit-hooks.yaml`` are ``language: python``: pre-commit
-would build a virtualenv and pip-install awesome-lint from the package index, and tests
-never touch the network. So the offline test copies each hook's definition from the
-manifest verbatim (entry, args, files, types) into a ``repo: local`` config and changes only
-``language`` to ``system``, running the ``awesome-lint`` this test suite installed. What is
-tested is therefore the manifest's hook definitions, pre-commit's file selection and exit
-handling, git's refusal of the commit, and our CLI; what is not is pre-commit's own pip
-install of this package, which ``test_try_repo_installs_the_hooks`` covers when network
-tests are allowed (AWESOME_LINT_NETWORK_TESTS=1).
+builds a virtualenv and pip-installs awesome-lint into it. That install, as users get it,
+is tests/test_install.py's. This file copies each hook's definition from the manifest
+verbatim (entry, args, files, types) into a ``repo: local`` config and changes only
+``language`` to ``system``, running the ``awesome-lint`` this test suite installed (so its
+lines are measured): the manifest's hook definitions, pre-commit's file selection and exit
+handling, git's refusal of the commit, and our CLI.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +20,7 @@ import pytest
 import yaml
 
 from tests.cli_runner import FIXTURES
-from tests.conftest import entry_texts
+from tests.conftest import assert_no_traffic, entry_texts, fenced_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = str(Path(sys.executable).parent)
@@ -41,7 +38,7 @@ def _env(tmp_path: Path) -> dict:
         NO_COLOR="1",
     )
     (tmp_path / "home").mkdir(exist_ok=True)
-    return env
+    return fenced_env(env, tmp_path / "netlog")  # the hooks run behind the network fence
 
 
 def _git(repo: Path, env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -135,27 +132,7 @@ def test_commit_refused_then_fix_hook_repairs_and_commit_passes(tmp_path):
     committed = _git(repo, env, "commit", "-m", "add a list", check=False)
     assert committed.returncode == 0, committed.stdout + committed.stderr
     assert "Passed" in committed.stdout + committed.stderr
-
-
-@pytest.mark.skipif(
-    os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1",
-    reason="pre-commit pip-installs from the package index",
-)
-def test_try_repo_installs_the_hooks(tmp_path):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    env = _env(tmp_path)
-    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != BIN)
-    repo = _repo(tmp_path, env)
-    (repo / "README.md").write_text(DEFECTIVE, encoding="utf-8", newline="")
-    _git(repo, env, "add", ".")
-    check = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint", "--files", "README.md")
-    assert check.returncode == 1 and "AL207 wrong-ordinal" in check.stdout, (
-        check.stdout + check.stderr
-    )
-    fix = _pre_commit(repo, env, "try-repo", str(ROOT), "awesome-lint-fix", "--files", "README.md")
-    assert "files were modified by this hook" in fix.stdout, fix.stdout + fix.stderr
-    assert (repo / "README.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()
+    assert_no_traffic(tmp_path / "netlog")
 
 
 MDFORMAT_HOOK = {  # mdformat's own hook definition, run from this environment

@@ -22,11 +22,15 @@ def test_readme_two_commands_come_first():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"```sh\n(.*?)\n```", readme, re.S)
     assert commands[0].endswith("pip install . && awesome-lint examples/papers.md")
-    # The test command runs the style checks too (.ci/run runs exactly this command), and the
-    # GitHub tests once more on the lowest PyGithub declared (test_pygithub_floor.py).
-    assert commands[1].endswith(
+    # The test command runs the style checks, then the suite under coverage (.ci/run runs
+    # exactly this command), the GitHub tests once more on the lowest PyGithub declared
+    # (test_pygithub_floor.py).
+    assert (
         "pip install -e '.[test]' && pip install -q --target .pygithub-floor -r "
-        "tests/pygithub-floor.txt && ruff check . && ruff format --check . && pytest"
+        "tests/pygithub-floor.txt && ruff check . && ruff format --check . && " in commands[1]
+    )
+    assert commands[1].endswith(
+        "coverage run -m pytest -n auto --dist loadgroup && coverage combine -q && python -m tests.coverage_report"
     )
     # Nothing but the title before them.
     assert readme.index(commands[0]) < readme.index("awesome-lint is a linter")

@@ -141,10 +141,25 @@ def test_every_doc_belongs_to_a_rule():
 
 @pytest.mark.parametrize("path,prefix", [("rules/README.md", ""), ("README.md", "rules/")])
 def test_index_tables_match_the_registry(path, prefix):
-    from awesome_lint.docs import MARKERS, index_table
+    from awesome_lint.docs import index_table, replace_index
 
     text = (ROOT / path).read_text(encoding="utf-8")
-    start = text.index(MARKERS[0]) + len(MARKERS[0])
-    assert text[start : text.index(MARKERS[1])] == index_table(prefix), (
-        "run: python -m awesome_lint.docs"
-    )
+    # What `python -m awesome_lint.docs` would write is what is there.
+    assert replace_index(text, index_table(prefix)) == text, "run: python -m awesome_lint.docs"
+
+
+def test_replace_index_rewrites_only_between_the_markers():
+    from awesome_lint.docs import MARKERS, replace_index
+
+    text = f"before\n{MARKERS[0]}| old |\n{MARKERS[1]}\nafter\n"
+    assert replace_index(text, "| new |\n") == f"before\n{MARKERS[0]}| new |\n{MARKERS[1]}\nafter\n"
+
+
+def test_without_the_rule_docs_explain_says_so(monkeypatch, tmp_path, capsys):
+    from awesome_lint import cli, docs
+
+    monkeypatch.setattr(docs, "_PACKAGED", tmp_path / "missing")
+    monkeypatch.setattr(docs, "_REPOSITORY", tmp_path / "missing-too")
+    assert docs.docs_dir() is None and docs.rule_doc("AL202") is None
+    assert cli.main(["--explain", "AL202"]) == 2
+    assert capsys.readouterr().err == "awesome-lint: no documentation found for AL202\n"

@@ -18,8 +18,9 @@ silently ignored setting is worse than none.
 from __future__ import annotations
 
 import dataclasses
+import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,15 +106,24 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Path.is_dir/is_file, but a path that cannot be looked at (a directory without search
+    permission, a name too long) is not there: reading the list then says why, in one line."""
+    try:
+        return kind(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (a file or a directory)."""
-    here = start if start.is_dir() else start.parent
+    here = start if _is(start, stat.S_ISDIR) else start.parent
     for d in (here, *here.parents):
         candidate = d / CONFIG_FILE
-        if candidate.is_file():
+        if _is(candidate, stat.S_ISREG):
             return candidate
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_section(pyproject):
+        if _is(pyproject, stat.S_ISREG) and _has_tool_section(pyproject):
             return pyproject
     return None
 

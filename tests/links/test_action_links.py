@@ -13,7 +13,6 @@ import json
 import pytest
 
 from awesome_lint.github.action import CoreLinter, run
-from tests.github_api_server import FakeGitHub
 
 from .conftest import reply
 
@@ -26,11 +25,8 @@ ENTRY = """**{title}**<br>
 
 
 @pytest.fixture
-def gh():
-    s = FakeGitHub().start()
-    s.add_token("ghs_bot", "github-actions[bot]", type="Bot")
-    yield s
-    s.stop()
+def gh(github_api):
+    return github_api
 
 
 def make_pr(tmp_path, gh, server):

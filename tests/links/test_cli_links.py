@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import awesome_lint_command, run_cli
+from tests.conftest import assert_no_traffic, awesome_lint_command, fenced_env, run_cli
 from tests.github_api_server import FakeGitHub
 
 from .conftest import by_method, redirect, reply, sequence
@@ -229,7 +229,7 @@ def test_progress_bar_only_on_a_terminal(listed, tmp_path):
             + ["--check-links", "--allow-private-hosts", "--isolated", str(listed)],
             stdout=subprocess.DEVNULL,
             stderr=sub,
-            env={**os.environ, **env(tmp_path)},
+            env=fenced_env({**os.environ, **env(tmp_path)}, tmp_path / "netlog"),
         )
         os.close(sub)
         sub = -1
@@ -250,6 +250,7 @@ def test_progress_bar_only_on_a_terminal(listed, tmp_path):
         os.close(main)
         if sub != -1:
             os.close(sub)
+    assert_no_traffic(tmp_path / "netlog")
     assert b"\rchecking links [" in out
     assert b"8/8" in out
 

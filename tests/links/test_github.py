@@ -173,7 +173,10 @@ def test_without_pygithub_the_check_is_a_notice(monkeypatch):
 
 def test_malformed_api_url_is_a_notice():
     report = check_archived(["a/b"], api_url="ftp://127.0.0.1:9")
-    assert report.archived == {} and report.notices
+    assert report.archived == {} and report.asked == 0
+    assert report.notices == (
+        "GitHub API URL 'ftp://127.0.0.1:9' is not an http(s) URL; archived repositories not checked",
+    )
 
 
 def test_check_links_passes_the_configured_share_to_the_archived_check(api, server):

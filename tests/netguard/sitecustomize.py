@@ -37,11 +37,23 @@ if _LOG:
             raise OSError(errno.ENETUNREACH, "test network fence: only 127.0.0.0/8")
         return _connect(self, address)
 
+    def _numeric(host) -> bool:
+        """An address the resolver parses without asking DNS (inet_aton's forms: 127.1,
+        2130706433, 0x7f000001 as well as dotted quads; IPv6 literals)."""
+        try:
+            ipaddress.ip_address(host)
+            return True
+        except (ValueError, TypeError):
+            pass
+        try:
+            socket.inet_aton(str(host))
+            return True
+        except OSError:
+            return False
+
     def getaddrinfo(host, *args, **kwargs):
         if host is not None and not _loopback(host):
-            try:
-                ipaddress.ip_address(host)
-            except (ValueError, TypeError):
+            if not _numeric(host):
                 _record(f"lookup {host!r}")
                 raise socket.gaierror(socket.EAI_NONAME, "test network fence: no DNS") from None
         return _getaddrinfo(host, *args, **kwargs)

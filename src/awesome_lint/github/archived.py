@@ -61,6 +61,13 @@ def check_archived(
             0,
         )
     notices: list[str] = []
+    parts = urlsplit(api_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        # Said as what it is: PyGithub would fail with a bare assertion, read as "unreachable".
+        notices.append(
+            f"GitHub API URL {api_url!r} is not an http(s) URL; archived repositories not checked"
+        )
+        return ArchiveReport({}, tuple(notices), 0)
     if token and not _token_allowed(api_url):
         notices.append(
             f"GITHUB_TOKEN not sent to {api_url}: it is not an https URL; archived repositories not checked"

@@ -33,7 +33,7 @@ def list_form(conventions) -> LinkForm | None:
 
 def source(doc: Document, span) -> str:
     if span.start_line != span.end_line:
-        lines = doc.lines[span.start_line - 1 : span.end_line]
+        lines = list(doc.lines[span.start_line - 1 : span.end_line])
         lines[-1] = lines[-1][: span.end_col - 1]
         lines[0] = lines[0][span.start_col - 1 :]
         return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""Print the suite's coverage and enforce its floors: ``python -m tests.coverage_report``.
+
+Run after ``coverage run -m pytest && coverage combine`` (the README's test command does).
+The data includes every awesome-lint subprocess the tests started (``patch = subprocess``
+in pyproject.toml). The total must reach ``fail_under`` (pyproject.toml) and every module
+``MODULE_FLOOR``: a well-covered whole can hide a module nobody tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import coverage
+
+MODULE_FLOOR = 85.0
+
+
+def main() -> int:
+    cov = coverage.Coverage()
+    cov.load()
+    total = cov.report(file=sys.stdout)
+    floor = cov.config.fail_under
+    # The JSON report lists every module of the package, those never imported included.
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "coverage.json"
+        cov.json_report(outfile=str(out))
+        files = json.loads(out.read_text(encoding="utf-8"))["files"]
+    low = [
+        f"{path}: {f['summary']['percent_covered']:.1f}%"
+        for path, f in sorted(files.items())
+        if f["summary"]["num_statements"] and f["summary"]["percent_covered"] < MODULE_FLOOR
+    ]
+    failed = False
+    if total < floor:
+        print(f"coverage: total {total:.1f}% is under the {floor:.0f}% floor", file=sys.stderr)
+        failed = True
+    for line in low:
+        print(f"coverage: {line} is under the {MODULE_FLOOR:.0f}% module floor", file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
