@@ -7,18 +7,20 @@ import datetime
 import gc
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .config import lookup_rule, resolve_selector
 from .errors import AwesomeLintError, UsageError
-from .links.options import add_arguments as add_link_arguments
-from .links.options import settings_from
-from .links.settings import SettingsError
-from .report import FORMATS, ReportOptions, render
-from .report.ansi import painter
-from .rules import ALL_RULES, REGISTRY
-from .run import FixPlan, LinkPlan, PaperPlan, Plan, RunResult, fix_summary, run
-from .textio import STDIN
+from .links.flags import add_arguments as add_link_arguments
+from .links.flags import given as link_flags_given
+from .papers.flags import add_arguments as add_paper_arguments
+from .report import FORMATS
 from .version import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .run import LinkPlan, PaperPlan, RunResult
+
+# Start-up: this module loads only what building the argument parser needs (the pre-commit
+# hook runs it on every commit); the run's modules load in the functions that use them.
 
 EXIT_OK, EXIT_ERRORS, EXIT_FAILURE = 0, 1, 2
 
@@ -128,8 +130,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="the date 'in the future' is judged against (default: today)",
     )
     add_link_arguments(p)
-    from .papers.options import add_arguments as add_paper_arguments
-
     add_paper_arguments(p)
     p.add_argument(
         "--github",
@@ -182,6 +182,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _list_rules() -> int:
+    from .rules import ALL_RULES
+
     width = max(len(r.name) for r in ALL_RULES)
     for r in ALL_RULES:
         flags = f"fix:{r.fix_safety.value:<6}" if r.fixable.value != "never" else " " * 10
@@ -193,9 +195,10 @@ def _list_rules() -> int:
 
 
 def _explain(key: str) -> int:
+    from .config import lookup_rule
     from .docs import rule_doc  # modules one option needs load with that option (start-up)
 
-    rule = lookup_rule(key, REGISTRY)
+    rule = lookup_rule(key)
     if rule is None:
         raise UsageError(f"unknown rule {key!r} (see --list-rules)")
     doc = rule_doc(rule.code)
@@ -208,6 +211,11 @@ def _explain(key: str) -> int:
 def _check_link_flags(args) -> None:
     """Link flags are checked whether or not --check-links is given: a typo in a flag that
     does nothing yet would surface only on the day links are checked."""
+    if not link_flags_given(args):
+        return  # the defaults: nothing to check (and the settings' modules stay unloaded)
+    from .links.options import settings_from
+    from .links.settings import SettingsError
+
     try:
         settings_from({}, args)
     except SettingsError as exc:
@@ -215,8 +223,14 @@ def _check_link_flags(args) -> None:
 
 
 def _lint(args) -> int:
+    from .config import resolve_selector
+    from .report import ReportOptions, render
+    from .report.ansi import painter
+    from .run import FixPlan, Plan, fix_summary, run
+    from .textio import STDIN
+
     for sel in (args.select or []) + (args.extend_select or []) + (args.ignore or []):
-        if not resolve_selector(sel, REGISTRY):
+        if not resolve_selector(sel):
             raise UsageError(f"unknown rule or prefix {sel!r} (see --list-rules)")
     _check_link_flags(args)
     fixing = args.fix or args.diff
@@ -260,7 +274,10 @@ def _lint(args) -> int:
 def _link_plan(args) -> LinkPlan:
     # Only --check-links asks GitHub about archived repositories (a thread pool, PyGithub).
     from .github.archived import check_archived
+    from .links.options import settings_from
     from .links.prefetch import summary as link_summary
+    from .links.settings import SettingsError
+    from .run import LinkPlan
 
     try:
         settings_from({}, args)  # the command line's own mistakes, named as such
@@ -284,6 +301,8 @@ def _link_plan(args) -> LinkPlan:
 def _paper_plan(args, fixing: bool, paths) -> PaperPlan:
     from .paper_check import summary
     from .papers.options import settings_from as paper_settings_from
+    from .run import PaperPlan
+    from .textio import STDIN
 
     if fixing and STDIN in paths:
         raise UsageError("--check-papers with --fix or --diff needs files, not stdin")

@@ -23,18 +23,14 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .diagnostics import Severity
 from .errors import ConfigError, InputError
-from .links.options import validate_table
-from .rules import REGISTRY
-from .rules.base import Rule
+from .rules import REFS, RuleRef, load
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+if TYPE_CHECKING:  # pragma: no cover
+    from .diagnostics import Severity
+    from .rules.base import Rule
 
 CONFIG_FILE = ".awesome-lint.toml"
 # Twice the largest real list in the corpus (688 KB); a bigger list raises it in its config.
@@ -97,7 +93,7 @@ def config_for(
         found = Path(explicit) if explicit else find_config(Path(path).resolve())
     except (RuntimeError, OSError) as exc:  # a symbolic link loop, a vanished directory
         raise InputError(str(path), f"cannot resolve the path: {_reason(exc)}") from None
-    return load_config(found, REGISTRY) if found else Config()
+    return load_config(found) if found else Config()
 
 
 def _reason(exc: BaseException) -> str:
@@ -128,7 +124,17 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _toml():
+    # Read only when a config file is there to read (start-up).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def _has_tool_section(path: Path) -> bool:
+    tomllib = _toml()
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -142,7 +148,8 @@ def _has_tool_section(path: Path) -> bool:
     return "awesome-lint" in data.get("tool", {})
 
 
-def load_config(path: Path, registry: Mapping[str, Rule]) -> Config:
+def load_config(path: Path, registry: Mapping[str, RuleRef] = REFS) -> Config:
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -157,7 +164,7 @@ def load_config(path: Path, registry: Mapping[str, Rule]) -> Config:
 
 
 def config_from_dict(
-    data: Mapping[str, Any], registry: Mapping[str, Rule], source: str = "<config>"
+    data: Mapping[str, Any], registry: Mapping[str, RuleRef | Rule] = REFS, source: str = "<config>"
 ) -> Config:
     def fail(msg: str) -> ConfigError:
         return ConfigError(f"{source}: {msg}")
@@ -187,10 +194,12 @@ def config_from_dict(
             raise fail(f"unknown rule {key!r} in [rules]")
         if not isinstance(table, dict):
             raise fail(f"[rules.{key}] must be a table")
-        rules[rule.code] = _rule_settings(rule, table, fail)
+        rules[rule.code] = _rule_settings(load(rule.code), table, fail)
     links = data.get("links", {})
     if not isinstance(links, dict):
         raise fail("[links] must be a table")
+    from .links.options import validate_table
+
     validate_table(links, fail)
     papers = data.get("papers", {})
     if not isinstance(papers, dict):
@@ -221,6 +230,8 @@ def _str_list(data: Mapping[str, Any], key: str, fail) -> tuple[str, ...]:
 
 
 def _rule_settings(rule: Rule, table: Mapping[str, Any], fail) -> RuleSettings:
+    from .diagnostics import Severity
+
     severity = None
     off = False
     options = {}
@@ -276,7 +287,7 @@ def _coerce(rule: Rule, f: dataclasses.Field, value: Any, fail) -> Any:
     return value
 
 
-def lookup_rule(key: str, registry: Mapping[str, Rule]) -> Rule | None:
+def lookup_rule(key: str, registry: Mapping[str, RuleRef] = REFS) -> RuleRef | None:
     """A rule by code or by name (or old name)."""
     if key.upper() in registry:
         return registry[key.upper()]
@@ -286,7 +297,7 @@ def lookup_rule(key: str, registry: Mapping[str, Rule]) -> Rule | None:
     return None
 
 
-def resolve_selector(selector: str, registry: Mapping[str, Rule]) -> list[Rule]:
+def resolve_selector(selector: str, registry: Mapping[str, RuleRef] = REFS) -> list[RuleRef]:
     """Rules matched by ``ALL``, a code, a code prefix (``AL2``) or a name."""
     if selector.upper() == "ALL":
         return list(registry.values())

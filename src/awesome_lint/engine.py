@@ -14,15 +14,15 @@ from .parse.conventions import Conventions, infer
 from .parse.parser import parse
 from .parse.profile import detect as detect_profile
 from .result import LintResult
-from .rules import ALL_RULES, REGISTRY
+from .rules import REFS, RULES, RuleRef, load
 from .rules.base import Rule, RuleContext
 from .siblings import Siblings
 from .suppress import collect, filter_violations
 from .textio import Source
 
 
-def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> list[Rule]:
-    """The rules a config turns on, in registry order."""
+def active_rules(config: Config, registry: Mapping[str, RuleRef] = REFS) -> list[RuleRef]:
+    """The rules a config turns on, in registry order (their rows: nothing imported yet)."""
     if config.select is None:
         chosen = {r.code for r in registry.values() if r.enabled_by_default}
     else:
@@ -30,7 +30,7 @@ def active_rules(config: Config, registry: Mapping[str, Rule] = REGISTRY) -> lis
     chosen |= {r.code for sel in config.extend_select for r in resolve_selector(sel, registry)}
     chosen -= {r.code for sel in config.ignore for r in resolve_selector(sel, registry)}
     chosen -= {code for code, s in config.rules.items() if s.off}
-    return [r for r in ALL_RULES if r.code in chosen]
+    return [r for r in RULES if r.code in chosen]
 
 
 def needs_entries(config: Config) -> bool:
@@ -58,17 +58,16 @@ def lint_document(
     today = today or datetime.date.today()
     conventions = conventions or infer(doc)
     profile = config.profile or detect_profile(doc)
-    suppressions, problems = collect(
-        doc, lambda key: r.code if (r := lookup_rule(key, REGISTRY)) else None
-    )
+    suppressions, problems = collect(doc, lambda key: r.code if (r := lookup_rule(key)) else None)
     found: list[Violation] = []
-    for rule in active_rules(config):
-        if rule.needs_links and link_results is None:
+    for ref in active_rules(config):
+        if ref.needs_links and link_results is None:
             continue
-        if rule.needs_papers and paper_results is None:
+        if ref.needs_papers and paper_results is None:
             continue
-        if profile not in rule.profiles:
+        if profile not in ref.profiles:
             continue
+        rule = load(ref.code)  # only now: a rule the run cannot use is never imported
         ctx = RuleContext(
             options=options_for(rule, config),
             conventions=conventions,
@@ -106,9 +105,9 @@ def lint(
     *,
     today: datetime.date | None = None,
     link_results: Mapping[str, Any] | None = None,
+    paper_results: Mapping[str, Any] | None = None,
     siblings: Siblings | None = None,
     source: Source | None = None,
-    paper_results: Mapping[str, Any] | None = None,
 ) -> LintResult:
     """``lint_document`` with its result typed: the findings of ``doc`` under ``config``."""
     found = lint_document(
@@ -122,25 +121,7 @@ def lint(
     return LintResult(doc.path, doc, tuple(found), source)
 
 
-def parse_and_lint(
-    text: str,
-    path: str,
-    config: Config,
-    *,
-    today: datetime.date | None = None,
-    link_results: Mapping[str, Any] | None = None,
-    siblings: Siblings | None = None,
-    source: Source | None = None,
-    paper_results: Mapping[str, Any] | None = None,
-) -> LintResult:
-    """Parse ``text`` (recognising entries only if a selected rule reads them) and lint it."""
-    doc = parse(text, path, entries=needs_entries(config))
-    return lint(
-        doc,
-        config,
-        today=today,
-        link_results=link_results,
-        siblings=siblings,
-        source=source,
-        paper_results=paper_results,
-    )
+def parse_and_lint(text: str, path: str, config: Config, **context: Any) -> LintResult:
+    """Parse ``text`` (recognising entries only if a selected rule reads them) and ``lint`` it;
+    ``context`` is ``lint``'s keywords (today, link and paper results, siblings, source)."""
+    return lint(parse(text, path, entries=needs_entries(config)), config, **context)

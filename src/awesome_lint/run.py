@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, TextIO
 from .config import Config, config_for
 from .engine import active_rules, lint, needs_entries
 from .errors import AwesomeLintError, ConfigError, UsageError
-from .links import LinkReport, LinkResult, LinkSettings, SettingsError, check_links
-from .model import Document
-from .papers import PaperReport, PaperSettings
 from .parse.parser import parse
 from .result import LintResult
 
 if TYPE_CHECKING:  # fixing's modules load only when fixing (start-up)
     from .fix.fixer import FixOutcome
+    from .links import LinkReport, LinkResult, LinkSettings
+    from .model import Document
+    from .papers import PaperReport, PaperSettings
 from .siblings import Siblings
 from .siblings import scan as scan_siblings
 from .textio import STDIN, Source, read_source
@@ -209,6 +209,8 @@ def _read(path: str, plan: Plan, config: Config | None = None) -> _File:
 
 
 def _settings(links: LinkPlan, config: Config) -> LinkSettings:
+    from .links import SettingsError
+
     try:
         return links.settings(config.links)
     except SettingsError as exc:
@@ -290,6 +292,8 @@ def _check_alone(f: _File, links: LinkPlan) -> Mapping[str, LinkResult] | None:
     urls = _urls(links, f.document)
     if not urls:
         return None
+    from .links import check_links
+
     report = check_links(urls, _settings(links, f.config), archived=links.archived)
     links.on_report(report, 0.0)
     return report.results

@@ -28,7 +28,7 @@ from ..diagnostics import Edit, Fix
 from ..engine import options_for
 from ..model import Document, Entry, Section, Span
 from ..parse.conventions import infer
-from ..rules import REGISTRY
+from ..rules import load
 from ..rules.entry_out_of_order import EntryOutOfOrder, section_direction
 
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,9})([.)])")
@@ -41,7 +41,7 @@ class SortPlan:
 
 
 def sort_fixes(doc: Document, config: Config) -> SortPlan:
-    rule = REGISTRY[EntryOutOfOrder.code]
+    rule = load(EntryOutOfOrder.code)
     pinned = options_for(rule, config).direction
     direction = None if pinned == "infer" else pinned
     if direction is None:

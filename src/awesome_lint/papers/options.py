@@ -50,20 +50,6 @@ def validate_table(table: Mapping[str, Any], fail: Callable[[str], Exception]) -
         raise fail(f"[papers] {exc}") from None
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    g = parser.add_argument_group(
-        "paper checking",
-        "compare entries with their papers on arXiv and Crossref (network; cached; --no-cache "
-        "and --allow-private-hosts apply too). Keys mailto, cache-max-age, timeout, "
-        "max-retries go in the config's [papers] table.",
-    )
-    g.add_argument(
-        "--check-papers",
-        action="store_true",
-        help="check titles, authors, dates and venues against arXiv and Crossref",
-    )
-
-
 def settings_from(
     table: Mapping[str, Any], args: argparse.Namespace, env: Mapping[str, str] | None = None
 ) -> PaperSettings:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from ..result import LintResult
-from .options import ReportOptions
+if TYPE_CHECKING:  # pragma: no cover
+    from ..result import LintResult
+    from .options import ReportOptions
 
-Render = Callable[[Sequence[LintResult], ReportOptions], str]
+Render = Callable[[Sequence["LintResult"], "ReportOptions"], str]
 
 # --format NAME -> the module whose ``render`` it is; a format is loaded when chosen, so
 # the text report's start-up does not pay for SARIF's rule descriptions.
@@ -29,10 +31,20 @@ def renderer(fmt: str) -> Render:
     return importlib.import_module(f"{__name__}.{FORMATS[fmt]}").render
 
 
-def render(
-    fmt: str, results: Sequence[LintResult], options: ReportOptions = ReportOptions()
-) -> str:
+def render(fmt: str, results: Sequence[LintResult], options: ReportOptions | None = None) -> str:
+    if options is None:
+        from .options import ReportOptions
+
+        options = ReportOptions()
     return renderer(fmt)(results, options)
+
+
+def __getattr__(name: str):
+    if name == "ReportOptions":  # loaded on first use: the CLI imports FORMATS at start-up
+        from .options import ReportOptions
+
+        return ReportOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "ReportOptions", "render", "renderer"]

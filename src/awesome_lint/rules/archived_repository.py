@@ -8,12 +8,9 @@ from .messages import quote
 
 class ArchivedRepository(Rule):
     code = "AL309"
-    name = "archived-repository"
     summary = "A link to a GitHub repository that its owners archived (--check-links)"
     default_severity = Severity.WARNING
     tags = ("links", "network")
-    reads_entries = False
-    needs_links = True
 
     def check(self, doc: Document, ctx):
         for lk, result in checked_links(doc, ctx):

@@ -16,7 +16,6 @@ _PROBLEMS = (
 
 class AuthorListPunctuation(Rule):
     code = "AL204"
-    name = "author-list-punctuation"
     summary = "Trailing or doubled commas and stray spaces in an author list"
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS

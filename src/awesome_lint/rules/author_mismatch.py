@@ -59,14 +59,12 @@ def _close(a: str, b: str) -> bool:
 
 class AuthorMismatch(Rule):
     code = "AL502"
-    name = "author-mismatch"
     summary = "An entry's authors differ from the paper's: missing, extra, misspelled or out of order (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
-    needs_papers = True
 
     def check(self, doc: Document, ctx):
         style = None

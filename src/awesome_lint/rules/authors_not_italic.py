@@ -11,7 +11,6 @@ from .messages import entry_name, habit
 
 class AuthorsNotItalic(Rule):
     code = "AL203"
-    name = "authors-not-italic"
     summary = "An entry's authors are not in italics where the list's authors are"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

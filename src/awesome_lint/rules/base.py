@@ -64,27 +64,32 @@ class RuleContext:
 
 class Rule:
     code: ClassVar[str]
-    name: ClassVar[str]
     summary: ClassVar[str]
     default_severity: ClassVar[Severity]
     fixable: ClassVar[Fixability] = Fixability.NEVER
     kind: ClassVar[Kind] = Kind.FACT
     # Whether the rule's fixes are applied by --fix (safe) or need --unsafe-fixes.
     fix_safety: ClassVar[FixSafety] = FixSafety.SAFE
-    aliases: ClassVar[tuple[str, ...]] = ()
     tags: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type] = NoOptions
-    # Rules that need the network's results (link liveness) run only when links are checked.
-    needs_links: ClassVar[bool] = False
-    # Rules that compare entries with arXiv/Crossref records run only with --check-papers.
-    needs_papers: ClassVar[bool] = False
-    # Off unless selected explicitly (opt-in rules).
-    enabled_by_default: ClassVar[bool] = True
-    # The list profiles the rule runs in (profile.py): classic-list rules declare ("classic",).
-    profiles: ClassVar[tuple[str, ...]] = ("paper", "classic")
-    # False for rules that read only lines, headings and links: when no selected rule reads
-    # entries, the parser skips recognising them (a links-only run parses in half the time).
-    reads_entries: ClassVar[bool] = True
+    # Copied from the rule's row in the registry's table (rules/__init__.py), their one source:
+    # the name, old names, and what decides whether a run needs the rule.
+    name: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]]
+    enabled_by_default: ClassVar[bool]
+    needs_links: ClassVar[bool]
+    needs_papers: ClassVar[bool]
+    profiles: ClassVar[tuple[str, ...]]
+    reads_entries: ClassVar[bool]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        from . import REFS
+
+        ref = REFS[cls.code]
+        for attr in ref._fields[3:]:
+            setattr(cls, attr, getattr(ref, attr))
+        cls.name = ref.name
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Violation]:
         raise NotImplementedError

@@ -13,11 +13,9 @@ _ALWAYS = frozenset({"", "top"})
 
 class BrokenAnchor(Rule):
     code = "AL310"
-    name = "broken-anchor"
     summary = "An in-page #anchor link that no heading, <a name> or id in the document has"
     default_severity = Severity.ERROR
     tags = ("links",)
-    reads_entries = False
 
     def check(self, doc: Document, ctx):
         # Links in the table of contents are toc-mismatch's: one link, one finding.

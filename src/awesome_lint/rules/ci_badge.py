@@ -19,11 +19,9 @@ _CI_ALT = re.compile(
 
 class CiBadge(Rule):
     code = "AL411"
-    name = "ci-badge"
     summary = "A build-status (CI) badge in the list, which tells readers nothing about its content"
     default_severity = Severity.ERROR
     tags = ("classic", "document")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         # Badges inside items describe the listed projects; only the list's own are checked.

@@ -28,14 +28,12 @@ def _matches(entry: Entry, when: datetime.date | None) -> bool:
 
 class DateMismatch(Rule):
     code = "AL503"
-    name = "date-mismatch"
     summary = "An entry's date is neither the paper's first version's nor its latest version's (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
-    needs_papers = True
 
     def check(self, doc: Document, ctx):
         # Crossref's dates (issue, print, online) say when a venue published the paper, not

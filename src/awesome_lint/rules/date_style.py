@@ -29,7 +29,6 @@ class Options:
 
 class DateStyleRule(Rule):
     code = "AL208"
-    name = "date-style"
     summary = "A date written differently from the list's own date style"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION

@@ -10,12 +10,9 @@ _DEAD = ("dead", "invalid")
 
 class DeadLink(Rule):
     code = "AL306"
-    name = "dead-link"
     summary = "A link whose page is gone: 404/410, no such host, connection refused, TLS failure, redirect loop (--check-links)"
     default_severity = Severity.ERROR
     tags = ("links", "network")
-    reads_entries = False
-    needs_links = True
 
     def check(self, doc: Document, ctx):
         for lk, result in checked_links(doc, ctx):

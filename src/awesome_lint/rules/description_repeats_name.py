@@ -9,11 +9,9 @@ from .classic_items import described, item_label, rendered
 
 class DescriptionRepeatsName(Rule):
     code = "AL404"
-    name = "description-repeats-name"
     summary = "A classic item's description that starts with the item's own name"
     default_severity = Severity.WARNING
     tags = ("classic", "items")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         for item, text in described(doc):

@@ -12,7 +12,6 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 class DoubleBullet(Rule):
     code = "AL416"
-    name = "double-bullet"
     summary = "A list item that starts with two bullets (- - item), which renders as a nested list"
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS

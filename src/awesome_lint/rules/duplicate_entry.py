@@ -32,7 +32,6 @@ def _describe(key: str) -> str:
 
 class DuplicateEntry(Rule):
     code = "AL211"
-    name = "duplicate-entry"
     summary = "The same paper twice: same arXiv id, DOI, paper link or title"
     default_severity = Severity.ERROR
     tags = ("entries",)

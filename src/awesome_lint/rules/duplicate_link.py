@@ -42,7 +42,6 @@ class Options:
 
 class DuplicateLink(Rule):
     code = "AL409"
-    name = "duplicate-link"
     summary = "The same item listed twice: same link and name, or one paper under two names"
     default_severity = Severity.ERROR
     tags = ("classic", "items", "links")

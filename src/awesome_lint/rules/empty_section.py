@@ -15,11 +15,9 @@ class Options:
 
 class EmptySection(Rule):
     code = "AL101"
-    name = "empty-section"
     summary = "A heading with nothing under it"
     default_severity = Severity.ERROR
     tags = ("sections",)
-    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

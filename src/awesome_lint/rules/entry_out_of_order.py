@@ -24,7 +24,6 @@ class Options:
 
 class EntryOutOfOrder(Rule):
     code = "AL212"
-    name = "entry-out-of-order"
     summary = "An entry whose date breaks its section's order (newest first or oldest first)"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION

@@ -7,11 +7,9 @@ from .messages import quote
 
 class HeadingLevelSkip(Rule):
     code = "AL103"
-    name = "heading-level-skip"
     summary = "A heading more than one level deeper than the heading before it"
     default_severity = Severity.WARNING
     tags = ("sections",)
-    reads_entries = False
 
     def check(self, doc: Document, ctx):
         prev = None

@@ -8,7 +8,6 @@ from .messages import entry_name
 
 class IndentedEntry(Rule):
     code = "AL214"
-    name = "indented-entry"
     summary = "An entry line indented four or more spaces after a blank line, which renders as code"
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS

@@ -57,12 +57,10 @@ def _rest(url: str) -> str:
 
 class InsecureUrl(Rule):
     code = "AL305"
-    name = "insecure-url"
     summary = "An http:// link to a host known to serve it over https"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     tags = ("links",)
-    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -12,7 +12,6 @@ PRECISION_PROBLEMS = ("no day",)
 
 class InvalidDate(Rule):
     code = "AL206"
-    name = "invalid-date"
     summary = (
         "A date that cannot be read, does not exist, misses its day or year, or lies in the future"
     )

@@ -6,11 +6,9 @@ from .base import Rule, Severity
 
 class InvalidSuppression(Rule):
     code = "AL003"
-    name = "invalid-suppression"
     summary = "An awesome-lint-disable comment that names an unknown rule"
     default_severity = Severity.WARNING
     tags = ("document",)
-    reads_entries = False
 
     def check(self, doc: Document, ctx):
         for line, problem in ctx.suppression_problems:

@@ -8,11 +8,9 @@ from .base import Rule, Severity
 
 class LicenseSection(Rule):
     code = "AL413"
-    name = "license-section"
     summary = "A License section in the list; the licence belongs in a LICENSE file"
     default_severity = Severity.ERROR
     tags = ("classic", "sections")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         for h in doc.headings:

@@ -15,7 +15,6 @@ _NAMES = {
 
 class LineBreakStyle(Rule):
     code = "AL210"
-    name = "line-break-style"
     summary = "A line break that differs from the list's own, sits on an entry's last line, or has text after it"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION

@@ -10,7 +10,6 @@ _SHOW = {LinkForm.BRACKETED: "[[Label](url)]", LinkForm.OUTER: "[[Label]](url)"}
 
 class LinkFormStyle(Rule):
     code = "AL215"
-    name = "link-form-style"
     summary = "An entry link bracketed [[L]](u) in a [[L](u)] list, or the other way round"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION

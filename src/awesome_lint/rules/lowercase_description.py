@@ -35,12 +35,10 @@ def _identifier(word: str) -> bool:
 
 class LowercaseDescription(Rule):
     code = "AL402"
-    name = "lowercase-description"
     summary = "A classic item's description that starts with a lower-case letter"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION
     tags = ("classic", "items")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -13,7 +13,6 @@ _HTML_TITLE = re.compile(r"<(?:h1|img|picture)\b", re.I)
 
 class MainHeadingCount(Rule):
     code = "AL407"
-    name = "main-heading-count"
     summary = "The list has no main heading (# Title), or more than one"
     default_severity = Severity.ERROR
     tags = ("classic", "document")

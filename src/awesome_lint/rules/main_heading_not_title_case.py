@@ -52,13 +52,11 @@ def title_case(text: str) -> tuple[list[str], str]:
 
 class MainHeadingNotTitleCase(Rule):
     code = "AL406"
-    name = "main-heading-not-title-case"
     summary = "The list's main heading is not in title case (awesome-python, Awesome python)"
     default_severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         main = main_heading(doc)

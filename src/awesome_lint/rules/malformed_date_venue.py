@@ -20,7 +20,6 @@ _SPACED_COMMA = re.compile(r"\S\s+,")
 
 class MalformedDateVenue(Rule):
     code = "AL205"
-    name = "malformed-date-venue"
     summary = "The date and venue line is not [date] [venue], or a dated list's entry has no date"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

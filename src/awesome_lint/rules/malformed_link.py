@@ -22,7 +22,6 @@ _DANGLING_CLOSE = re.compile(r"\](?:\(|[ \t\\]+\((?:https?://|www\.))", re.I)
 
 class MalformedLink(Rule):
     code = "AL302"
-    name = "malformed-link"
     summary = (
         "A link that does not render as one: unbalanced brackets, an empty URL, a URL with spaces"
     )

@@ -10,7 +10,6 @@ from .paper_results import authors_fix, found
 
 class MissingAuthors(Rule):
     code = "AL202"
-    name = "missing-authors"
     summary = "An entry without authors: no author line, a placeholder, or the title repeated"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

@@ -17,13 +17,11 @@ _AWESOME = re.compile(
 
 class MissingAwesomeBadge(Rule):
     code = "AL405"
-    name = "missing-awesome-badge"
     summary = "No awesome badge linking to awesome.re next to the list's main heading"
     default_severity = Severity.ERROR
     fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("classic", "document")
-    profiles = ("classic",)
 
     def check(self, doc: Document, ctx):
         header = header_lines(doc)

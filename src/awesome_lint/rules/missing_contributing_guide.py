@@ -19,11 +19,9 @@ class Options:
 
 class MissingContributingGuide(Rule):
     code = "AL412"
-    name = "missing-contributing-guide"
     summary = "No contributing guide: no CONTRIBUTING file next to the list, no link to one, or an empty one"
     default_severity = Severity.ERROR
     tags = ("classic", "document")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

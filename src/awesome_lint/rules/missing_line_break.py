@@ -10,7 +10,6 @@ from .messages import entry_name
 
 class MissingLineBreak(Rule):
     code = "AL209"
-    name = "missing-line-break"
     summary = "An entry line without a working line break, so the next line merges into it"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

@@ -7,7 +7,6 @@ from .messages import entry_name, line_span
 
 class MissingPaperLink(Rule):
     code = "AL213"
-    name = "missing-paper-link"
     summary = "An entry with no link at all"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION

@@ -51,13 +51,11 @@ class Options:
 
 class MisspelledTechnology(Rule):
     code = "AL414"
-    name = "misspelled-technology"
     summary = "A well-known technology name spelled wrong (Javascript, Github, nodejs)"
     default_severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
     fixable = Fixability.ALWAYS
     tags = ("classic", "text")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -20,12 +20,10 @@ def visible(text: str) -> str:
 
 class Mojibake(Rule):
     code = "AL002"
-    name = "mojibake"
     summary = "Text decoded with the wrong codec (P√©rez for Pérez)"
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS
     tags = ("document", "encoding")
-    reads_entries = False
 
     def check(self, doc: Document, ctx):
         for i in sorted(suspicious_lines(doc.text)):

@@ -44,7 +44,6 @@ def distance(a: str, b: str) -> int:
 
 class NonstandardLinkLabel(Rule):
     code = "AL303"
-    name = "nonstandard-link-label"
     summary = "A misspelled link label (Gitub), or one whose case differs from the list's (Github vs GitHub)"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

@@ -8,14 +8,11 @@ from .messages import quote
 
 class RedirectedLink(Rule):
     code = "AL308"
-    name = "redirected-link"
     summary = "A link that redirects permanently (301/308) to another URL (--check-links)"
     default_severity = Severity.WARNING
     fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES
     tags = ("links", "network")
-    reads_entries = False
-    needs_links = True
 
     def check(self, doc: Document, ctx):
         for lk, result in checked_links(doc, ctx):

@@ -38,7 +38,6 @@ def host_of(url: str) -> str:
 
 class ShortenedUrl(Rule):
     code = "AL304"
-    name = "shortened-url"
     summary = (
         "A link through a URL shortener or redirect wrapper, which hides and outlives its target"
     )
@@ -46,7 +45,6 @@ class ShortenedUrl(Rule):
     fix_safety = FixSafety.UNSAFE
     fixable = Fixability.SOMETIMES  # when --check-links followed the link to its target
     tags = ("links",)
-    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -12,13 +12,11 @@ _PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr|e-?print)\b", re.IGNORECASE)
 
 class StaleVenue(Rule):
     code = "AL504"
-    name = "stale-venue"
     summary = (
         "An entry still says arXiv/preprint, but the paper has been published (--check-papers)"
     )
     default_severity = Severity.WARNING
     tags = ("entries", "papers", "network")
-    needs_papers = True
 
     def check(self, doc: Document, ctx):
         for e, _ref, record in found(doc, ctx):

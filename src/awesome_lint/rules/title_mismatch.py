@@ -14,14 +14,12 @@ _MARKUP = set("*_`[]<>\\")
 
 class TitleMismatch(Rule):
     code = "AL501"
-    name = "title-mismatch"
     summary = "An entry's title is not the paper's title on arXiv or Crossref (--check-papers)"
     default_severity = Severity.WARNING
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
     tags = ("entries", "papers", "network")
-    needs_papers = True
 
     def check(self, doc: Document, ctx):
         findings, checked = [], 0

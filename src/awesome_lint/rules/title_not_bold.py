@@ -10,7 +10,6 @@ _QUOTES = "\"“‘'«"
 
 class TitleNotBold(Rule):
     code = "AL201"
-    name = "title-not-bold"
     summary = "An entry's title is not bold where the list's titles are"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION

@@ -34,7 +34,6 @@ class Options:
 
 class TocItemMismatch(Rule):
     code = "AL408"
-    name = "toc-item-mismatch"
     summary = "A table of contents item whose text differs from its heading, out of order, or listed twice"
     default_severity = Severity.WARNING
     tags = ("sections", "links")

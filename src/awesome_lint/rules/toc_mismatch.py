@@ -9,11 +9,9 @@ from .messages import quote
 
 class TocMismatch(Rule):
     code = "AL102"
-    name = "toc-mismatch"
     summary = "The table of contents links to a missing heading, or misses a heading it should list"
     default_severity = Severity.ERROR
     tags = ("sections", "links")
-    reads_entries = False
 
     def check(self, doc: Document, ctx):
         if not doc.toc:

@@ -16,12 +16,10 @@ class Options:
 
 class TrailingWhitespace(Rule):
     code = "AL001"
-    name = "trailing-whitespace"
     summary = "Trailing spaces or tabs at the end of a line"
     default_severity = Severity.WARNING
     fixable = Fixability.ALWAYS
     tags = ("document", "whitespace")
-    reads_entries = False
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -60,13 +60,11 @@ def _apostrophe(text: str, k: int) -> bool:
 
 class UnbalancedPunctuation(Rule):
     code = "AL410"
-    name = "unbalanced-punctuation"
     summary = (
         "A quote or bracket opened and never closed, or closed and never opened (CJK pairs too)"
     )
     default_severity = Severity.ERROR
     tags = ("classic", "text")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

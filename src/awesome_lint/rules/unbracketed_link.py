@@ -38,7 +38,6 @@ def own_label(links, url: str) -> str:
 
 class UnbracketedLink(Rule):
     code = "AL301"
-    name = "unbracketed-link"
     summary = (
         "An entry link written [Label](url) or as a bare URL where the list brackets its links"
     )

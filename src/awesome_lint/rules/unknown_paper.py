@@ -8,13 +8,11 @@ from .paper_results import checked_entries
 
 class UnknownPaper(Rule):
     code = "AL505"
-    name = "unknown-paper"
     summary = (
         "An entry's arXiv id or DOI does not exist, or the paper was withdrawn (--check-papers)"
     )
     default_severity = Severity.ERROR
     tags = ("entries", "papers", "network")
-    needs_papers = True
 
     def check(self, doc: Document, ctx):
         for e, ref, result in checked_entries(doc, ctx):

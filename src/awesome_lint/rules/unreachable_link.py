@@ -8,12 +8,9 @@ from .messages import quote
 
 class UnreachableLink(Rule):
     code = "AL307"
-    name = "unreachable-link"
     summary = "A link that could not be verified: timeouts, 5xx, 429, hosts that block checkers, private addresses (--check-links)"
     default_severity = Severity.WARNING
     tags = ("links", "network")
-    reads_entries = False
-    needs_links = True
 
     def check(self, doc: Document, ctx):
         for lk, result in checked_links(doc, ctx):

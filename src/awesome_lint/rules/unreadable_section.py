@@ -15,7 +15,6 @@ READ_SHARE = 0.2
 
 class UnreadableSection(Rule):
     code = "AL104"
-    name = "unreadable-section"
     summary = "A section full of links in which no repeating entry shape was found"
     default_severity = Severity.INFO
     tags = ("sections",)

@@ -24,13 +24,10 @@ class Options:
 
 class UnsortedItems(Rule):
     code = "AL415"
-    name = "unsorted-items"
     summary = "A classic item out of alphabetical order within its list (opt-in)"
     default_severity = Severity.WARNING
     kind = Kind.CONVENTION
     tags = ("classic", "items", "order")
-    profiles = ("classic",)
-    enabled_by_default = False
     Options = Options
 
     def check(self, doc: Document, ctx):

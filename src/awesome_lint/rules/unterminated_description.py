@@ -20,13 +20,11 @@ class Options:
 
 class UnterminatedDescription(Rule):
     code = "AL403"
-    name = "unterminated-description"
     summary = "A classic item's description that does not end with a period (or ! ? … 。)"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION
     fixable = Fixability.ALWAYS
     tags = ("classic", "items")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -58,13 +58,11 @@ def _marked(separator: str, description: str, want: str) -> bool:
 
 class WrongItemSeparator(Rule):
     code = "AL401"
-    name = "wrong-item-separator"
     summary = "A classic item whose link and description are not separated by ' - '"
     default_severity = Severity.ERROR
     kind = Kind.CONVENTION
     fixable = Fixability.SOMETIMES
     tags = ("classic", "items")
-    profiles = ("classic",)
     Options = Options
 
     def check(self, doc: Document, ctx):

@@ -8,7 +8,6 @@ from .base import Fixability, Rule, Severity
 
 class WrongOrdinal(Rule):
     code = "AL207"
-    name = "wrong-ordinal"
     summary = "A day with the wrong ordinal suffix (23th for 23rd)"
     default_severity = Severity.ERROR
     fixable = Fixability.ALWAYS
