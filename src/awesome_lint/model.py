@@ -75,8 +75,15 @@ class LineIndex:
         return self.first_line + index, offset - self.starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
-        (sl, sc), (el, ec) = self.position(start), self.position(end)
-        return Span(sl, sc, el, ec)
+        starts = self.starts
+        i = bisect_right(starts, start) - 1
+        # Most spans end on the line they start on: one search, not two.
+        if starts[i] <= end and (i + 1 == len(starts) or end < starts[i + 1]):
+            j = i
+        else:
+            j = bisect_right(starts, end) - 1
+        first = self.first_line
+        return Span(first + i, start - starts[i] + 1, first + j, end - starts[j] + 1)
 
     def span_offsets(self, span: Span) -> tuple[int, int]:
         return self.offset(span.start_line, span.start_col), self.offset(

@@ -7,7 +7,11 @@ from .messages import clear
 
 
 def links_line_links(entry: Entry) -> list[Link]:
-    lines = {ln.number for ln in entry.lines if ln.kind in (LineKind.LINKS, LineKind.ITEM)}
+    if not entry.links:
+        return []
+    lines = {
+        ln.number for ln in entry.lines if ln.kind is LineKind.LINKS or ln.kind is LineKind.ITEM
+    }
     title = entry.title.span if entry.title else None
     # The title's own link ("[Title](u), Authors, Venue") is the title, not an entry link.
     return [
@@ -17,10 +21,17 @@ def links_line_links(entry: Entry) -> list[Link]:
     ]
 
 
-def entry_links(doc: Document):
-    for e in doc.entries:
-        for lk in links_line_links(e):
-            yield e, lk
+# The last document's entry links: four rules read them, and one walk serves them all. Held by
+# identity (a Document is immutable), one document at a time.
+_walked: tuple[Document | None, tuple[tuple[Entry, Link], ...]] = (None, ())
+
+
+def entry_links(doc: Document) -> tuple[tuple[Entry, Link], ...]:
+    """(entry, link) for every link on an entry's links lines, in document order."""
+    global _walked
+    if _walked[0] is not doc:
+        _walked = (doc, tuple((e, lk) for e in doc.entries for lk in links_line_links(e)))
+    return _walked[1]
 
 
 def list_form(conventions) -> LinkForm | None:

@@ -65,17 +65,19 @@ class MalformedLink(Rule):
         """Link-like text the renderer left as text on a links line: ``](``, a label that
         runs into a URL (``[[Paper(https://``), a bracket next to a link that nothing
         closes. Parentheses and bracketed notes in prose are never a broken link."""
-        text = list(line.text[: line.content_end])
+        text = line.text[: line.content_end]
         starts, ends = set(), set()
+        blank: list[tuple[int, int]] = []
         for lk in links:
             if lk.span.start_line != line.number:
                 continue
             end = lk.span.end_col - 1 if lk.span.end_line == line.number else len(text)
             starts.add(lk.span.start_col - 1)
             ends.add(end)
-            for k in range(lk.span.start_col - 1, min(end, len(text))):
-                text[k] = " "
-        rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), "".join(text))
+            blank.append((lk.span.start_col - 1, min(end, len(text))))
+        rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), _blanked(text, blank))
+        if "[" not in rest and "]" not in rest:
+            return  # every finding below points at a bracket the renderer left as text
         rest = rest.replace("\\[", "  ").replace("\\]", "  ")
         at = None
         m = _LABEL_INTO_URL.search(rest)
@@ -97,3 +99,17 @@ class MalformedLink(Rule):
             Span.on_line(line.number, at + 1, at + 2),
             f"unbalanced {quote(rest[at])} on the links line near {quote(snippet, 40)}: this does not render as a link",
         )
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with each [start, end) range turned to spaces (ranges may overlap)."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(ranges):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out += (text[pos:start], " " * (end - start))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

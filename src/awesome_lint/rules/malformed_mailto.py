@@ -13,7 +13,6 @@ from .messages import quote
 _ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\u0080-\U0010ffff-]+"
 
 
-
 @cache
 def _local() -> re.Pattern[str]:
     # Compiled on the first mailto: link: the non-ASCII range alone costs more to compile than

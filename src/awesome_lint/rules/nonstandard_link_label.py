@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..diagnostics import Fix
 from ..model import Document
@@ -27,8 +28,11 @@ class Options:
     allowed: tuple[str, ...] = ()
 
 
-def distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: edits, with a swap of neighbours counting once."""
+def distance(a: str, b: str, limit: int | None = None) -> int:
+    """Optimal string alignment distance: edits, with a swap of neighbours counting once.
+    With ``limit``, any distance above it is returned as ``limit + 1`` (and found sooner)."""
+    if a == b:
+        return 0
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -38,8 +42,18 @@ def distance(a: str, b: str) -> int:
             cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
+        # A swap reaches back two rows: once two rows are over the limit, so is the end.
+        if limit is not None and prev2 and min(cur) > limit and min(prev) > limit:
+            return limit + 1
         prev2, prev = prev, cur
-    return prev[len(b)]
+    d = prev[len(b)]
+    return d if limit is None or d <= limit else limit + 1
+
+
+@lru_cache(maxsize=4096)
+def base_label(label: str) -> str:
+    """The label without its numbering ("Diffusers 2", "Code (v2)": Diffusers, Code)."""
+    return SUFFIX.sub("", label.strip())
 
 
 class NonstandardLinkLabel(Rule):
@@ -61,15 +75,16 @@ class NonstandardLinkLabel(Rule):
                 base = SUFFIX.sub("", key)  # "Diffusers 1", "Diffusers 2": the label Diffusers
                 if m.samples >= 2 and not _typo_of_common(base, m.samples, known, conv):
                     known.setdefault(base, SUFFIX.sub("", m.value))
-        links = list(entry_links(doc))
+        links = entry_links(doc)
         by_section = _section_spellings(links)
+        uses: dict[str, tuple[int, int]] = {}
         targets = _typo_targets(known)
         nearest: dict[str, str | None] = {}
         for e, lk in links:
             label = lk.label.strip()
             if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
                 continue
-            base = SUFFIX.sub("", label)
+            base = base_label(label)
             key = base.lower()
             if key in known:
                 want = self._spelling(key, known, conv, allowed)
@@ -81,7 +96,9 @@ class NonstandardLinkLabel(Rule):
                         continue  # the list, or the section, agrees with itself
                 if want is not None and base != want:
                     fixed = want + label[len(base) :]
-                    n, line = _uses(links, want)
+                    if want not in uses:
+                        uses[want] = _uses(links, want)
+                    n, line = uses[want]
                     written = (
                         f"is written {quote(fixed)} elsewhere in the list ({n:,} times, e.g. line {line})"
                         if n
@@ -130,14 +147,14 @@ def _section_spellings(links) -> dict[tuple[str, str], Majority]:
     """(section, lower-case label) -> the section's majority spelling of that label."""
     seen: dict[tuple[str, str], list[str]] = {}
     for e, lk in links:
-        base = SUFFIX.sub("", lk.label.strip())
+        base = base_label(lk.label)
         seen.setdefault((e.section, base.lower()), []).append(base)
     return {k: m for k, v in seen.items() if (m := majority(v)) is not None}
 
 
 def _uses(links, spelling: str) -> tuple[int, int]:
     """How often the list writes ``spelling`` as a label, and the first line that does."""
-    lines = [lk.line for _, lk in links if SUFFIX.sub("", lk.label.strip()) == spelling]
+    lines = [lk.line for _, lk in links if base_label(lk.label) == spelling]
     return len(lines), (lines[0] if lines else 0)
 
 
@@ -176,13 +193,13 @@ def _near(key: str, known: dict[str, str]) -> str | None:
         return None
     if len(key) == 3:
         swaps = [k for k in known if len(k) == 3 and k != key and sorted(k) == sorted(key)]
-        return next((k for k in swaps if distance(key, k) == 1), None)
+        return next((k for k in swaps if distance(key, k, 1) == 1), None)
     limit = 1 if len(key) <= 5 else 2
     # The distance is at least the difference in length: a label further than the limit in
     # length can neither be within it nor tie with one that is.
     candidates = [k for k in known if abs(len(k) - len(key)) <= limit]
     if not candidates:
         return None
-    best = min(candidates, key=lambda k: distance(key, k))
-    d = distance(key, best)
+    best = min(candidates, key=lambda k: distance(key, k, limit))
+    d = distance(key, best, limit)
     return best if 0 < d <= limit else None
