@@ -7,12 +7,13 @@ layout (every entry links its arXiv abstract), and runs the installed command
 
     awesome-lint --check-papers --allow-private-hosts --select AL5 LIST
 
-twice, cold (a fresh cache directory; arXiv's spacing of 3 s between requests, the
-default, is kept: AWESOME_LINT_ARXIV_SPACING is not set) and warm (same cache), then the
-same command without --check-papers for comparison (start-up, parse and lint). It prints
-the requests the fake received (count, ids per request, max_results, the smallest gap
-between requests), the wall time of each run, and the paper step's own time from the
-command's summary line. Nothing leaves 127.0.0.0/8; the services stop at the end.
+cold (a fresh cache directory; arXiv's spacing of 3 s between requests, the default, is
+kept: AWESOME_LINT_ARXIV_SPACING is not set), then warm five times (same cache; the median is
+shown), then the same command without --check-papers for comparison (start-up, parse and
+lint). Bytecode is written first, and the bare interpreter's start and the load are printed
+(bench/timing.py). It prints the requests the fake received (count, ids per request,
+max_results, the smallest gap between requests), the wall and CPU time of each run, and the
+paper step's own time from the command's summary line. Nothing leaves 127.0.0.0/8; the services stop at the end.
 
     python bench/bench_papers.py [--entries 600] [--answer-ms 200]
 """
@@ -23,16 +24,17 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.papers.fakes import ArxivPaper, FakeArxiv, FakeCrossref  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from timing import Timing, header, load, timed, warm_bytecode  # noqa: E402
 
 
 def papers(n: int) -> list[ArxivPaper]:
@@ -86,18 +88,9 @@ def command() -> str:
     return exe
 
 
-def run(
-    exe: str, path: Path, env: dict, check: bool = True
-) -> tuple[float, subprocess.CompletedProcess]:
-    start = time.perf_counter()
+def run(exe: str, path: Path, env: dict, check: bool = True) -> Timing:
     flags = ["--check-papers", "--allow-private-hosts"] if check else []
-    proc = subprocess.run(
-        [exe, "--isolated", *flags, "--select", "AL5", str(path)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    return time.perf_counter() - start, proc
+    return timed([exe, "--isolated", *flags, "--select", "AL5", str(path)], env=env)
 
 
 def main() -> int:
@@ -106,6 +99,7 @@ def main() -> int:
     )
     ap.add_argument("--entries", type=int, default=600)
     ap.add_argument("--answer-ms", type=float, default=200, help="the fake's time per answer")
+    ap.add_argument("--warm-runs", type=int, default=5, help="warm re-runs (the median is shown)")
     args = ap.parse_args()
 
     items = papers(args.entries)
@@ -125,32 +119,40 @@ def main() -> int:
         }
         env.pop("AWESOME_LINT_ARXIV_SPACING", None)  # arXiv's own 3 s
         exe = command()
-        cold, proc = run(exe, target, env)
+        warm_bytecode()
+        print(header())
+        proc = run(exe, target, env)
         if proc.returncode not in (0, 1):
             print(proc.stderr, file=sys.stderr)
             return 2
         cold_requests = list(arxiv.requests)
-        warm, proc_warm = run(exe, target, env)
+        warm_runs = [run(exe, target, env) for _ in range(args.warm_runs)]
+        proc_warm = sorted(warm_runs, key=lambda t: t.wall)[len(warm_runs) // 2]  # the median
         # The same command without the network part: start-up, parse and lint alone.
-        baseline = min(run(exe, target, env, check=False)[0] for _ in range(3))
+        baseline = sorted(
+            (run(exe, target, env, check=False) for _ in range(3)), key=lambda t: t.wall
+        )[0]
         step = re.search(r"\(requests: [^;]*; (\d+) from cache, ([\d.]+) s\)", proc_warm.stderr)
         sizes = [len(r.query["id_list"].split(",")) for r in cold_requests]
         gaps = arxiv.gaps()[: len(cold_requests) - 1]
-        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"entries: {args.entries}; fake arXiv answers in {args.answer_ms:.0f} ms")
         print(
             f"cold: {len(cold_requests)} requests (ids per request {sizes}, max_results "
             f"{[int(r.query['max_results']) for r in cold_requests]}), smallest gap between "
-            f"requests {min(gaps) if gaps else 0:.2f} s, wall {cold:.2f} s"
+            f"requests {min(gaps) if gaps else 0:.2f} s, wall {proc.wall:.2f} s, cpu {proc.cpu:.2f} s"
         )
         print(f"cold summary: {proc.stderr.strip().splitlines()[-1]}")
         print(
-            f"warm: {len(arxiv.requests) - len(cold_requests)} requests, wall {warm:.2f} s, "
-            f"paper step {step.group(2) if step else '?'} s ({step.group(1) if step else '?'} from cache)"
+            f"warm (median of {len(warm_runs)}): {len(arxiv.requests) - len(cold_requests)} requests, "
+            f"wall {proc_warm.wall:.2f} s, cpu {proc_warm.cpu:.2f} s, paper step "
+            f"{step.group(2) if step else '?'} s ({step.group(1) if step else '?'} from cache)"
         )
-        print(f"same command without --check-papers (best of 3): wall {baseline:.2f} s")
+        print(
+            f"same command without --check-papers (best of 3): wall {baseline.wall:.2f} s, "
+            f"cpu {baseline.cpu:.2f} s"
+        )
         print(f"findings: cold {proc.stdout.strip().splitlines()[-1]!r}")
-        print(f"load average (1 min): {load:.2f}")
+        print(f"load average at the end: {load()}")
     finally:
         arxiv.stop()
         crossref.stop()

@@ -37,5 +37,8 @@ _WHERE = {
 
 def __getattr__(name: str):
     if name in _WHERE:
-        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+        value = globals()[name] = getattr(
+            importlib.import_module(f".{_WHERE[name]}", __name__), name
+        )
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,7 @@ from ..parse.author_style import infer_author_style, strip_et_al
 from ..titles import fold
 from .base import Fixability, FixSafety, Rule, Severity
 from .messages import entry_name, quote
-from .paper_results import authors_fix, found, source_name, unless_most
+from .paper_results import TAGS, authors_fix, judged, source_name
 
 
 def same_person(listed: str, recorded: str) -> bool:
@@ -64,26 +64,25 @@ class AuthorMismatch(Rule):
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
-    tags = ("entries", "papers", "network")
+    tags = TAGS
 
     def check(self, doc: Document, ctx):
         style = None
-        findings, checked = [], 0
-        for e, _ref, record in found(doc, ctx):
+
+        def judge(e, record):
+            nonlocal style
             if not e.authors or not record.authors or e.authors_field is None:
-                continue  # no authors at all is missing-authors' finding
-            checked += 1
+                return None  # no authors at all is missing-authors' finding
             listed, truncated = strip_et_al(e.authors)
             problem = first_difference(listed, record.authors, truncated)
             if problem is None:
-                continue
+                return False
             style = style or infer_author_style(doc)
             fix = authors_fix(
                 e, record, style, f"write the authors as {source_name(record)} lists them"
             )
-            findings.append(
-                self.violation(e.authors_field.span, f"entry {entry_name(e)}: {problem}", fix)
-            )
+            return self.violation(e.authors_field.span, f"entry {entry_name(e)}: {problem}", fix)
+
         # Most entries differing means the list writes names its own way (family name
         # first, initials): a name format, not defects.
-        yield from unless_most(findings, checked)
+        return judged(doc, ctx, judge)

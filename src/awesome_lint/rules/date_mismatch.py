@@ -8,7 +8,7 @@ from ..parse.conventions import majority
 from ..parse.dates import format_date
 from .base import Fixability, FixSafety, Rule, Severity
 from .messages import clear, entry_name, quote
-from .paper_results import found, unless_most
+from .paper_results import TAGS, found, unless_most
 
 # arXiv stamps versions in UTC; a list that writes the announcement day, or the author's
 # local day, is one day off without being wrong.
@@ -33,7 +33,7 @@ class DateMismatch(Rule):
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
-    tags = ("entries", "papers", "network")
+    tags = TAGS
 
     def check(self, doc: Document, ctx):
         # Crossref's dates (issue, print, online) say when a venue published the paper, not

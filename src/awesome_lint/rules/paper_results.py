@@ -6,7 +6,7 @@ is looked up by the entry's ``PaperRef.key``, so results survive the line shifts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..diagnostics import Fix
@@ -14,19 +14,32 @@ from ..model import Document, Entry
 from ..parse.author_style import AuthorStyle
 from ..parse.identity import PaperRef, paper_ref
 
+# Tags of every paper rule.
+TAGS = ("entries", "papers", "network")
 
-def checked_entries(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
+# The last (document, results) pairing: the five paper rules read it, and one walk serves
+# them all. Held by identity (both are immutable during a run), one document at a time.
+_walked: tuple[Any, Any, tuple[tuple[Entry, PaperRef, Any], ...]] = (None, None, ())
+
+
+def checked_entries(doc: Document, ctx) -> tuple[tuple[Entry, PaperRef, Any], ...]:
     """Each entry with a paper result, in document order."""
+    global _walked
     results = ctx.paper_results
     if not results:
-        return
-    for e in doc.entries:
-        ref = paper_ref(e)
-        if ref is None:
-            continue
-        result = results.get(ref.key)
-        if result is not None:
-            yield e, ref, result
+        return ()
+    if _walked[0] is not doc or _walked[1] is not results:
+        pairs = ((e, paper_ref(e)) for e in doc.entries)
+        _walked = (
+            doc,
+            results,
+            tuple(
+                (e, ref, result)
+                for e, ref in pairs
+                if ref is not None and (result := results.get(ref.key)) is not None
+            ),
+        )
+    return _walked[2]
 
 
 def found(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
@@ -34,6 +47,21 @@ def found(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:
     for e, ref, result in checked_entries(doc, ctx):
         if result.status.value == "found" and result.record is not None:
             yield e, ref, result.record
+
+
+def judged(doc: Document, ctx, judge: Callable[[Entry, Any], Any]) -> list:
+    """The findings of ``judge(entry, record)`` over the entries whose paper was found, unless
+    most of them differ (``unless_most``). ``judge`` returns None when the entry has nothing
+    to compare (not counted as checked), False when it agrees, else its finding."""
+    findings, checked = [], 0
+    for e, _ref, record in found(doc, ctx):
+        verdict = judge(e, record)
+        if verdict is None:
+            continue
+        checked += 1
+        if verdict is not False:
+            findings.append(verdict)
+    return unless_most(findings, checked)
 
 
 def authors_fix(entry: Entry, record, style: AuthorStyle, description: str) -> Fix | None:

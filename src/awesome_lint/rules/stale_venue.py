@@ -5,7 +5,7 @@ import re
 from ..model import Document
 from .base import Rule, Severity
 from .messages import entry_name, quote
-from .paper_results import found
+from .paper_results import TAGS, found
 
 _PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr|e-?print)\b", re.IGNORECASE)
 
@@ -16,7 +16,7 @@ class StaleVenue(Rule):
         "An entry still says arXiv/preprint, but the paper has been published (--check-papers)"
     )
     default_severity = Severity.WARNING
-    tags = ("entries", "papers", "network")
+    tags = TAGS
 
     def check(self, doc: Document, ctx):
         for e, _ref, record in found(doc, ctx):

@@ -5,7 +5,7 @@ from ..model import Document
 from ..titles import clean_title, fold, title_core
 from .base import Fixability, FixSafety, Rule, Severity
 from .messages import entry_name, quote
-from .paper_results import found, source_name, unless_most
+from .paper_results import TAGS, judged, source_name
 
 # Markup inside a title's text (emphasis, code, links, HTML) is the list's; a fix that
 # rewrote it could break more than it mends.
@@ -19,36 +19,33 @@ class TitleMismatch(Rule):
     fixable = Fixability.SOMETIMES
     # The paper's record replaces what the entry says: applied only with --unsafe-fixes.
     fix_safety = FixSafety.UNSAFE
-    tags = ("entries", "papers", "network")
+    tags = TAGS
 
     def check(self, doc: Document, ctx):
-        findings, checked = [], 0
-        for e, _ref, record in found(doc, ctx):
-            if e.title is None or not record.title:
-                continue
-            checked += 1
-            start, end = title_core(e.title.text)
-            wanted = fold(record.title)
-            # Case, punctuation, LaTeX and spacing are the list's business, and so is what it
-            # adds around the title ("Med-PaLM 2: " before it); a title cut short or
-            # misspelt is not.
-            if fold(e.title.text[start:end]) == wanted:
-                continue
-            if wanted and f" {wanted} " in f" {fold(e.title.text)} ":
-                continue
-            title = clean_title(record.title)
-            fix = None
-            whole = (start, end) == (0, len(e.title.text))
-            if whole and not _MARKUP & set(e.title.text) and not _MARKUP & set(title):
-                fix = Fix.replace(
-                    e.title.span, title, f"write the title as {source_name(record)} has it"
-                )
-            findings.append(
-                self.violation(
-                    e.title.span,
-                    f"entry {entry_name(e)}: the paper's title on {source_name(record)} is "
-                    f"{quote(title, 120)}",
-                    fix,
-                )
+        return judged(doc, ctx, self._judge)
+
+    def _judge(self, e, record):
+        if e.title is None or not record.title:
+            return None
+        start, end = title_core(e.title.text)
+        wanted = fold(record.title)
+        # Case, punctuation, LaTeX and spacing are the list's business, and so is what it
+        # adds around the title ("Med-PaLM 2: " before it); a title cut short or
+        # misspelt is not.
+        if fold(e.title.text[start:end]) == wanted:
+            return False
+        if wanted and f" {wanted} " in f" {fold(e.title.text)} ":
+            return False
+        title = clean_title(record.title)
+        fix = None
+        whole = (start, end) == (0, len(e.title.text))
+        if whole and not _MARKUP & set(e.title.text) and not _MARKUP & set(title):
+            fix = Fix.replace(
+                e.title.span, title, f"write the title as {source_name(record)} has it"
             )
-        yield from unless_most(findings, checked)
+        return self.violation(
+            e.title.span,
+            f"entry {entry_name(e)}: the paper's title on {source_name(record)} is "
+            f"{quote(title, 120)}",
+            fix,
+        )

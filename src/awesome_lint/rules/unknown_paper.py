@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..model import Document
 from .base import Rule, Severity
 from .messages import entry_name, line_span
-from .paper_results import checked_entries
+from .paper_results import TAGS, checked_entries
 
 
 class UnknownPaper(Rule):
@@ -12,7 +12,7 @@ class UnknownPaper(Rule):
         "An entry's arXiv id or DOI does not exist, or the paper was withdrawn (--check-papers)"
     )
     default_severity = Severity.ERROR
-    tags = ("entries", "papers", "network")
+    tags = TAGS
 
     def check(self, doc: Document, ctx):
         for e, ref, result in checked_entries(doc, ctx):
