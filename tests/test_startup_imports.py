@@ -2,8 +2,9 @@
 
 The pre-commit hook runs ``awesome-lint README.md`` on every commit; the HTTP client, the
 GitHub client, the link checker, mdformat and ftfy cost start-up and are needed only with
-``--check-links``, ``--github`` or a fix that uses them. ``python -X importtime`` prints one
-line per module the installed command imports, which is the list checked here.
+``--check-links``, ``--github`` or a fix that uses them, and a rule is imported only when
+the run can use it. The list checked here is ``sys.modules`` when the installed command
+ends.
 """
 
 from __future__ import annotations
@@ -21,18 +22,63 @@ NOT_ON_A_PLAIN_RUN = (
     "urllib3",
     "github",  # PyGithub
     "mdformat",
+    "tomllib",  # no config file to read
+    "awesome_lint.links.check",
+    "awesome_lint.links.settings",
     "awesome_lint.links.checker",
     "awesome_lint.links.transport",
     "awesome_lint.links.pool",
     "awesome_lint.links.cache",
+    "awesome_lint.papers.lookup",
+    "awesome_lint.papers.settings",
+    "awesome_lint.papers.records",
     "awesome_lint.github",
+    "awesome_lint.fix",
+    # Rules the run cannot use: link liveness (no --check-links), papers (no
+    # --check-papers), and the classic-list rules on a paper list.
+    "awesome_lint.rules.dead_link",
+    "awesome_lint.rules.archived_repository",
+    "awesome_lint.rules.title_mismatch",
+    "awesome_lint.rules.author_mismatch",
+    "awesome_lint.rules.wrong_item_separator",
+    "awesome_lint.rules.misspelled_technology",
+)
+
+# What importing the command-line module itself loads: argparse and the flags' tables, not
+# the run (config, rules, parser, model, reports), which load when a run needs them.
+NOT_ON_IMPORTING_THE_CLI = (
+    "dataclasses",
+    "awesome_lint.model",
+    "awesome_lint.config",
+    "awesome_lint.rules.base",
+    "awesome_lint.parse",
+    "awesome_lint.run",
+    "awesome_lint.engine",
+    "awesome_lint.report.text",
+    "markdown_it",
 )
 
 
-def imported_modules(*args: str, cwd: Path) -> set[str]:
+# Prints every module loaded when the process ends: -X importtime would miss the modules
+# loaded through importlib.import_module (the rules are), which bypasses the logged path.
+_REPORT = (
+    "import atexit, runpy, sys; "
+    "atexit.register(lambda: print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)); "
+    "script = sys.argv[1]; sys.argv = sys.argv[1:]; "
+    "runpy.run_path(script, run_name='__main__') if script != '-' else None"
+)
+
+
+def imported_modules(*args: str, cwd: Path, command: list[str] | None = None) -> set[str]:
+    """Every module the installed command (or ``python -c CODE``) has loaded when it ends."""
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
+    argv = (
+        [sys.executable, *command]
+        if command
+        else [sys.executable, "-c", _REPORT, awesome_lint_command()[0], *args]
+    )
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", awesome_lint_command()[0], *args],
+        argv,
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -41,16 +87,49 @@ def imported_modules(*args: str, cwd: Path) -> set[str]:
     )
     assert_no_traffic(netlog)
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
-    lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("import time:")]
-    return {ln.rsplit("|", 1)[1].strip() for ln in lines[1:]}  # [0] is the header
+    line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES "))
+    return set(line.split()[1:])
 
 
 def test_a_plain_run_imports_no_network_or_github_machinery(tmp_path: Path) -> None:
     readme = tmp_path / "README.md"
-    readme.write_bytes((FIXTURES / "lists" / "awe_style.md").read_bytes())
+    readme.write_bytes((FIXTURES / "lists" / "fm_style.md").read_bytes())  # a paper list
     modules = imported_modules("README.md", cwd=tmp_path)
     assert "awesome_lint.rules" in modules  # the list is real: the run did import the rules
-    loaded = sorted(
-        m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_ON_A_PLAIN_RUN)
+    assert _loaded(modules, NOT_ON_A_PLAIN_RUN) == []
+    assert "awesome_lint.rules.trailing_whitespace" in modules  # the rules that run do load
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+def test_importing_the_cli_loads_only_the_parser_s_needs(tmp_path: Path) -> None:
+    modules = imported_modules(
+        cwd=tmp_path,
+        command=[
+            "-c",
+            _REPORT.replace("script = sys.argv[1]", "script = '-'") + "; import awesome_lint.cli",
+        ],
     )
-    assert loaded == []
+    assert "awesome_lint.cli" in modules
+    assert _loaded(modules, NOT_ON_IMPORTING_THE_CLI) == []
+
+
+def test_link_and_paper_rules_load_when_their_checks_run(tmp_path: Path) -> None:
+    # The rules a run cannot use are skipped by their table row; listing every rule needs
+    # them all, and gets them all.
+    modules = imported_modules("--list-rules", cwd=tmp_path)
+    assert {"awesome_lint.rules.dead_link", "awesome_lint.rules.title_mismatch"} <= modules
+
+
+def test_a_classic_list_loads_the_classic_rules(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome Things\n\n## Tools\n\n"
+        + "".join(f"- [Tool {c}](https://example.com/{c}) - Does {c}.\n" for c in "abcdefgh"),
+        encoding="utf-8",
+    )
+    modules = imported_modules("README.md", cwd=tmp_path)
+    assert "awesome_lint.rules.wrong_item_separator" in modules
+    assert "awesome_lint.rules.title_mismatch" not in modules
