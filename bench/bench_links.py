@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import socket
 import statistics
@@ -36,6 +35,9 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import header, load, timed, warm_bytecode  # noqa: E402
 
 LINK_RULES = "dead-link,unreachable-link,redirected-link,archived-repository"
 
@@ -53,19 +55,6 @@ def server_call(port: int, what: str) -> dict:
         return json.loads(body)
     except ValueError:
         return {}
-
-
-def timed(
-    cmd: list[str], env: dict | None = None, cwd: str | None = None
-) -> tuple[float, float, subprocess.CompletedProcess]:
-    """Wall and CPU seconds (user + system) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, proc
 
 
 def find_lychee(given: str | None, work: Path) -> tuple[str, str]:
@@ -142,6 +131,7 @@ def main() -> int:
         help="awesome-lint command (default: beside this Python)",
     )
     ap.add_argument("--urls", type=int, default=5000)
+    ap.add_argument("--warm-runs", type=int, default=5, help="cached re-runs (median reported)")
     ap.add_argument("--hosts", type=int, default=8)
     ap.add_argument("--latency-ms", type=float, default=50)
     ap.add_argument(
@@ -155,6 +145,8 @@ def main() -> int:
             "give linkbench's folder with --linkbench or LINKBENCH (it holds server.py, make_list.py, score.py)"
         )
     linkbench = Path(args.linkbench).resolve()
+    warm_bytecode()
+    print(header())
 
     work = Path(tempfile.mkdtemp(prefix="bench-links-"))
     lychee, server_python = find_lychee(args.lychee, work)
@@ -261,7 +253,8 @@ def main() -> int:
                 server_call(port, "__reset")
                 shutil.rmtree(cache_dir, ignore_errors=True)  # every timed first run starts cold
                 env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(cache_dir), "GITHUB_TOKEN": ""}
-                wall, cpu, proc = timed(lychee_cmd if tool == "lychee" else al_cmd, env=env)
+                proc = timed(lychee_cmd if tool == "lychee" else al_cmd, env=env)
+                wall, cpu = proc.wall, proc.cpu
                 stats = server_call(port, "__stats")
                 if tool == "lychee":
                     result = score(linkbench, "lychee", expected, work / "lychee.json")
@@ -297,10 +290,12 @@ def main() -> int:
                     f"peak/host={row['peak_host']} connections={row['connections']}"
                 )
 
-        # The warm run: the same list again, straight after a cold run filled the cache.
+        # The warm runs: the same list again, straight after a cold run filled the cache.
         server_call(port, "__reset")
         env = {**os.environ, "AWESOME_LINT_CACHE_DIR": str(cache_dir), "GITHUB_TOKEN": ""}
-        wall_c, cpu_c, proc_c = timed(al_cmd, env=env)
+        warm = sorted((timed(al_cmd, env=env) for _ in range(args.warm_runs)), key=lambda t: t.wall)
+        proc_c = warm[len(warm) // 2]  # the median run
+        wall_c, cpu_c = proc_c.wall, statistics.median(t.cpu for t in warm)
         cached_requests = server_call(port, "__stats").get("requests")
         phase = next((ln for ln in proc_c.stderr.splitlines() if ln.startswith("links:")), "")
 
@@ -317,10 +312,10 @@ def main() -> int:
         )
         print(f"ratio awesome-lint / lychee wall: {med['awesome-lint'] / med['lychee']:.2f}")
         print(
-            f"awesome-lint cached re-run: {wall_c:.2f} s wall, {cpu_c:.2f} s CPU, "
+            f"awesome-lint cached re-run (median of {len(warm)}): {wall_c:.2f} s wall, {cpu_c:.2f} s CPU, "
             f"{cached_requests} requests to the server; {phase}"
         )
-        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"load average after: {load()}")
         ok = all(r["exact"] for rs in rows.values() for r in rs)
         return 0 if ok else 1
     finally:

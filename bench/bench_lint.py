@@ -26,18 +26,20 @@ Prints Markdown tables; the README quotes them.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from timing import header, load, timed, warm_bytecode  # noqa: E402
+
 TARGET_BYTES = 730_000
 TARGET_ENTRIES = 3_000
 REAL_BYTES = 400_000
@@ -113,21 +115,13 @@ def build_list(
 
 
 def run(cmd: list[str], cwd: Path | None = None, runs: int = 5) -> dict:
-    """Median and best wall time, median CPU time and the peak RSS of the process (os.wait4)."""
-    walls, cpus = [], []
-    peak_kb = 0
-    for _ in range(runs):
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - t)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peak_kb = max(peak_kb, usage.ru_maxrss)  # KB on Linux
+    """Median and best wall time, median CPU time and the peak RSS of the process."""
+    samples = [timed(cmd, cwd=cwd) for _ in range(runs)]
     return {
-        "median": statistics.median(walls),
-        "best": min(walls),
-        "cpu": statistics.median(cpus),
-        "rss_mb": peak_kb / 1024,
+        "median": statistics.median(t.wall for t in samples),
+        "best": min(t.wall for t in samples),
+        "cpu": statistics.median(t.cpu for t in samples),
+        "rss_mb": max(t.rss_mb for t in samples),
     }
 
 
@@ -135,10 +129,6 @@ def largest_lists(corpus: Path | None, n: int = 3) -> list[Path]:
     if corpus is None or not (corpus / "paper").is_dir():
         return []
     return sorted((corpus / "paper").glob("*.md"), key=lambda p: p.stat().st_size, reverse=True)[:n]
-
-
-def load() -> str:
-    return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def find_peers(dest: Path, install: bool) -> dict[str, list[str]]:
@@ -194,7 +184,7 @@ def main() -> int:
         return 2
     # As a wheel install does: without .pyc files (PYTHONDONTWRITEBYTECODE, a fresh checkout)
     # every run would compile the package's source again and time that instead.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+    warm_bytecode()
     work = Path(tempfile.mkdtemp(prefix="awesome-lint-bench."))
     corpus = args.corpus if args.corpus.is_dir() else None
     big = work / "readme.md"  # sindresorhus' awesome-lint wants a readme
@@ -207,8 +197,7 @@ def main() -> int:
     small.write_text(
         "".join(big.read_text(encoding="utf-8").splitlines(keepends=True)[:10]), encoding="utf-8"
     )
-    print(f"{args.runs} runs each, `awesome-lint --quiet FILE` as a whole process; "
-          f"{os.cpu_count()} cores; load average (1/5/15 min) at start {load()}\n")  # fmt: skip
+    print(f"{args.runs} runs each, `awesome-lint --quiet FILE` as a whole process; {header()}\n")
     rows = []
     for path in largest_lists(corpus):
         kb = f"{path.stat().st_size / 1000:.0f} KB"

@@ -4,7 +4,7 @@ import re
 
 from ..model import Document, LineKind, LinkForm, Span
 from .base import Rule, Severity
-from .entry_links import links_line_links
+from .entry_links import entry_links
 from .messages import quote
 
 _SCHEMELESS_HOST = re.compile(
@@ -12,6 +12,8 @@ _SCHEMELESS_HOST = re.compile(
     re.I,
 )
 
+
+_SPACE = re.compile(r"\s")
 
 # Decided on what the renderer left as text once the links it made are blanked out.
 _CODE_SPAN = re.compile(r"(`+)[^`]+?\1(?!`)")
@@ -43,10 +45,13 @@ class MalformedLink(Rule):
         on_line: dict[int, list] = {}
         for lk in doc.links:  # images and badges too: what the renderer made is not text
             on_line.setdefault(lk.line, []).append(lk)
+        good_of: dict[int, list] = {}
+        for e, lk in entry_links(doc):
+            good_of.setdefault(id(e), []).append(lk)
         for e in doc.entries:
-            good = links_line_links(e)
+            good = good_of.get(id(e), ())
             for lk in good:
-                if lk.url.startswith(("[", "(")) or "](" in lk.url or re.search(r"\s", lk.url):
+                if lk.url.startswith(("[", "(")) or "](" in lk.url or _SPACE.search(lk.url):
                     yield self.violation(
                         lk.url_span,
                         f"URL {quote(lk.url, 50)} of link {quote(lk.label, 20)} is malformed",

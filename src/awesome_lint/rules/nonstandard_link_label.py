@@ -19,6 +19,7 @@ VOCABULARY = (
     "BibTeX", "Abstract", "HTML", "OpenReview", "YouTube", "Kaggle", "Notebook", "Tool", "Online Tool",
     "Checkpoint", "Checkpoints", "Hugging Face", "Zhihu", "Twitter", "Medium", "Report", "Book",
 )  # fmt: skip
+_LETTER = re.compile(r"[A-Za-z]")
 SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
 
 
@@ -82,7 +83,7 @@ class NonstandardLinkLabel(Rule):
         nearest: dict[str, str | None] = {}
         for e, lk in links:
             label = lk.label.strip()
-            if not label or len(label) > 30 or "://" in label or not re.search(r"[A-Za-z]", label):
+            if not label or len(label) > 30 or "://" in label or not _LETTER.search(label):
                 continue
             base = base_label(label)
             key = base.lower()
