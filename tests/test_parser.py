@@ -225,7 +225,8 @@ _ENTRY_PART = (
 
 @settings(max_examples=200, deadline=None)
 @given(
-    titles=st.lists(_ENTRY_PART, min_size=1, max_size=6),
+    # "www.x" in a title is a link on GitHub (GFM autolink), not part of this round trip.
+    titles=st.lists(_ENTRY_PART.filter(lambda t: "www." not in t), min_size=1, max_size=6),
     marker=st.sampled_from(["<br>", " <br>", "<br/>", "<br />", " \\", "  "]),
     day=st.integers(1, 28),
     month=st.sampled_from(["Jan.", "Feb.", "May", "June", "Sep", "Oct."]),
@@ -244,3 +245,9 @@ def test_generated_entries_round_trip(titles, marker, day, month, form):
         assert e.authors == ("Ann One", "Bob Two")
         assert e.date.day == day and e.date.year == 2023
         assert [lk.url for lk in e.links] == [f"https://arxiv.org/abs/2301.{i:05d}"]
+
+
+def test_bare_www_needs_a_domain_and_lower_case():
+    # GFM: "www." must be lower case and followed by a domain; "**WWW.**" and "**www.**" are text.
+    doc = parse("A **WWW.** and **www.** and WWW.example.org, see www.example.org.\n")
+    assert [lk.url for lk in doc.links] == ["www.example.org"]
