@@ -171,10 +171,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         comments.extend(found.comments)
         if b.kind != "paragraph" or not want_entries:
             continue
-        prefix = strip_bullet(block_lines[0]) if b.item_start else 0
-        raw = [
-            RawLine(b.start + k, ln, prefix if k == 0 else 0) for k, ln in enumerate(block_lines)
-        ]
+        raw: list[RawLine] = []
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
             code_links = scan_block(pending_code.start, code_lines, refs).links
@@ -183,14 +180,22 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 RawLine(pending_code.start + k, ln, 0)
                 for k, ln in enumerate(code_lines)
                 if ln.strip()
-            ] + raw
+            ]
             block_links = code_links + block_links
             pending_code = None
         # A one-line list item is read by the layouts (layouts/units.py read its parts by
         # content); the block reader assumes "**Title** [date] [venue]" and would take a bold
         # tag ("**[ICLR 2022]** Title", "**LaMDA**: \"Title\"") for the title.
-        one_line_item = b.item_start and b.start == b.end and pending_code is None
-        found = [] if one_line_item else split_entries(raw, block_links, current_slug)
+        one_line_item = b.item_start and b.start == b.end
+        if one_line_item:
+            found = []
+        else:
+            prefix = strip_bullet(block_lines[0]) if b.item_start else 0
+            raw += [
+                RawLine(b.start + k, ln, prefix if k == 0 else 0)
+                for k, ln in enumerate(block_lines)
+            ]
+            found = split_entries(raw, block_links, current_slug)
         entries.extend(found)
         if not found and b.list_depth == 0:
             loose.append((b.start, b.end))
