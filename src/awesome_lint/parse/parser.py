@@ -248,11 +248,19 @@ def _line_numbers(pattern: re.Pattern, text: str) -> list[int]:
     return found
 
 
-def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
+def block_tokens(text: str, env: dict) -> list:
+    """markdown-it-py's block tokens of ``text``: the same as its full block pass gives,
+    with the rules that cannot fire in this text left out (``env`` gets the references)."""
     underlines = _line_numbers(_UNDERLINE, text)
     env[_SETEXT_KEY] = (underlines, _line_numbers(_BLANK, text) if underlines else [])
-    tokens = _markdown(text).parse(text, env)
-    del env[_SETEXT_KEY]
+    try:
+        return _markdown(text).parse(text, env)
+    finally:
+        del env[_SETEXT_KEY]
+
+
+def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
+    tokens = block_tokens(text, env)
     blocks: list[_Block] = []
     lists = _Lists()
     opaque: set[int] = set()
