@@ -192,6 +192,10 @@ def main() -> int:
     huge = work / "huge" / "readme.md"
     huge.parent.mkdir()
     huge_size, huge_entries = built_in_child(corpus, huge, 5_000_000)
+    # Over the default max-file-size (1.5 MB): without this the run was the refusal, 0.4 s.
+    (huge.parent / ".awesome-lint.toml").write_text(
+        "max-file-size = 10_000_000\nmax-lines = 1_000_000\n", encoding="utf-8"
+    )
     small = work / "small" / "readme.md"
     small.parent.mkdir()
     small.write_text(

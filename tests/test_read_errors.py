@@ -61,3 +61,32 @@ def test_a_file_over_the_limit_says_both_sizes(tmp_path):
         "README.md",
         "file is 2.4 kB, larger than the 1.5 kB limit (max-file-size)",
     )
+
+
+def test_a_file_over_the_line_limit_says_both_counts(tmp_path):
+    # The densest list (one-line items) costs time per line, not per byte: max-lines bounds it.
+    (tmp_path / ".awesome-lint.toml").write_text("max-lines = 100\n")
+    items = "".join(f"- [I{i}](u{i})\r\n" for i in range(1, 100))  # CRLF counts once per line
+    (tmp_path / "README.md").write_text("# List\r\n\r\n" + items, encoding="utf-8", newline="")
+    one_line_error(
+        run_cli("README.md", cwd=tmp_path),
+        "README.md",
+        "file has 101 lines, more than the 100 limit (max-lines)",
+    )
+    (tmp_path / ".awesome-lint.toml").write_text("max-lines = 101\n")
+    assert run_cli("README.md", cwd=tmp_path).returncode in (0, 1)
+
+
+def test_standard_input_over_the_line_limit(tmp_path):
+    (tmp_path / ".awesome-lint.toml").write_text("max-lines = 3\n")
+    proc = run_cli("-", cwd=tmp_path, stdin="# List\n\n- a\n- b")  # no final newline: 4 lines
+    one_line_error(proc, "<stdin>", "input has 4 lines, more than the 3 limit (max-lines)")
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "true", '"40000"', "1.5"])
+def test_a_bad_line_limit_is_a_config_error(tmp_path, value):
+    (tmp_path / ".awesome-lint.toml").write_text(f"max-lines = {value}\n")
+    (tmp_path / "README.md").write_text("# List\n", encoding="utf-8")
+    proc = run_cli("README.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "max-lines must be a positive integer (lines)" in proc.stderr

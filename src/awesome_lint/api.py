@@ -70,7 +70,7 @@ def lint_file(
     """Read and lint one file. Raises InputError (bad file) or ConfigError (bad config)."""
     path = str(path)
     config = config if config is not None else config_for(path)
-    source = read_source(path, config.max_file_size)
+    source = read_source(path, config.max_file_size, config.max_lines)
     return parse_and_lint(
         source.text,
         source.path,

@@ -61,13 +61,19 @@ class LineIndex:
     def __init__(self, text: str, first_line: int = 1) -> None:
         self.text = text
         self.first_line = first_line
-        self.starts = [0, *accumulate(len(ln) + 1 for ln in text.split("\n"))]
+        # One per block and per unit, most of them one line long: that case without the walk.
+        if "\n" in text:
+            self.starts = [0, *accumulate(len(ln) + 1 for ln in text.split("\n"))]
+        else:
+            self.starts = [0, len(text) + 1]
 
     def offset(self, line: int, col: int) -> int:
         index = line - self.first_line
+        n = len(self.text)
         if index >= len(self.starts) - 1:
-            return len(self.text)
-        return min(self.starts[index] + col - 1, len(self.text))
+            return n
+        at = self.starts[index] + col - 1
+        return at if at < n else n
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of ``offset``; the end of a line is column ``len(line) + 1``."""

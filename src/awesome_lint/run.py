@@ -205,7 +205,7 @@ def _read(path: str, plan: Plan, config: Config | None = None) -> _File:
     settings = None
     if plan.links is not None and plan.links.prefetch:
         settings = _settings(plan.links, config)  # the checks start before any parsing
-    return _File(path, config, read_source(path, config.max_file_size), settings)
+    return _File(path, config, read_source(path, config.max_file_size, config.max_lines), settings)
 
 
 def _settings(links: LinkPlan, config: Config) -> LinkSettings:

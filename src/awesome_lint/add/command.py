@@ -99,7 +99,7 @@ def run(args) -> int:
         raise UsageError(f"--code {args.code!r} is not an http(s) URL")
     aid, the_doi = parse_handle(args.paper)
     config = config_for(args.list, args.config, args.isolated)
-    source = read_source(args.list, config.max_file_size)
+    source = read_source(args.list, config.max_file_size, config.max_lines)
     doc = parse(source.text, source.path)
 
     wanted = {f"arxiv:{aid}"} if aid else {f"doi:{the_doi}"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, Marker, Span
+from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
 
@@ -127,7 +127,7 @@ def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     return any(
         ln.span.start_line == line.number
         and ln.span.start_col <= col + 2
-        and ln.form.value != "image"
+        and ln.form is not LinkForm.IMAGE
         for ln in links
     )
 
@@ -321,7 +321,7 @@ def _build(
     entry_links = tuple(
         ln
         for ln in links
-        if typed[0].number <= ln.line <= typed[-1].number and ln.form.value != "image"
+        if typed[0].number <= ln.line <= typed[-1].number and ln.form is not LinkForm.IMAGE
     )
     link_lines = {ln.number for ln in typed if ln.kind is LineKind.LINKS}
     last = typed[-1]

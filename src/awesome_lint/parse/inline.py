@@ -32,8 +32,9 @@ _BACKTICKS = re.compile(r"`+")
 # CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
 _EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
-# GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension).
-_BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:https?://|www\.)[^\s<]+", re.IGNORECASE)
+# GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension; its
+# "www." is lower case only: "WWW.0" is text).
+_BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:(?i:https?://)|www\.)[^\s<]+")
 _TRAILING_PUNCT = ".,:;!?*_~'\""
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
@@ -144,6 +145,15 @@ class _Next:
         return k
 
 
+_SEARCHES = {
+    "next_gt": (">", False),
+    "next_comment_end": ("-->", False),
+    "next_close": ("]", True),
+    "next_open": ("[", True),
+    "next_space": (_SPACE_OR_CONTROL, False),
+}
+
+
 class _Opener(NamedTuple):
     pos: int  # the "[" (for an image, the "[" after "!")
     image: bool
@@ -161,13 +171,21 @@ class _Walk:
         self.skipped: list[tuple[int, int]] = []  # code, raw HTML, autolinks: not text
         self.closed_by: dict[int, int] = {}  # "[" -> the "]" that closed it
         self._runs: dict[int, list[int]] | None = None
-        self.next_gt = _Next(s, ">", escapable=False)
-        self.next_comment_end = _Next(s, "-->", escapable=False)
-        self.next_close = _Next(s, "]")
-        self.next_open = _Next(s, "[")
-        self.next_quote = {q: _Next(s, q) for q in "\"')"}
-        self.next_space = _Next(s, _SPACE_OR_CONTROL, escapable=False)
         self._paren_table: _Parens | None = None
+
+    def __getattr__(self, name: str):
+        # The searches are made on first use (__getattr__ runs only for a missing attribute):
+        # most blocks are a line or two that need none of them.
+        s = self.s
+        if name == "next_quote":
+            made = {q: _Next(s, q) for q in "\"')"}
+        elif name in _SEARCHES:
+            needle, escapable = _SEARCHES[name]
+            made = _Next(s, needle, escapable)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, made)
+        return made
 
     def _parens(self) -> _Parens:
         if self._paren_table is None:
@@ -426,8 +444,12 @@ class _Walk:
         gaps.append((pos, self.n))
         for a, b in gaps:
             for m in _BARE_URL.finditer(s, a, b):
-                url = _trim_bare_url(m.group(0))
-                if url:
+                raw = m.group(0)
+                url = _trim_bare_url(raw)
+                # "www." or "https://" with nothing after it once the trailing punctuation
+                # is gone ("**WWW.**") is text: GFM wants a domain after the prefix.
+                prefix = 4 if raw.startswith("www.") else raw.index("://") + 3
+                if len(url) > prefix:
                     st, en = m.start(), m.start() + len(url)
                     self.links.append(Located(url, url, LinkForm.AUTOLINK, st, en, st, en, st, en))
 
@@ -451,8 +473,11 @@ def _trim_bare_url(url: str) -> str:
     return url[:end]
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _unescape(text: str) -> str:
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text) if "\\" in text else text
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def scan(s: str, refs: dict[str, Reference] | None = None) -> list[Located]:

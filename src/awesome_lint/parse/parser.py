@@ -7,7 +7,6 @@ by ``inline.py``; entries are recognised by ``entries.py``.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -28,12 +27,50 @@ _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 MAX_NESTING = 50
 
 
-@lru_cache(maxsize=1)
-def _markdown():
+# Block rules that cannot start a block in a text without these characters. Each is tried at
+# every line start and, as a paragraph terminator, at every paragraph line: switched off where
+# the text lacks them (a dense list has none of "|", "`", ">", "<"), the tokens are the same.
+_RULE_NEEDS = (("table", ("|",)), ("fence", ("```", "~~~")), ("blockquote", (">",)),
+               ("html_block", ("<",)), ("heading", ("#",)))  # fmt: skip
+# A setext underline ("===" or "---" alone on its line, after any indentation or ">").
+_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
+_BLANK = re.compile(r"^[ \t]*$", re.M)
+_SETEXT_KEY = "awesome_lint.setext"  # env key: (underline lines, blank lines), 0-based
+
+
+def _markdown(text: str | None = None):
+    """markdown-it-py with the block rules ``text`` can use (every rule without a text)."""
+    if text is None:
+        return _markdown_without(())
+    off = tuple(name for name, marks in _RULE_NEEDS if not any(m in text for m in marks))
+    return _markdown_without(off)
+
+
+@lru_cache(maxsize=8)
+def _markdown_without(off: tuple[str, ...]):
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    md.disable("inline")
+    md.disable(["inline", *off])
+    plain_lheading = md.block.ruler.__rules__[md.block.ruler.__find__("lheading")].fn
+
+    def lheading(state, start: int, end: int, silent: bool) -> bool:
+        # markdown-it tries a setext heading at every paragraph, walking its lines with every
+        # terminator rule, before the paragraph rule walks them again. It can succeed only
+        # when an underline line comes before the next blank line: two bisects decide.
+        lines = state.env.get(_SETEXT_KEY) if isinstance(state.env, dict) else None
+        if lines is None:
+            return plain_lheading(state, start, end, silent)
+        underlines, blanks = lines
+        k = bisect_right(underlines, start)
+        if k == len(underlines) or underlines[k] >= end:
+            return False
+        b = bisect_right(blanks, start)
+        if b < len(blanks) and blanks[b] < underlines[k]:
+            return False
+        return plain_lheading(state, start, end, silent)
+
+    md.block.ruler.at("lheading", lheading)
     return md
 
 
@@ -134,10 +171,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         comments.extend(found.comments)
         if b.kind != "paragraph" or not want_entries:
             continue
-        prefix = strip_bullet(block_lines[0]) if b.item_start else 0
-        raw = [
-            RawLine(b.start + k, ln, prefix if k == 0 else 0) for k, ln in enumerate(block_lines)
-        ]
+        raw: list[RawLine] = []
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
             code_links = scan_block(pending_code.start, code_lines, refs).links
@@ -146,14 +180,22 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 RawLine(pending_code.start + k, ln, 0)
                 for k, ln in enumerate(code_lines)
                 if ln.strip()
-            ] + raw
+            ]
             block_links = code_links + block_links
             pending_code = None
         # A one-line list item is read by the layouts (layouts/units.py read its parts by
         # content); the block reader assumes "**Title** [date] [venue]" and would take a bold
         # tag ("**[ICLR 2022]** Title", "**LaMDA**: \"Title\"") for the title.
-        one_line_item = b.item_start and b.start == b.end and pending_code is None
-        found = [] if one_line_item else split_entries(raw, block_links, current_slug)
+        one_line_item = b.item_start and b.start == b.end
+        if one_line_item:
+            found = []
+        else:
+            prefix = strip_bullet(block_lines[0]) if b.item_start else 0
+            raw += [
+                RawLine(b.start + k, ln, prefix if k == 0 else 0)
+                for k, ln in enumerate(block_lines)
+            ]
+            found = split_entries(raw, block_links, current_slug)
         entries.extend(found)
         if not found and b.list_depth == 0:
             loose.append((b.start, b.end))
@@ -196,8 +238,29 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     )
 
 
+def _line_numbers(pattern: re.Pattern, text: str) -> list[int]:
+    """0-based numbers of the lines matching ``pattern``, in one pass over the text."""
+    found, line, pos = [], 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        found.append(line)
+    return found
+
+
+def block_tokens(text: str, env: dict) -> list:
+    """markdown-it-py's block tokens of ``text``: the same as its full block pass gives,
+    with the rules that cannot fire in this text left out (``env`` gets the references)."""
+    underlines = _line_numbers(_UNDERLINE, text)
+    env[_SETEXT_KEY] = (underlines, _line_numbers(_BLANK, text) if underlines else [])
+    try:
+        return _markdown(text).parse(text, env)
+    finally:
+        del env[_SETEXT_KEY]
+
+
 def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
-    tokens = _markdown().parse(text, env)
+    tokens = block_tokens(text, env)
     blocks: list[_Block] = []
     lists = _Lists()
     opaque: set[int] = set()
@@ -260,9 +323,11 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
             )
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
-                lists.item_blocks[k] = dataclasses.replace(
-                    lists.item_blocks[k], paragraph=(tok.map[0] + 1, tok.map[1])
-                )
+                b = lists.item_blocks[k]  # its constructor: dataclasses.replace costs 10x more
+                lists.item_blocks[k] = ListItemBlock(
+                    b.start, b.end, b.depth, b.ordered, b.list_start, (tok.map[0] + 1, tok.map[1]),
+                    b.parent,
+                )  # fmt: skip
             pending_item = False
         elif t in ("fence", "code_block"):
             blocks.append(
@@ -293,8 +358,9 @@ def _toc(lists: _Lists, links: list[Link]) -> tuple[list[TocItem], int | None]:
     toc: list[TocItem] = []
     toc_line = None
     last_end = None
+    item_lines = [line for line, _ in lists.items]  # in document order
     for start, end in lists.lists:
-        items = [(line, d) for line, d in lists.items if start <= line <= end]
+        items = lists.items[bisect_left(item_lines, start) : bisect_right(item_lines, end)]
         anchored = [
             (line, d) for line, d in items if line in by_line and by_line[line].url.startswith("#")
         ]

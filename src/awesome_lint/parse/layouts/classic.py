@@ -18,10 +18,12 @@ _SEPARATOR = re.compile(
     r"[ \t\u00a0]*(?:(?:[-–—‐:|~]+|&mdash;|&ndash;|&#8211;|&#8212;)[ \t\u00a0]*)?"
 )
 
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+
 
 def visible_name(label: str) -> str:
     """The link text as rendered: surrounding emphasis and code marks removed."""
-    name = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", label)
+    name = _IMAGE.sub("", label)
     return name.strip().strip("*_`").strip()
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from ...model import Entry, EntryDate, Field, Layout, LineIndex, Link, LinkForm, Span
 from ..dates import looks_like_date, numeric_date_problem
@@ -33,20 +31,25 @@ def is_paper_link(link: Link) -> bool:
     return label in PAPER_LABELS
 
 
-@dataclass(frozen=True)
 class Text:
-    """Source lines joined by newlines, with offsets mapped back to 1-based line and column."""
+    """Source lines joined by newlines, with offsets mapped back to 1-based line and column.
 
-    first: int
-    lines: tuple[str, ...]
+    A plain class with slots: one is made per unit and per item, and a dataclass with
+    cached properties (a lock taken on each first read) cost more than the reading."""
 
-    @cached_property  # read many times per unit; the lines never change
-    def joined(self) -> str:
-        return "\n".join(self.lines)
+    __slots__ = ("first", "lines", "joined", "_index")
 
-    @cached_property
+    def __init__(self, first: int, lines: tuple[str, ...]) -> None:
+        self.first = first
+        self.lines = lines
+        self.joined = "\n".join(lines)
+        self._index: LineIndex | None = None
+
+    @property
     def index(self) -> LineIndex:
-        return LineIndex(self.joined, self.first)
+        if self._index is None:
+            self._index = LineIndex(self.joined, self.first)
+        return self._index
 
     def offset(self, line: int, col: int) -> int:
         return self.index.offset(line, col)

@@ -83,6 +83,15 @@ _PAPER_HOST = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
+# Compiled once: read_unit runs per unit, and re's own cache costs a look-up per call.
+_TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$")
+_LETTER = re.compile(r"[^\W\d_]")
+_LEAD_PUNCT = re.compile(r"[\s\x01]*([,.:])")
+_ITALIC_START = re.compile(r"[\s,.\x01]*[*_](?![*_])")
+_LABEL_STRONG = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
+_NUMBERED = re.compile(r"[\s_-]*(?:\d+|v\d+)$")
+_SPACES = re.compile(r"\s+")
+_EDGE_STRONG = re.compile(r"^(?:\*\*|__)|(?:\*\*|__)$")
 _DECOR = "\x01"  # masked decoration: images, badges, HTML tags, comments
 _LINK = "\x00"  # masked link
 
@@ -272,7 +281,7 @@ def read_unit(
         return None
     shape.append(f"title:{form}")
     # A trailing "(Venue YYYY)" or "(YYYY)" inside the title is that field, not title text.
-    tail = re.search(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$", title.text)
+    tail = _TRAILING_NOTE.search(title.text)
     if tail:
         d = find_date(tail.group(1), lambda a, b: title.span)
         if d is not None and d.raw != tail.group(1).strip():
@@ -306,7 +315,7 @@ def read_unit(
         if not shape or shape[-1] != "links":
             shape.append("links")
         i = seg_start = j
-    if not re.search(r"[^\W\d_]", title.text):
+    if not _LETTER.search(title.text):
         return None
     paperish = [lk for lk in ([title_link] if title_link else []) + entry_links if _paper_link(lk)]
     strength = 2 if (authors or venue or date) else (1 if paperish else 0)
@@ -324,10 +333,10 @@ def _read_text(body, masked, a, b, venue, date, authors, authors_field, field, s
             if not shape or shape[-1] != sep:
                 shape.append(sep)
             continue
-        lead = re.match(r"[\s\x01]*([,.:])", masked[fa:fb])
+        lead = _LEAD_PUNCT.match(masked, fa, fb)
         if lead and shape and shape[-1] != lead.group(1):
             shape.append(lead.group(1))
-        italic = bool(re.match(r"^[\s,.\x01]*[*_](?![*_])", masked[fa:fb]))
+        italic = bool(_ITALIC_START.match(masked, fa, fb))
         lab = _LABELLED.match(masked[fa:fb])
         role_hint = None
         if lab:
@@ -446,7 +455,7 @@ def _title(body, masked, pos, end, link_at, text, heading):
     lk = link_at.get(at)
     bare_url = lk is not None and (lk.form is LinkForm.AUTOLINK or lk.label.strip() == lk.url)
     if lk is not None and masked[at] == _LINK and not lk.url.startswith("#") and not bare_url:
-        label = re.sub(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$", "", lk.label).strip()
+        label = _LABEL_STRONG.sub("", lk.label).strip()
         if _is_label(label) and not heading:
             return None, "", None, pos
         after = text.offset(lk.span.end_line, lk.span.end_col)
@@ -521,11 +530,11 @@ def _is_symbol(ch: str) -> bool:
 
 
 def _is_label(label: str) -> bool:
-    low = re.sub(r"[\s_-]*(?:\d+|v\d+)$", "", label.strip("[]*_` ").lower())
+    low = _NUMBERED.sub("", label.strip("[]*_` ").lower())
     return low in PAPER_LABELS or len(low) <= 2
 
 
 def _clean_title(t: str) -> str:
-    t = re.sub(r"\s+", " ", t.replace(_DECOR, " ")).strip()
-    t = re.sub(r"^(?:\*\*|__)|(?:\*\*|__)$", "", t).strip()
+    t = _SPACES.sub(" ", t.replace(_DECOR, " ")).strip()
+    t = _EDGE_STRONG.sub("", t).strip()
     return t.rstrip(" .,;:").strip()
