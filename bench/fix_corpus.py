@@ -76,7 +76,7 @@ def fixable_lines(text: str) -> tuple[set[int], collections.Counter]:
     lines: set[int] = set()
     codes: collections.Counter = collections.Counter()
     for v in lint_text(text).violations:
-        if v.fix is not None:
+        if v.fix is not None and v.fix.safe:  # --fix applies only these
             codes[v.code] += 1
             for e in v.fix.edits:
                 lines.update(range(e.span.start_line, e.span.end_line + 1))
@@ -102,7 +102,7 @@ def check(path: Path, exe: str, tmp: Path) -> tuple[list[str], str]:
     idempotent = work.read_bytes() == fixed_bytes
     if not idempotent:
         problems.append("a second --fix changed the file again")
-    left = [v for v in lint_text(fixed).violations if v.fix is not None]
+    left = [v for v in lint_text(fixed).violations if v.fix is not None and v.fix.safe]
     if len(left) > unfixed:  # a fix that failed verification is reported, never silent
         problems.append(
             f"{len(left)} fixable findings remain ({unfixed} reported unfixed), "
