@@ -3,7 +3,7 @@
 For each list, a copy is fixed with the installed ``awesome-lint --fix`` (the real writer),
 then checked:
 
-- every changed line carried a fixable finding in the original (the lines a fix's edits
+- every changed line carried a safe fixable finding in the original (the lines a fix's edits
   cover), so no byte outside a reported span moved;
 - a second ``--fix`` changes nothing (idempotent) and no fixable finding remains but those
   reported as not fixed (their fix failed verification);
