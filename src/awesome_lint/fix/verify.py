@@ -9,7 +9,9 @@ nearest one before a changed block) and is tried again without them; a rejected 
 tried again in this run and is reported unfixed with the reason.
 
 A kept pass removes at least one finding and adds none, so the number of findings falls
-strictly with every pass: the loop ends. It stops with a note when a pass keeps nothing.
+strictly with every pass: the loop ends. It stops with a note when a pass keeps nothing; that
+last pass tries every fix left on the final text afresh (verdicts given on an earlier text are
+forgotten), so a second run would keep nothing either: the result is a fixed point.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import difflib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..diagnostics import Fix, Violation
 from ..model import LineIndex
 from ..parse.rendering import block_structure, render_lines
-from .apply import apply_fixes, choose_fixes
+from .apply import apply_fixes, choose_fixes, splice
 
 MAX_PASSES = 50  # a safety net only: every kept pass removes a finding
 MAX_RENDERED_BLOCK = 20_000  # characters; a longer edited block is not re-rendered: unverified
@@ -48,15 +51,40 @@ def _fix_key(index: LineIndex, v: Violation) -> tuple:
     return (v.code, tuple(parts))
 
 
-def line_map(before: list[str], after: list[str]) -> dict[int, int]:
-    """1-based line in ``after`` -> the line of ``before`` it comes from (kept lines, and
-    lines edited one for one)."""
+def line_map(text: str, fixes: list[Fix]) -> dict[int, int]:
+    """1-based line of ``apply_fixes(text, fixes)`` -> the line of ``text`` it comes from
+    (kept lines, and lines edited one for one).
+
+    Taken from the edits themselves: lines no edit touches shift by what the edits above
+    them added or removed, and only the lines the edits touch are aligned by a diff. A diff
+    of the whole text cost minutes on a long list (its thousands of equal blank lines).
+    """
+    index = LineIndex(text)
+    lines = text.split("\n")
+    groups: list[list] = []  # [first line, last line, edits]: edits sharing a line, together
+    for (start, end), replacement in sorted(
+        (index.span_offsets(e.span), e.replacement) for f in fixes for e in f.edits
+    ):
+        first, last = index.line_of(start), index.line_of(end)
+        if groups and first <= groups[-1][1]:
+            groups[-1][1] = max(last, groups[-1][1])
+            groups[-1][2].append(((start, end), replacement))
+        else:
+            groups.append([first, last, [((start, end), replacement)]])
     out: dict[int, int] = {}
-    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for tag, a1, a2, b1, b2 in sm.get_opcodes():
-        if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
-            for k in range(b2 - b1):
-                out[b1 + k + 1] = a1 + k + 1
+    shift = 0  # lines added (or removed, negative) by the edits above
+    kept = 1  # the first line of ``text`` not yet mapped
+    for first, last, edits in groups:
+        out.update((ln + shift, ln) for ln in range(kept, first))
+        old = lines[first - 1 : last]
+        new = splice(text, index.starts[first - 1], index.starts[last] - 1, edits).split("\n")
+        sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for tag, a1, a2, b1, b2 in sm.get_opcodes():
+            if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
+                out.update((first + shift + b1 + k, first + a1 + k) for k in range(b2 - b1))
+        shift += len(new) - len(old)
+        kept = last + 1
+    out.update((ln + shift, ln) for ln in range(kept, len(lines) + 1))
     return out
 
 
@@ -87,7 +115,8 @@ def _diagnose(
     """The fixes of a batch that broke a rule of verification: index -> why."""
     bad: dict[int, str] = {}
     b_lines, a_lines = before.split("\n"), after.split("\n")
-    mapping = line_map(b_lines, a_lines)
+    mapping = line_map(before, fixes)
+    source = {b: a for a, b in mapping.items()}  # line before -> line after
     edited = _edited_lines(before, fixes)
 
     def nearest(line: int) -> int:
@@ -111,7 +140,7 @@ def _diagnose(
     # (c) the block structure outside the edited blocks is unchanged (a block that holds an
     # edited line, before or after the fix, may change: joining a line to the paragraph
     # after it is what some fixes are for) ...
-    blocks_before, blocks_after = block_structure(before), block_structure(after)
+    blocks_before, blocks_after = _blocks(before), _blocks(after)
     touched = set(edited)
     for _t, _m, f, la in blocks_after:
         span = [mapping.get(ln) for ln in range(f, la + 1)]
@@ -141,7 +170,7 @@ def _diagnose(
     for t, _m, f, la in blocks_before:
         if t != "paragraph_open" or not any(ln in edited for ln in range(f, la + 1)):
             continue
-        after_range = [a for a, b in mapping.items() if f <= b <= la]
+        after_range = [source[b] for b in range(f, la + 1) if b in source]
         para_b = b_lines[f - 1 : la]
         if not after_range:
             continue
@@ -150,9 +179,13 @@ def _diagnose(
         if max(sum(map(len, para_b)), sum(map(len, para_a))) > MAX_RENDERED_BLOCK:
             bad.setdefault(nearest(f), "its paragraph is too long to verify")
             continue
-        html_b, html_a = render_lines(para_b), render_lines(para_a)
-        if html_b is None or html_a is None or len(para_a) != len(para_b):
+        if len(para_a) != len(para_b):
             continue  # lines added or removed inside: the structure check above stands
+        if all(ln in edited for ln in range(f, la + 1)):
+            continue  # no other line to compare
+        html_b, html_a = _rendered(tuple(para_b)), _rendered(tuple(para_a))
+        if html_b is None or html_a is None:
+            continue
         for k in range(len(para_b)):
             if f + k in edited:
                 continue
@@ -160,6 +193,18 @@ def _diagnose(
                 bad.setdefault(nearest(f + k), "it would change how other lines render")
                 break
     return bad
+
+
+# A batch that fails is tried again without its bad fixes: the text before it and most of its
+# paragraphs are the same as in the try before, so what markdown-it made of them is kept.
+@lru_cache(maxsize=4)
+def _blocks(text: str) -> list[tuple[str, str, int, int]]:
+    return block_structure(text)
+
+
+@lru_cache(maxsize=20_000)
+def _rendered(lines: tuple[str, ...]) -> list[str] | None:
+    return render_lines(list(lines))
 
 
 def fix_verified(
@@ -171,6 +216,7 @@ def fix_verified(
     the unsafe fixes too (--unsafe-fixes); by default only the safe ones are applied."""
     run = FixRun(text, first if first is not None else lint(text))
     rejected: dict[tuple, str] = {}
+    stale = False  # ``rejected`` holds verdicts given on an earlier text
     for _ in range(MAX_PASSES):
         index = LineIndex(run.text)
         candidates = [
@@ -178,15 +224,23 @@ def fix_verified(
             for v in run.result.violations
             if v.fix is not None and (v.fix.safe or unsafe) and _fix_key(index, v) not in rejected
         ]
-        if not candidates:
-            break
-        kept = _verified_batch(run, candidates, lint, rejected)
-        if not kept:
+        kept = _verified_batch(run, candidates, lint, rejected) if candidates else 0
+        if kept:
+            stale = bool(rejected)
+            continue
+        if stale:
+            # A fix rejected next to another fix may verify once that one is in. A second
+            # run would try it again: so the last pass tries every fix left on the final
+            # text, which makes the result a fixed point (--fix twice changes nothing).
+            rejected.clear()
+            stale = False
+            continue
+        if candidates:
             run.notes.append(
                 "--fix stopped: no remaining fix could be verified "
                 f"({len(candidates)} left unapplied)"
             )
-            break
+        break
     index = LineIndex(run.text)
     for v in run.result.violations:
         if v.fix is not None:
