@@ -98,28 +98,48 @@ def run_cli(
     return proc
 
 
+INSTALL_TESTS = Path(__file__).parent / "test_install.py"
+
+
 def _is_install_test(item) -> bool:
-    return Path(str(item.fspath)).name == "test_install.py"
+    return Path(str(item.fspath)) == INSTALL_TESTS
+
+
+def _takes_in_install_tests(config) -> bool:
+    """Whether the session's arguments select tests/test_install.py (no -k/-m filter)."""
+    if config.option.collectonly or config.option.keyword or config.option.markexpr:
+        return False
+    here = config.invocation_params.dir
+    paths = [(here / arg.split("::")[0]).resolve() for arg in config.args]
+    return any(p == INSTALL_TESTS or p in INSTALL_TESTS.parents for p in paths)
+
+
+def _compile_the_package() -> None:
+    """PYTHONDONTWRITEBYTECODE (set in some environments) would make every ``awesome-lint``
+    subprocess of the editable install compile all its modules again (about 0.3 s each run):
+    compile them once, here; the children read the .pyc files (the flag only stops writing)."""
+    import compileall
+
+    import awesome_lint
+
+    for where in (Path(awesome_lint.__file__).parent, NETGUARD):
+        compileall.compile_dir(where, quiet=1)
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller did this
+        return
+    _compile_the_package()
+    if _takes_in_install_tests(config):
+        from tests import installs
+
+        installs.start()  # in the background; the workers inherit where the results go
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """The install tests (pip, mostly waiting) overlap the rest of the suite. Under xdist
-    they come first, as one group, so one worker waits on pip while the other runs the
-    rest; in one process, tests/installs.py starts the installs in the background."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: not _is_install_test(item))  # stable: the rest keep order
-        for item in items:
-            if _is_install_test(item):
-                item.add_marker(pytest.mark.xdist_group("installs"))
-
-
-def pytest_collection_finish(session):
-    if session.config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER"):
-        return
-    if any(_is_install_test(item) for item in session.items):
-        from tests import installs
-
-        installs.start()
+    """The install tests run last: by then the installs that pytest_configure began
+    (mostly waiting on pip) are usually done, and no worker sat waiting for them."""
+    items.sort(key=_is_install_test)  # stable: the rest keep their order
 
 
 def pytest_sessionfinish(session):

@@ -1,9 +1,12 @@
 """The installs tests/test_install.py checks, made as users make them, in the background.
 
-Installing is mostly waiting (for the package index, for pip unpacking wheels), so when
-the session has collected tests/test_install.py, ``start`` begins at once, in two threads
-of this process that only run subprocesses, while the rest of the suite runs; the tests
-take the results when they get there. Run alone, the tests start it themselves.
+Installing is mostly waiting (for the package index, for pip unpacking wheels), so a
+session whose arguments take in tests/test_install.py begins them at once (conftest.py's
+``pytest_configure``): in two threads of the process that started the session (the xdist
+controller, which runs no tests itself), while the workers run the rest of the suite. Each
+install ends in a JSON file in ``AWESOME_LINT_TEST_INSTALLS`` (the directory, inherited by
+the workers), which the tests wait for (``result``). A session that did not start them (a
+``-k`` selection, say) makes them in its own process when a test first asks.
 
 - ``source``: this checkout's build inputs as a one-commit git repository.
 - ``wheel_venv``: a wheel built from it, installed with the ``github`` extra into a fresh
@@ -15,11 +18,15 @@ take the results when they get there. Run alone, the tests start it themselves.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +53,10 @@ def pip_cache() -> str:
 
 def user_env(home: Path) -> dict:
     """A user's environment: no test-venv command on PATH, git and HOME of its own."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    # Nor the test run's coverage (pip and pre-commit would run traced, measuring nothing).
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT", "COVERAGE_"))
+    }
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != bin_dir)
     env.pop("VIRTUAL_ENV", None)
@@ -55,8 +65,28 @@ def user_env(home: Path) -> dict:
     return env
 
 
+_live: set[subprocess.Popen] = set()  # the installs' running commands, killed by finish()
+_live_lock = threading.Lock()
+_cancelled = threading.Event()
+
+
 def run(cmd: list[str], env: dict, cwd: Path, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    with subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        with _live_lock:
+            _live.add(proc)
+        try:
+            if _cancelled.is_set():
+                proc.kill()
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+        finally:
+            with _live_lock:
+                _live.discard(proc)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def ok(proc: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
@@ -95,6 +125,10 @@ def make_source(base: Path) -> tuple[Path, str]:
 
 
 def install_wheel(source: tuple[Path, str], base: Path) -> Path:
+    """The wheel, in a fresh venv. Its dependencies are the ones this test run installed
+    (a .pth file names their directory; a path from a .pth file gets no .pth files of its
+    own read, so the editable awesome-lint does not come along): resolving them from the
+    package index again took 35-90 s here, and the pre-commit install does that already."""
     repo, _ = source
     env = user_env(base / "home")
     dist = base / "dist"
@@ -104,53 +138,98 @@ def install_wheel(source: tuple[Path, str], base: Path) -> Path:
     (wheel,) = dist.glob("awesome_lint-*.whl")
     venv = base / "venv"
     ok(run([sys.executable, "-m", "venv", "--without-pip", str(venv)], env, base))
+    site = venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+    deps = dict.fromkeys(sysconfig.get_path(k) for k in ("purelib", "platlib"))
+    (site / "test-run-dependencies.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
-    ok(run([*pip, "-q", f"{wheel}[github]"], env, base))
+    ok(run([*pip, "-q", "--no-deps", str(wheel)], env, base))
     return venv / "bin"
 
 
-def install_hooks(source: tuple[Path, str], base: Path) -> tuple[Path, dict]:
+def install_hooks(source: tuple[Path, str], base: Path) -> Path:
     repo, rev = source
-    env = user_env(base / "home")
-    env["PRE_COMMIT_HOME"] = str(base / "pre-commit")
     lst = base / "list"
+    env = hooks_env(lst)
     git_init(lst, env)
     hooks = [{"id": "awesome-lint"}, {"id": "awesome-lint-fix", "stages": ["manual"]}]
     config = {"repos": [{"repo": str(repo), "rev": rev, "hooks": hooks}]}
     (lst / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
     ok(run([*PRE_COMMIT, "install"], env, lst))
     ok(run([*PRE_COMMIT, "install-hooks"], env, lst))  # clone, virtualenv, pip install
-    return lst, env
+    return lst
+
+
+RESULTS = "AWESOME_LINT_TEST_INSTALLS"  # the directory the results are written to
+STEPS = {"wheel_venv": install_wheel, "hooked_list": install_hooks}
+
+
+def _record(step: str, base: Path, source: Future) -> None:
+    """Run one install and leave its outcome in ``base/<step>.json`` (written atomically)."""
+    try:
+        outcome = {"path": str(STEPS[step](source.result(), base / step))}
+    except BaseException as exc:  # the waiting test reports it, whatever it was
+        outcome = {"error": f"{type(exc).__name__}: {exc}"}
+    tmp = base / f".{step}.json"
+    tmp.write_text(json.dumps(outcome), encoding="utf-8")
+    tmp.replace(base / f"{step}.json")
 
 
 @dataclass
-class Installs:
+class Background:
     base: Path
     pool: ThreadPoolExecutor
-    source: Future
-    wheel_venv: Future
-    hooked_list: Future
 
 
-_installs: Installs | None = None
+_background: Background | None = None
 
 
-def start() -> Installs:
-    global _installs
-    if _installs is None:
+def start() -> Path:
+    """Begin both installs in this process's threads; their results go under the returned
+    directory, which the environment names for the xdist workers started after this."""
+    global _background
+    if _background is None:
         base = Path(tempfile.mkdtemp(prefix="awesome-lint-installs."))
         pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="installs")
         source = pool.submit(make_source, base / "source")
         # Both wait for the source, in the two threads; the source's own thread is free by then.
-        wheel = pool.submit(lambda: install_wheel(source.result(), base / "wheel"))
-        hooks = pool.submit(lambda: install_hooks(source.result(), base / "hooks"))
-        _installs = Installs(base, pool, source, wheel, hooks)
-    return _installs
+        for step in STEPS:
+            pool.submit(_record, step, base, source)
+        _background = Background(base, pool)
+        os.environ[RESULTS] = str(base)
+    return _background.base
+
+
+def result(step: str, timeout: float = 600) -> Path:
+    """The path an install produced (the venv's bin, the list's repository): waits for the
+    background install, or starts the installs here if nobody did."""
+    base = Path(os.environ.get(RESULTS) or start())
+    done = base / f"{step}.json"
+    deadline = time.monotonic() + timeout
+    while not done.exists():
+        if time.monotonic() > deadline:
+            raise InstallError(f"{step}: no result in {timeout:.0f} s")
+        time.sleep(0.2)
+    outcome = json.loads(done.read_text(encoding="utf-8"))
+    if "error" in outcome:
+        raise InstallError(f"{step}: {outcome['error']}")
+    return Path(outcome["path"])
+
+
+def hooks_env(repo: Path) -> dict:
+    """The environment ``install_hooks`` installed the hooks in, for the list at ``repo``."""
+    base = repo.parent
+    return {**user_env(base / "home"), "PRE_COMMIT_HOME": str(base / "pre-commit")}
 
 
 def finish() -> None:
-    global _installs
-    if _installs is not None:
-        _installs.pool.shutdown(wait=True, cancel_futures=True)
-        shutil.rmtree(_installs.base, ignore_errors=True)
-        _installs = None
+    """At the session's end: stop installs nobody waited for, then remove everything."""
+    global _background
+    if _background is not None:
+        _cancelled.set()
+        with _live_lock:
+            for proc in _live:
+                proc.kill()
+        _background.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(_background.base, ignore_errors=True)
+        os.environ.pop(RESULTS, None)
+        _background = None

@@ -1,14 +1,16 @@
 """What users install, installed as they install it: never the editable checkout.
 
-- The wheel, built from this checkout and installed (with the ``github`` extra) into a
-  fresh virtual environment: ``--explain`` reads the rule docs packaged in the wheel, and
-  ``--github`` reviews a pull request on the fake GitHub API through that venv's PyGithub.
+- The wheel, built from this checkout and installed into a fresh virtual environment
+  (which borrows the test run's installed dependencies, PyGithub among them):
+  ``--explain`` reads the rule docs packaged in the wheel, and ``--github`` reviews a pull
+  request on the fake GitHub API through that venv's PyGithub.
 - The pre-commit hooks, as a list's ``.pre-commit-config.yaml`` names them: pre-commit
   clones the repository at a commit and pip-installs it into its own environment.
 
 The installs are made by tests/installs.py, in the background while the rest of the suite
-runs. Only pip reaches beyond 127.0.0.0/8, for the build backend's and the dependencies'
-packages from the package index, as for every user (the test command's own
+runs (these tests run last, by when the installs are usually done). Only pip, in
+pre-commit's install, reaches beyond 127.0.0.0/8, for the build backend's and the
+dependencies' packages from the package index, as for every user (the test command's own
 ``pip install`` needs the index too). awesome-lint itself runs behind the network fence
 (tests/netguard) in every test here.
 """
@@ -32,13 +34,14 @@ DEFECTIVE = (FIXTURES / "dm_list.md").read_text(encoding="utf-8")
 @pytest.fixture(scope="module")
 def installed() -> Path:
     """The bin directory of a fresh venv into which the built wheel was installed."""
-    return installs.start().wheel_venv.result()
+    return installs.result("wheel_venv")
 
 
 @pytest.fixture(scope="module")
 def hooked_list() -> tuple[Path, dict]:
     """A list's repository with pre-commit's hooks installed from this repository."""
-    return installs.start().hooked_list.result()
+    lst = installs.result("hooked_list")
+    return lst, installs.hooks_env(lst)
 
 
 def _fenced(cmd: list[str], env: dict, cwd: Path) -> subprocess.CompletedProcess:
