@@ -28,13 +28,19 @@ def _authors_text(lines, e):
     return ln
 
 
-def placeholder_authors(lines, e):
+def _one_line_authors(lines, e):
+    """The italic authors field on one line: (its line number, its span, the line's text)."""
     ln = _authors_text(lines, e)
     if ln is None or ln.number != e.authors_field.span.start_line:
+        return None
+    return ln.number, e.authors_field.span, lines[ln.number - 1]
+
+
+def placeholder_authors(lines, e):
+    if (found := _one_line_authors(lines, e)) is None:
         return False
-    f = e.authors_field.span
-    text = lines[ln.number - 1]
-    lines[ln.number - 1] = text[: f.start_col - 1] + "none" + text[f.end_col - 1 :]
+    n, f, text = found
+    lines[n - 1] = text[: f.start_col - 1] + "none" + text[f.end_col - 1 :]
     return True
 
 
@@ -178,6 +184,80 @@ def mojibake(lines, e):
     return True
 
 
+def unitalicise_authors(lines, e):
+    if (found := _one_line_authors(lines, e)) is None:
+        return False
+    n, f, text = found
+    mark = text[f.start_col - 2 : f.start_col - 1]
+    if mark not in ("*", "_") or text[f.end_col - 1 : f.end_col] != mark:
+        return False
+    lines[n - 1] = (
+        text[: f.start_col - 2] + text[f.start_col - 1 : f.end_col - 1] + text[f.end_col :]
+    )
+    return True
+
+
+def comma_between_groups(lines, e):
+    # "[17th Aug., 2023] [Nature, 2023]" -> "[17th Aug., 2023], [Nature, 2023]"
+    d, ln = e.date, _line(e, LineKind.DATE_VENUE)
+    if d is None or e.venue is None or ln is None:
+        return False
+    if not d.span.start_line == e.venue.span.start_line == ln.number:
+        return False
+    s = d.span
+    text = lines[s.start_line - 1]
+    if text[s.end_col - 1 : s.end_col + 2] != "] [":
+        return False
+    lines[s.start_line - 1] = text[: s.end_col] + "," + text[s.end_col :]
+    return True
+
+
+def trailing_space(lines, e):
+    # After <br> only: after a backslash or two spaces a space breaks the break as well.
+    ln = _line(e, LineKind.TITLE) or _line(e, LineKind.ITEM)
+    if ln is None or ln.marker.value != "br" or ln.after_marker:
+        return False
+    lines[ln.number - 1] += " "
+    return True
+
+
+def _replace_url(lines, e, url: str) -> bool:
+    for lk in e.links:
+        if lk.form is LinkForm.BRACKETED and lk.url_span.start_line == lk.url_span.end_line:
+            s = lk.url_span
+            text = lines[s.start_line - 1]
+            if text[s.start_col - 1 : s.end_col - 1] != lk.url:
+                continue
+            lines[s.start_line - 1] = text[: s.start_col - 1] + url + text[s.end_col - 1 :]
+            return True
+    return False
+
+
+def anchor_nowhere(lines, e):
+    return _replace_url(lines, e, "#no-such-section")
+
+
+def bad_mailto(lines, e):
+    return _replace_url(lines, e, "mailto:the-authors")
+
+
+def drop_links(lines, e):
+    # The links line blanked: the line count stays, so findings elsewhere keep their lines.
+    ln = _line(e, LineKind.LINKS)
+    if ln is None or ln.number != e.span.end_line or ln.number == e.span.start_line:
+        return False
+    if any(lk.line != ln.number for lk in e.links):
+        return False
+    before = next((b for b in e.lines if b.number == ln.number - 1), None)
+    if before is None:
+        return False
+    if ln.marker.value == "none":
+        # The line before becomes the entry's last: it ends as the list's last lines do.
+        lines[before.number - 1] = lines[before.number - 1][: before.content_end]
+    lines[ln.number - 1] = ""
+    return True
+
+
 PLANTERS: dict[str, Planter] = {
     "missing-authors": placeholder_authors,
     "wrong-ordinal": wrong_ordinal,
@@ -191,6 +271,12 @@ PLANTERS: dict[str, Planter] = {
     "malformed-link": break_link,
     "insecure-url": insecure,
     "mojibake": mojibake,
+    "authors-not-italic": unitalicise_authors,
+    "malformed-date-venue": comma_between_groups,
+    "trailing-whitespace": trailing_space,
+    "broken-anchor": anchor_nowhere,
+    "malformed-mailto": bad_mailto,
+    "missing-paper-link": drop_links,
 }
 
 

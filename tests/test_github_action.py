@@ -92,14 +92,14 @@ class PR:
         return {k: v for k, v in env.items() if v is not None}
 
     def run(
-        self, exe: str = EXE, popen: dict | None = None, **extra: str
+        self, exe: str = EXE, popen: dict | None = None, args: tuple = (), **extra: str
     ) -> subprocess.CompletedProcess:
-        """``exe --github`` in the workspace; ``popen``: more subprocess.run arguments."""
+        """``exe --github [args]`` in the workspace; ``popen``: more subprocess.run arguments."""
         for name in ("summary.md", "output"):
             (self.tmp / name).write_text("")
         netlog = self.tmp / "netlog"
         proc = subprocess.run(
-            [exe, "--github"],
+            [exe, "--github", *args],
             env=fenced_env(self.env(**extra), netlog),
             cwd=self.ws,
             capture_output=True,

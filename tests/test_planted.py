@@ -20,6 +20,19 @@ NOT_PLANTABLE = {
     ("clip_style.md", "title-not-bold"): "the venue is bold, titles are plain",
     ("dm_style.md", "insecure-url"): "its links are http:// already",
     ("fs_style.md", "author-list-punctuation"): "its author lists end with a period already",
+    ("fs_style.md", "malformed-date-venue"): "date and venue sit on the title line",
+    ("clip_style.md", "malformed-date-venue"): "dates are a venue's year, no date-venue line",
+    # A space after a backslash break is missing-line-break's finding (the break is lost).
+    ("dm_style.md", "trailing-whitespace"): "its line breaks are backslashes",
+    ("clip_style.md", "trailing-whitespace"): "its line breaks are backslashes",
+}
+
+# Planted, but in a list of 3 entries: the 2 left agreeing are no clear majority (75%), so the
+# convention must say nothing. Every other pair must be found, short list or not.
+NO_MAJORITY = {
+    ("tr_style.md", "authors-not-italic"),
+    ("clip_style.md", "authors-not-italic"),
+    ("tr_style.md", "title-not-bold"),
 }
 
 
@@ -58,11 +71,12 @@ def test_planted_defect_is_found_by_its_rule(name, rule):
         return
     assert planted is not None, f"{rule} could not be planted in {name}"
     new_text, line = planted
-    if _convention(rule) and len(_parse(text).entries) < 4:
-        # 3 entries that agree, one of them changed: 2 of 3 is no clear majority (75%).
-        pytest.skip(f"{name} is too short for the convention {rule} to hold after planting")
     before, after = findings(text), findings(new_text)
     new = after - before
+    if (name, rule) in NO_MAJORITY:
+        assert _convention(rule) and len(_parse(text).entries) < 4
+        assert not new, f"{rule} judged {name} without a clear majority: {sorted(new)}"
+        return
     assert new, f"{rule} planted in {name} was not found"
     assert {n for n, _ in new} == {rule}, f"planting {rule} brought other findings: {sorted(new)}"
     # A finding may disappear only from the entry that was edited (the link it was about changed).

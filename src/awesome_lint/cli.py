@@ -174,6 +174,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 isolated=args.isolated,
                 select=(args.select, args.extend_select, args.ignore),
                 today=args.today,
+                allow_private_hosts=bool(args.allow_private_hosts),
             )
         return _lint(args)
     except AwesomeLintError as exc:

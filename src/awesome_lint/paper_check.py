@@ -1,5 +1,6 @@
-"""``--check-papers``: ask arXiv and Crossref about the papers a list names, once for all
-files, and hand the results to the rules (which never fetch).
+"""``--check-papers``: the questions a list's entries put to arXiv and Crossref, and the
+summary line of the answers. The run (run.py) and the Action ask them, once for all files,
+and hand the results to the rules (which never fetch).
 
 Every entry asks by its best handle: an arXiv id, else a DOI, else its title and year.
 Questions shared by several files (or entries) are asked once; arXiv ids of all files go
@@ -8,10 +9,8 @@ out together, in batches of 100.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from collections.abc import Collection
 
 from .model import Document, Entry
 from .parse.identity import PaperRef, paper_ref
@@ -37,19 +36,6 @@ def to_query(ref: PaperRef):
     from .papers import PaperQuery
 
     return PaperQuery(arxiv_id=ref.arxiv_id, doi=ref.doi, title=ref.title, year=ref.year)
-
-
-def check(all_refs: Iterable[PaperRef], settings, *, quiet: bool = False) -> Mapping[str, Any]:
-    """Results by PaperRef.key; a summary line and any notes go to stderr."""
-    from .papers import lookup_papers
-
-    wanted = {r.key: r for r in all_refs if r.key}
-    report = lookup_papers((to_query(r) for r in wanted.values()), settings)
-    for notice in report.notices:
-        print(f"awesome-lint: note: {notice}", file=sys.stderr)
-    if not quiet:
-        print(summary(report), file=sys.stderr)
-    return report.results
 
 
 def summary(report) -> str:

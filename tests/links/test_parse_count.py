@@ -10,17 +10,15 @@ the loopback link server can be allowed (--allow-private-hosts).
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
 
 import pytest
 
 from awesome_lint import cli
-from awesome_lint.github.action import CoreLinter
-from awesome_lint.github.action import run as run_action
 from awesome_lint.parse import parser
 from tests.github_api_server import FakeGitHub
+from tests.network_action import run_in_process
 
 from .conftest import reply
 
@@ -135,15 +133,17 @@ def action_env(tmp_path, gh, listing, check_links):
 
 @pytest.mark.parametrize("check_links", ["none", "changed", "all"])
 def test_the_action_parses_once_and_verifies_suggestions_with_one_more(
-    tmp_path, gh, lists, parses, check_links
+    tmp_path, gh, lists, parses, check_links, capsys
 ):
     clean, fixable, server = lists
     # Two suggestions on different lines: verified together, by one parse.
     fixable.write_text(fixable.read_text().replace("22nd", "22th", 1))
-    out = io.StringIO()
-    linter = CoreLinter(isolated=True, link_options={"allow_private_hosts": True, "no_cache": True})
-    env = action_env(tmp_path, gh, fixable, check_links)
-    assert run_action(environ=env, out=out, linter=linter) == 1, out.getvalue()
+    env = {
+        **action_env(tmp_path, gh, fixable, check_links),
+        "AWESOME_LINT_LINK_CACHE": "false",
+        "AWESOME_LINT_CHECK_PAPERS": "none",  # its titles are no papers Crossref could know
+    }
+    assert run_in_process(env, "--isolated") == 1, capsys.readouterr().out
     assert parses["# Papers"] == 2  # the file as checked out, then with both suggestions
     review = gh.calls("POST", "/reviews$")[0].body
     assert sum("```suggestion" in c["body"] for c in review["comments"]) == 2

@@ -7,13 +7,11 @@ edited, closed and reopened; its body carries the failure counts in a hidden blo
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from awesome_lint.github.action import CoreLinter, run
 from awesome_lint.github.tracking import LABEL, MARKER, read_state
 from tests.github_api_server import FakeGitHub
+from tests.network_action import run_in_process
 
 from .conftest import reply
 
@@ -56,6 +54,8 @@ class Schedule:
         ws = tmp_path / "ws"
         ws.mkdir()
         (ws / "README.md").write_text(LIST.format(**self.urls))
+        # A 500 is retried with backoff (seconds); the list's own config can say not to.
+        (ws / ".awesome-lint.toml").write_text("[links]\nmax-retries = 0\n")
         self.env = {
             "GITHUB_EVENT_NAME": "schedule",
             "GITHUB_REPOSITORY": REPO,
@@ -78,11 +78,8 @@ class Schedule:
     def run(self) -> list[tuple[str, str]]:
         """One scheduled run; returns the API requests it made."""
         mark = len(self.gh.requests)
-        linter = CoreLinter(
-            isolated=True,
-            link_options={"allow_private_hosts": True, "no_cache": True, "retry_wait": 0.01},
-        )
-        assert run(environ=self.env, out=io.StringIO(), linter=linter) == 0
+        env = {**self.env, "AWESOME_LINT_LINK_CACHE": "false"}
+        assert run_in_process(env) == 0
         return [(r.method, r.path) for r in self.gh.requests[mark:]]
 
     def issues(self) -> list[dict]:

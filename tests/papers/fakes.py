@@ -83,9 +83,10 @@ class CrossrefWork:
 class FakeService:
     def __init__(self) -> None:
         self.requests: list[Request] = []
-        self.failures: list[
-            str
-        ] = []  # consumed one per request: "429", "503", "empty", "ratelimit-text"
+        # Consumed one per request: "429", "503", "empty" (arXiv), "drop" (the connection
+        # closed without an answer), "429-long" (Retry-After: an hour), and for Crossref
+        # "500", "not-json", "wrong-type", "no-message".
+        self.failures: list[str] = []
         self.lock = threading.Lock()
         self.delay = 0.0  # seconds each answer takes
         self.server: HTTPServer | None = None
@@ -122,7 +123,13 @@ class FakeService:
                     failure = service.failures.pop(0) if service.failures else None
                 if service.delay:
                     time.sleep(service.delay)
-                status, headers, body = service.answer(req, failure)
+                if failure == "drop":
+                    self.close_connection = True
+                    return
+                if failure == "429-long":
+                    status, headers, body = 429, {"Retry-After": "3600"}, b"Slow down."
+                else:
+                    status, headers, body = service.answer(req, failure)
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)
@@ -268,6 +275,15 @@ class FakeCrossref(FakeService):
         }
         if failure in ("429", "503"):
             return int(failure), {**headers, "Retry-After": "0"}, b"Too many requests"
+        if failure == "500":
+            return 500, {**headers, "Content-Type": "text/plain"}, b"Internal Server Error"
+        if failure == "not-json":
+            return 200, {**headers, "Content-Type": "text/html"}, b"<html>maintenance</html>"
+        if failure == "wrong-type":
+            return 200, headers, json.dumps({"status": "ok", "message-type": "member"}).encode()
+        if failure == "no-message":
+            body = {"status": "ok", "message-type": "work", "message": ["not", "a", "work"]}
+            return 200, headers, json.dumps(body).encode()
         if req.path.startswith("/works/"):
             work = self.works.get(req.path[len("/works/") :].lower())
             if work is None:

@@ -1,19 +1,13 @@
 """The Action's check-papers input: the papers of entries the pull request adds or edits
-(default), or none. In-process, like the link tests: loopback must be allowed for the fakes,
-and only the command line / the test can allow it."""
+(default), or none. The installed ``awesome-lint --github --allow-private-hosts``, like the
+link tests: loopback must be allowed for the fakes, and only the command line can allow it."""
 
 from __future__ import annotations
 
-import difflib
-import io
-import json
-
 import pytest
 
-from awesome_lint.github.action import CoreLinter, run
-from tests.github_api_server import FakeGitHub
+from tests.network_action import pull_request, run_action
 
-REPO = "lists/awesome"
 ENTRY = "**{title}**<br>\n*{authors}*<br>\n[{date}] [{venue}]<br>\n[[Paper](https://arxiv.org/abs/{id})]<br>\n"
 
 OLD = [
@@ -52,68 +46,37 @@ def block(rows):
 
 
 @pytest.fixture
-def gh():
-    s = FakeGitHub().start()
-    s.add_token("ghs_bot", "github-actions[bot]", type="Bot")
-    yield s
-    s.stop()
+def gh(github_api):
+    return github_api
 
 
 @pytest.fixture
-def pr(tmp_path, gh, monkeypatch, arxiv, crossref):
-    return make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, block(NEW))
+def pr(tmp_path, gh):
+    return make_pr(tmp_path, gh, block(NEW))
 
 
-def make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, added: str) -> dict:
+def make_pr(tmp_path, gh, added: str, *, target: bool = False):
     base = "## Papers\n\n" + block(OLD)
     head = "## Papers\n\n" + added + "\n" + block(OLD)
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "README.md").write_text(head)
-    patch = "\n".join(
-        list(difflib.unified_diff(base.split("\n"), head.split("\n"), lineterm="", n=3))[2:]
-    )
-    gh.add_pull(
-        REPO,
-        7,
-        "a" * 40,
-        "b" * 40,
-        [{"filename": "README.md", "patch": patch, "additions": 15, "deletions": 0}],
-    )
-    event = {
-        "number": 7,
-        "pull_request": {"number": 7, "head": {"sha": "a" * 40}},
-        "repository": {"full_name": REPO},
-    }
-    (tmp_path / "event.json").write_text(json.dumps(event))
-    monkeypatch.setenv("AWESOME_LINT_ARXIV_API", arxiv.api)
-    monkeypatch.setenv("AWESOME_LINT_CROSSREF_API", crossref.url)
-    monkeypatch.setenv("AWESOME_LINT_ARXIV_SPACING", "0.01")
+    return pull_request(tmp_path, gh, base, head, target=target)
+
+
+@pytest.fixture
+def fakes(arxiv, crossref) -> dict:
+    """The environment that points the command at the fake services."""
     return {
-        "GITHUB_EVENT_NAME": "pull_request",
-        "GITHUB_EVENT_PATH": str(tmp_path / "event.json"),
-        "GITHUB_REPOSITORY": REPO,
-        "GITHUB_API_URL": gh.url,
-        "GITHUB_TOKEN": "ghs_bot",
-        "GITHUB_WORKSPACE": str(ws),
-        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-        "GITHUB_OUTPUT": str(tmp_path / "output"),
-        "AWESOME_LINT_COMMENT": "none",
-        "AWESOME_LINT_CHECK_LINKS": "none",
+        "AWESOME_LINT_ARXIV_API": arxiv.api,
+        "AWESOME_LINT_CROSSREF_API": crossref.url,
+        "AWESOME_LINT_ARXIV_SPACING": "0.01",
     }
 
 
-def run_action(env, check_papers):
-    out = io.StringIO()
-    linter = CoreLinter(
-        isolated=True, paper_options={"allow_private_hosts": True, "no_cache": True}
-    )
-    code = run(environ={**env, "AWESOME_LINT_CHECK_PAPERS": check_papers}, out=out, linter=linter)
-    return code, out.getvalue()
+def check(pr, fakes, check_papers: str, *, target: bool = False, **env) -> tuple[int, str]:
+    env = {"AWESOME_LINT_COMMENT": "none", **env}
+    return run_action(pr, target=target, AWESOME_LINT_CHECK_PAPERS=check_papers, **fakes, **env)
 
 
-def test_a_pull_request_adding_three_papers_costs_one_request(pr, arxiv):
-    code, out = run_action(pr, "changed")
+def assert_three_new_papers_checked(arxiv, code: int, out: str) -> None:
     assert len(arxiv.requests) == 1
     asked = arxiv.requests[0].query["id_list"].split(",")
     assert sorted(asked) == ["2307.07246", "2307.15189", "2309.05904"]  # not the old entries'
@@ -125,14 +88,54 @@ def test_a_pull_request_adding_three_papers_costs_one_request(pr, arxiv):
     assert code == 0  # warnings only
 
 
-def test_none_fetches_nothing(pr, arxiv, crossref):
-    code, out = run_action(pr, "none")
+def test_a_pull_request_adding_three_papers_costs_one_request(pr, fakes, arxiv):
+    code, out = check(pr, fakes, "changed")
+    assert_three_new_papers_checked(arxiv, code, out)
+
+
+def test_pull_request_target_checks_the_papers_of_the_head_read_through_the_api(
+    tmp_path, gh, fakes, arxiv
+):
+    # The safe workflow's checkout is the base: the added entries exist only in the API's
+    # copy of the head, so a finding about them proves the papers were checked there.
+    pr = make_pr(tmp_path, gh, block(NEW), target=True)
+    code, out = check(pr, fakes, "changed", target=True)
+    assert gh.calls("GET", "/contents/README.md")
+    assert_three_new_papers_checked(arxiv, code, out)
+
+
+def test_pull_request_target_with_none_fetches_nothing(tmp_path, gh, fakes, arxiv, crossref):
+    pr = make_pr(tmp_path, gh, block(NEW), target=True)
+    code, out = check(pr, fakes, "none", target=True)
     assert arxiv.requests == [] and crossref.requests == []
     assert "AL50" not in out
 
 
-def test_bad_input_is_one_error(pr):
-    code, out = run_action(pr, "all")
+@pytest.mark.parametrize("target", [False, True], ids=["pull_request", "pull_request_target"])
+def test_unusable_paper_settings_are_one_error(tmp_path, gh, fakes, arxiv, target):
+    pr = make_pr(tmp_path, gh, block(NEW), target=target)
+    code, out = check(pr, {**fakes, "AWESOME_LINT_ARXIV_SPACING": "soon"}, "changed", target=target)
+    assert code == 2, out
+    (error,) = [ln for ln in out.splitlines() if ln.startswith("::error")]
+    assert "[papers] AWESOME_LINT_ARXIV_SPACING='soon' is not a number of seconds" in error
+    assert arxiv.requests == []
+
+
+def test_without_the_flag_the_fakes_are_not_asked(pr, fakes, arxiv):
+    # The control: the command line's flag is what lets the run reach 127.0.0.1.
+    proc = pr.run(AWESOME_LINT_CHECK_PAPERS="changed", AWESOME_LINT_COMMENT="none", **fakes)
+    assert arxiv.requests == []
+    assert "allow-private-hosts" in proc.stdout + proc.stderr
+
+
+def test_none_fetches_nothing(pr, fakes, arxiv, crossref):
+    code, out = check(pr, fakes, "none")
+    assert arxiv.requests == [] and crossref.requests == []
+    assert "AL50" not in out
+
+
+def test_bad_input_is_one_error(pr, fakes):
+    code, out = check(pr, fakes, "all")
     assert code == 2 and "check-papers must be one of changed|none" in out
 
 
@@ -144,9 +147,10 @@ NONE_ENTRY = (
 )
 
 
-def test_the_review_suggests_the_authors_for_none(tmp_path, gh, monkeypatch, arxiv, crossref):
-    env = make_pr(tmp_path, gh, monkeypatch, arxiv, crossref, NONE_ENTRY)
-    code, out = run_action({**env, "AWESOME_LINT_COMMENT": "review"}, "changed")
+@pytest.mark.parametrize("target", [False, True], ids=["pull_request", "pull_request_target"])
+def test_the_review_suggests_the_authors_for_none(tmp_path, gh, fakes, crossref, target):
+    pr = make_pr(tmp_path, gh, NONE_ENTRY, target=target)
+    code, out = check(pr, fakes, "changed", target=target, AWESOME_LINT_COMMENT="review")
     assert code == 1  # missing-authors is an error
     (review,) = gh.calls("POST", "/reviews$")
     bodies = [c["body"] for c in review.body["comments"]]

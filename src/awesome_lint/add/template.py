@@ -181,6 +181,7 @@ def _link_edits(
     if paper_link is None:
         return None
     code_done = False
+    removed: list[Link] = []
     for lk in model.links:
         if lk is paper_link:
             if _source(doc, lk.url_span) != lk.url:
@@ -197,6 +198,25 @@ def _link_edits(
             code_done = True
         else:
             edits.append(_removal(doc, lk, model, empty_cell))
+            removed.append(lk)
+    for badge, around in _star_badges(doc, model):
+        # The entry's links leave badges out, but a star badge names the model's repository:
+        # copied as it is, the new entry would show another paper's stars.
+        if around in removed:
+            continue  # goes with the link around it
+        edit = _badge_edit(doc, badge, paper.code) if paper.code else None
+        if around is not None and around not in model.links:
+            # [![Stars](badge)](repo): a decoration link, the badge and its target together.
+            if edit is None or _source(doc, around.url_span) != around.url:
+                edits.append(_removal(doc, around, model, empty_cell))
+            else:
+                edits += [edit, Edit(around.url_span, paper.code)]
+        elif edit is not None:
+            edits.append(edit)
+        elif around is None:
+            edits.append(_removal(doc, badge, model, empty_cell))
+        else:
+            return None  # a badge inside a kept link that cannot be rewritten
     if paper.code and not code_done:
         if model.layout == "table" or paper_link.form is LinkForm.IMAGE:
             return None
@@ -223,6 +243,25 @@ _BADGE_REPO = re.compile(r"github/stars/([^/?#]+/[^/?#.]+)")
 _GITHUB_REPO = re.compile(
     r"^https?://(?:www\.)?github\.com/([^/?#]+/[^/?#]+?)(?:\.git)?/?(?:[?#].*)?$"
 )
+
+
+def _star_badges(doc: Document, model: Entry) -> list[tuple[Link, Link | None]]:
+    """The model's GitHub star badges (images, which ``Entry.links`` leaves out), each with
+    the link around it, if any."""
+    first, last = model.span.start_line, model.span.end_line
+    near = [lk for lk in doc.links if first <= lk.line <= last]
+    return [
+        (lk, next((o for o in near if o is not lk and _inside(lk.span, o.span)), None))
+        for lk in near
+        if lk.form is LinkForm.IMAGE and _BADGE_REPO.search(lk.url) and lk not in model.links
+    ]
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return (outer.start_line, outer.start_col) <= (inner.start_line, inner.start_col) and (
+        inner.end_line,
+        inner.end_col,
+    ) <= (outer.end_line, outer.end_col)
 
 
 def _badge_edit(doc: Document, lk: Link, code: str) -> Edit | None:

@@ -28,7 +28,8 @@ from ..errors import AwesomeLintError
 from ..links import LinkSettings, SettingsError, check_links
 from ..links.options import from_table
 from ..model import Document
-from ..papers import PaperSettings
+from ..paper_check import refs, to_query
+from ..papers import PaperSettings, PaperSettingsError, lookup_papers
 from ..papers.options import from_table as paper_table
 from ..report import workflow as reporter
 from ..run import LinkPlan, PaperPlan, Plan, run_one
@@ -539,16 +540,17 @@ class CoreLinter:
         cli: tuple = (None, None, None),
         today=None,
         link_options: Mapping[str, object] | None = None,
-        paper_options: Mapping[str, object] | None = None,
+        allow_private_hosts: bool = False,
     ):
         self.plan = Plan(config=config, isolated=isolated, select=cli, today=today)
         self._configs: dict[str, Config] = {}
         # LinkSettings values over the config's: the action's inputs (github-api-share,
-        # link-cache), and in tests allow_private_hosts (a PR's config can never open
-        # private hosts: allow-private-hosts is not a config key).
+        # link-cache).
         self.link_options = dict(link_options or {})
-        # Extra PaperSettings values (tests: the loopback fakes allowed); same reasoning.
-        self.paper_options = dict(paper_options or {})
+        # `awesome-lint --github --allow-private-hosts`: the workflow's own command line, the
+        # only place that can open private addresses (a pull request's config cannot, and
+        # no input can). Applies to links and papers alike, and wins over everything else.
+        self.allow_private_hosts = allow_private_hosts
         self._notices: list[str] = []
         self._checked: list[CheckedLink] = []
 
@@ -572,7 +574,14 @@ class CoreLinter:
         # A pull request's links must not hold CI for hours: the run stops after
         # ACTION_MAX_DURATION unless the list's config or the inputs say otherwise.
         values = {"max_duration": ACTION_MAX_DURATION, **from_table(table)}
-        return LinkSettings(**{**values, **self.link_options})
+        return LinkSettings(
+            **{**values, **self.link_options, "allow_private_hosts": self.allow_private_hosts}
+        )
+
+    def _paper_settings(self, table: Mapping[str, object]) -> PaperSettings:
+        return PaperSettings.from_env(
+            None, **paper_table(table), allow_private_hosts=self.allow_private_hosts
+        )
 
     def lint_file(
         self, path: str, link_lines=None, text: str | None = None, paper_lines=None
@@ -581,7 +590,7 @@ class CoreLinter:
         ``path``'s checkout, and no sibling files are looked at."""
         config = self._config(path)
         if text is not None:
-            return self._lint_text(text, path, config, link_lines)
+            return self._lint_text(text, path, config, link_lines, paper_lines)
         links = None
         if link_lines is not None:
             links = LinkPlan(
@@ -593,9 +602,7 @@ class CoreLinter:
         papers = None
         if paper_lines:
             papers = PaperPlan(
-                settings=lambda table: PaperSettings.from_env(
-                    None, **{**paper_table(table), **self.paper_options}
-                ),
+                settings=self._paper_settings,
                 lines=lambda _path: paper_lines,
                 on_report=lambda report: self._notices.extend(report.notices),
             )
@@ -610,10 +617,11 @@ class CoreLinter:
             )
         return done.document.lines, done.lint.violations
 
-    def _lint_text(self, text: str, path: str, config: Config, link_lines):
+    def _lint_text(self, text: str, path: str, config: Config, link_lines, paper_lines):
         """pull_request_target: text that is not in the checkout (run.py reads files)."""
         result = parse_and_lint(text, path, config, today=self.plan.today)
         urls = _urls_on(result.document, link_lines) if link_lines is not None else []
+        link_results = paper_results = None
         if urls:
             try:
                 settings = self._settings(config.links)
@@ -621,8 +629,24 @@ class CoreLinter:
                 raise ActionError(f"{config.source}: [links] {exc}") from None
             report = check_links(urls, settings, archived=check_archived)
             self._notices.extend(report.notices)
+            link_results = report.results
+        wanted = refs(result.document, paper_lines) if paper_lines else []
+        if wanted:
+            try:
+                paper_settings = self._paper_settings(config.papers)
+            except PaperSettingsError as exc:
+                raise ActionError(f"{config.source}: [papers] {exc}") from None
+            papers = lookup_papers([to_query(r) for r in wanted], paper_settings)
+            self._notices.extend(papers.notices)
+            paper_results = papers.results
+        if link_results is not None or paper_results is not None:
             result = parse_and_lint(
-                text, path, config, today=self.plan.today, link_results=report.results
+                text,
+                path,
+                config,
+                today=self.plan.today,
+                link_results=link_results,
+                paper_results=paper_results,
             )
         return result.document.lines, result.violations
 
@@ -659,11 +683,13 @@ def run(
     environ: Mapping[str, str] | None = None,
     out: TextIO | None = None,
     client_factory: Callable[..., object] | None = None,
+    allow_private_hosts: bool = False,
 ) -> int:
     """Entry point for ``awesome-lint --github``; returns the exit code.
 
     ``select`` is the CLI's (select, extend_select, ignore); ``config`` the CLI's --config,
-    which the action's ``config`` input (AWESOME_LINT_CONFIG) overrides.
+    which the action's ``config`` input (AWESOME_LINT_CONFIG) overrides;
+    ``allow_private_hosts`` the CLI's --allow-private-hosts (links and papers).
     """
     environ = os.environ if environ is None else environ
     out = out or sys.stdout
@@ -677,7 +703,12 @@ def run(
                 if not Path(explicit).is_file():
                     raise ActionError(f"{explicit}: config file not found (input config)")
             linter = CoreLinter(
-                explicit, isolated, select, today, link_options=settings.link_options()
+                explicit,
+                isolated,
+                select,
+                today,
+                link_options=settings.link_options(),
+                allow_private_hosts=allow_private_hosts,
             )
         return Runner(linter, environ, out, client_factory).run(settings)
     except ActionError as exc:
