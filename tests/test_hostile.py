@@ -1,11 +1,15 @@
 """Hostile input never hangs the linter (issue 16): every pattern below is linted under 2 s.
 
-The bound is generous on purpose (a loaded CI machine): the old quadratic scanner took 12 s
-on 8,000 "[" and did not finish 100,000 in 20 s. bench/bench_hostile.py shows linear growth.
+The bound is generous on purpose: the old quadratic scanner took 12 s on 8,000 "[" and did
+not finish 100,000 in 20 s. It is CPU time (the linter's own work), not wall time: on a
+loaded CI machine wall time also counts the other processes' turns, and the suite's runs at
+load 10 failed these bounds on wall time while the CPU time stayed under a second.
+bench/bench_hostile.py shows linear growth.
 """
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 
@@ -53,9 +57,14 @@ PATTERNS = [
 
 
 def timed(text: str) -> float:
-    start = time.perf_counter()
+    start = time.thread_time()
     lint_text(text)
-    return time.perf_counter() - start
+    return time.thread_time() - start
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @pytest.mark.parametrize("pattern,count", PATTERNS, ids=[repr(p) for p, _ in PATTERNS])
@@ -76,7 +85,7 @@ def test_many_lines_of_hostile_patterns():
 def test_command_on_100000_brackets(tmp_path):
     path = tmp_path / "b.md"
     path.write_text("# T\n\n" + "[" * 100_000)
-    start = time.perf_counter()
+    start = children_cpu()
     proc = run(str(path))
-    assert time.perf_counter() - start < LIMIT_S + 1  # + the interpreter's start-up
+    assert children_cpu() - start < LIMIT_S + 1  # + the interpreter's start-up
     assert proc.returncode in (0, 1) and b"Traceback" not in proc.stderr
