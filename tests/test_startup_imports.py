@@ -77,12 +77,14 @@ def imported_modules(*args: str, cwd: Path, command: list[str] | None = None) ->
         if command
         else [sys.executable, "-c", _REPORT, awesome_lint_command()[0], *args]
     )
+    # Untraced: coverage's subprocess start-up imports tomllib and dataclasses itself.
+    env = {k: v for k, v in fenced_env(dict(os.environ), netlog).items() if "COVERAGE" not in k}
     proc = subprocess.run(
         argv,
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=fenced_env(dict(os.environ), netlog),
+        env=env,
         timeout=120,
     )
     assert_no_traffic(netlog)
