@@ -43,6 +43,13 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(before + r"[ .]?".join(parts) + after, re.I)
 
 
+def _any_name(names) -> re.Pattern:
+    # Every name's letters, without the glue checks: most lines hold none of them, and only a
+    # line where this finds one is worth the names' own patterns (a superset: same findings).
+    cores = (r"[ .]?".join(re.escape(p) for p in re.split(r"[ .]", n)) for n in names)
+    return re.compile("|".join(cores), re.I)
+
+
 @dataclass(frozen=True)
 class Options:
     # Words to leave alone (a project that spells itself "Github-Flavored", say).
@@ -61,6 +68,7 @@ class MisspelledTechnology(Rule):
     def check(self, doc: Document, ctx):
         ignore = {w.casefold() for w in ctx.options.ignore}
         names = [(n, _pattern(n)) for n in NAMES if n.casefold() not in ignore]
+        any_name = _any_name(n for n, _ in names)
         own = {}  # an item's name is its project's own spelling
         for item in doc.items:
             own.setdefault(item.link.line, []).append(item.link.label_span)
@@ -75,12 +83,16 @@ class MisspelledTechnology(Rule):
                         + " " * (s.end_col - s.start_col)
                         + text[s.end_col - 1 :]
                     )
-            hits = [
-                (m, name)
-                for name, pat in names
-                for m in pat.finditer(text)
-                if m.group(0) != name and m.group(0) not in _OTHER_THINGS
-            ]
+            hits = (
+                [
+                    (m, name)
+                    for name, pat in names
+                    for m in pat.finditer(text)
+                    if m.group(0) != name and m.group(0) not in _OTHER_THINGS
+                ]
+                if any_name.search(text)
+                else []
+            )
             if "python" not in ignore:
                 hits += [(m, "Python") for m in _PYTHON.finditer(text)]
             for m, name in sorted(hits, key=lambda h: h[0].start()):
