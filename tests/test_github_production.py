@@ -274,6 +274,22 @@ def test_2_pull_request_target_reads_the_head_through_the_api_never_the_checkout
     assert [ln.split(",")[1] for ln in out.splitlines()] == ["line=6", "line=7"]
 
 
+def test_2_pull_request_target_gives_the_heads_text_the_checkouts_limits(env, server):
+    # A pull request's text read through the API is as untrusted as a file: too many lines
+    # for the list's own max-lines is one error line and exit 2, not a long parse.
+    ws = env["GITHUB_WORKSPACE"]
+    open(ws + "/README.md", "w").write("\n".join(BASE_TEXT))
+    open(ws + "/.awesome-lint.toml", "w").write("max-lines = 6\n")
+    server.add_content(REPO, HEAD, "README.md", "\n".join(HEAD_TEXT))
+    env.update(GITHUB_EVENT_NAME="pull_request_target", AWESOME_LINT_COMMENT="summary")
+    out = io.StringIO()
+    code = action.run(linter=action.CoreLinter(), environ=env, out=out)
+    assert code == 2
+    (line,) = out.getvalue().splitlines()
+    assert line.startswith("::error title=awesome-lint::")
+    assert line.endswith("/README.md: file has 7 lines, more than the 6 limit (max-lines)")
+
+
 # ---------------------------------------------------------------- 3. identity
 
 

@@ -58,19 +58,25 @@ def read_source(path: str, max_bytes: int, max_lines: int | None = None) -> Sour
     return decode(path, data, max_bytes, st.st_mtime_ns, max_lines)
 
 
-def decode(
-    path: str, data: bytes, max_bytes: int, mtime_ns: int | None, max_lines: int | None = None
-) -> Source:
+def check_limits(
+    path: str, data: bytes, max_bytes: int, max_lines: int | None, what: str = "file"
+) -> None:
+    """The size limits, for text read here and for text read elsewhere (the GitHub API)."""
     if len(data) > max_bytes:
         raise InputError(path, f"input is larger than the {_size(max_bytes)} limit (max-file-size)")
     # The work grows with the lines as much as with the bytes: 1.5 MB of one-line items is
     # 80,000 items (README, Performance). CR alone ends a line too: counted by the larger count.
     lines = max(data.count(b"\n"), data.count(b"\r")) + (not data.endswith((b"\n", b"\r")))
     if max_lines is not None and lines > max_lines:
-        what = "input" if mtime_ns is None else "file"  # standard input has no mtime
         raise InputError(
             path, f"{what} has {lines:,} lines, more than the {max_lines:,} limit (max-lines)"
         )
+
+
+def decode(
+    path: str, data: bytes, max_bytes: int, mtime_ns: int | None, max_lines: int | None = None
+) -> Source:
+    check_limits(path, data, max_bytes, max_lines, "input" if mtime_ns is None else "file")
     if not data.strip():
         raise InputError(path, "file is empty" if not data else "file holds only whitespace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -33,6 +33,7 @@ from ..papers import PaperSettings, PaperSettingsError, lookup_papers
 from ..papers.options import from_table as paper_table
 from ..report import workflow as reporter
 from ..run import LinkPlan, PaperPlan, Plan, run_one
+from ..textio import check_limits
 from . import bot, events, render
 from .annotation_limits import annotations
 from .archived import check_archived
@@ -619,6 +620,10 @@ class CoreLinter:
 
     def _lint_text(self, text: str, path: str, config: Config, link_lines, paper_lines):
         """pull_request_target: text that is not in the checkout (run.py reads files)."""
+        try:  # the pull request's text gets the limits a file in the checkout gets
+            check_limits(path, text.encode("utf-8"), config.max_file_size, config.max_lines)
+        except AwesomeLintError as exc:
+            raise ActionError(str(exc)) from None
         result = parse_and_lint(text, path, config, today=self.plan.today)
         urls = _urls_on(result.document, link_lines) if link_lines is not None else []
         link_results = paper_results = None
