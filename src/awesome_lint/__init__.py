@@ -6,14 +6,12 @@ plugin and other formatters) and ``__version__``; everything else is private.
 
 from __future__ import annotations
 
+from .lazy import lazy_attributes
 from .version import __version__
 
 __all__ = ["lint_text", "lint_file", "entry_line_ranges", "__version__"]
 
-
-def __getattr__(name: str):
-    if name in ("lint_text", "lint_file", "entry_line_ranges"):
-        from . import api  # PEP 562: loaded on first use, not by every submodule import
-
-        return getattr(api, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Loaded on first use, not by every submodule import.
+__getattr__ = lazy_attributes(
+    __name__, globals(), {"lint_text": "api", "lint_file": "api", "entry_line_ranges": "api"}
+)

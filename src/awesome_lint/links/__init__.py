@@ -7,7 +7,7 @@ HTTP stack (requests, PyGithub) is imported only when links are actually checked
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_attributes
 
 __all__ = [
     "LinkReport",
@@ -33,11 +33,4 @@ _WHERE = {
     "parse_accept": "settings",
 }
 
-
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = globals()[name] = getattr(
-            importlib.import_module(f".{_WHERE[name]}", __name__), name
-        )
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, globals(), _WHERE)

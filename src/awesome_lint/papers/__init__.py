@@ -8,7 +8,7 @@ Importing this package is cheap; the HTTP stack is imported only when something 
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_attributes
 
 __all__ = [
     "PaperQuery",
@@ -34,11 +34,4 @@ _WHERE = {
     "lookup_papers": "lookup",
 }
 
-
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = globals()[name] = getattr(
-            importlib.import_module(f".{_WHERE[name]}", __name__), name
-        )
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_attributes(__name__, globals(), _WHERE)

@@ -11,6 +11,8 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ..lazy import lazy_attributes
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..result import LintResult
     from .options import ReportOptions
@@ -39,12 +41,8 @@ def render(fmt: str, results: Sequence[LintResult], options: ReportOptions | Non
     return renderer(fmt)(results, options)
 
 
-def __getattr__(name: str):
-    if name == "ReportOptions":  # loaded on first use: the CLI imports FORMATS at start-up
-        from .options import ReportOptions
-
-        return ReportOptions
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# Loaded on first use: the CLI imports FORMATS at start-up.
+__getattr__ = lazy_attributes(__name__, globals(), {"ReportOptions": "options"})
 
 
 __all__ = ["FORMATS", "ReportOptions", "render", "renderer"]
