@@ -14,7 +14,7 @@ import pytest
 
 from awesome_lint.papers import PaperQuery, Status, lookup_papers
 from awesome_lint.papers.crossref import work_record
-from awesome_lint.papers.polite import _retry_after
+from awesome_lint.retry_after import retry_after_seconds as _retry_after
 
 from .samples import CLINICAL_BERT, MULTI_VERSION
 

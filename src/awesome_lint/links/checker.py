@@ -8,7 +8,6 @@ another host), a GET after a HEAD, or a retry after a delay (which holds no work
 
 from __future__ import annotations
 
-import email.utils
 import errno
 import os
 import random
@@ -24,6 +23,7 @@ import urllib3.exceptions as u3e
 from requests.cookies import extract_cookies_to_jar
 from requests.models import PreparedRequest
 
+from ..retry_after import retry_after_seconds
 from . import deadline
 from .policy import (
     AddressFilter,
@@ -86,22 +86,6 @@ class _HostMemory:
 
     def head_agreed(self, host: str) -> None:
         self.agreements[host] = self.agreements.get(host, 0) + 1
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Seconds from a Retry-After header (delta seconds or HTTP date); None if unusable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 def _causes(exc: BaseException) -> Iterable[BaseException]:

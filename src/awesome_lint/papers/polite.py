@@ -7,7 +7,6 @@ answer never lets two requests start closer together than the service asked for.
 
 from __future__ import annotations
 
-import email.utils
 import time
 from collections.abc import Callable, Mapping
 
@@ -15,6 +14,7 @@ import requests
 
 from ..links.policy import AddressGuard, ForbiddenAddress
 from ..links.transport import GuardedAdapter
+from ..retry_after import retry_after_seconds
 from .settings import PaperSettings
 
 RETRIED_STATUSES = frozenset({429, 503})
@@ -72,7 +72,7 @@ class PoliteClient:
                 self._last_done = self.clock()
             if response.status_code in RETRIED_STATUSES:
                 problem = f"HTTP {response.status_code}"
-                wait = _retry_after(response.headers.get("Retry-After"))
+                wait = retry_after_seconds(response.headers.get("Retry-After"))
                 wait = self._backoff(attempt) if wait is None else wait
                 if wait > self.settings.max_retry_after:
                     raise FetchError(f"{problem}, asked to wait {wait:.0f} s: gave up")
@@ -84,20 +84,6 @@ class PoliteClient:
 
     def _backoff(self, attempt: int) -> float:
         return self.settings.retry_wait * (2**attempt)
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (a number of seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def _session(settings: PaperSettings, accept: str) -> requests.Session:
