@@ -53,29 +53,22 @@ PAPER_LISTS = (
 )
 
 
+MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May.", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec.")  # fmt: skip
+
+
+def seed_date(day: int, month: str, year: int) -> str:
+    """A date as the seed list writes it: ``12th Sep., 2023``."""
+    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix} {month}, {year}"
+
+
 def generated_entry(i: int, rng: random.Random) -> str:
     day = rng.randint(1, 28)
-    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    month = rng.choice(
-        [
-            "Jan.",
-            "Feb.",
-            "Mar.",
-            "Apr.",
-            "May.",
-            "Jun.",
-            "Jul.",
-            "Aug.",
-            "Sep.",
-            "Oct.",
-            "Nov.",
-            "Dec.",
-        ]
-    )
+    month = rng.choice(MONTHS)
     authors = ", ".join(f"A{rng.randint(1, 999)} Name{j}" for j in range(rng.randint(1, 3)))
     return (
         f"**Generated Paper {i}: Medical Image Learning**<br>\n"
-        f"*{authors}*<br>\n[{day}{suffix} {month}, 2023] [arXiv, 2023]<br>\n"
+        f"*{authors}*<br>\n[{seed_date(day, month, 2023)}] [arXiv, 2023]<br>\n"
         f"[[Paper](https://arxiv.org/abs/2301.{i:05d})] [[GitHub](https://github.com/org/repo{i})]<br>\n"
     )
 

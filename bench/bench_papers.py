@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from tests.papers.fakes import ArxivPaper, FakeArxiv, FakeCrossref  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
+from bench_lint import MONTHS, seed_date  # noqa: E402
 from timing import Timing, header, load, timed, warm_bytecode  # noqa: E402
 
 
@@ -53,27 +54,12 @@ def papers(n: int) -> list[ArxivPaper]:
 
 
 def listing(items: list[ArxivPaper]) -> str:
-    months = [
-        "Jan.",
-        "Feb.",
-        "Mar.",
-        "Apr.",
-        "May.",
-        "Jun.",
-        "Jul.",
-        "Aug.",
-        "Sep.",
-        "Oct.",
-        "Nov.",
-        "Dec.",
-    ]
     blocks = []
     for p in items:
         y, m, d = (int(x) for x in p.versions[0].split("-"))
-        suffix = "th" if 11 <= d <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d % 10, "th")
         blocks.append(
             f"**{p.title}**<br>\n*{', '.join(p.authors)}*<br>\n"
-            f"[{d}{suffix} {months[m - 1]}, {y}] [arXiv, {y}]<br>\n"
+            f"[{seed_date(d, MONTHS[m - 1], y)}] [arXiv, {y}]<br>\n"
             f"[[Paper](https://arxiv.org/abs/{p.id})]<br>\n"
         )
     return "# Benchmark list\n\n## Papers\n\n" + "\n".join(blocks)
