@@ -33,6 +33,7 @@ CACHEABLE = frozenset({Outcome.OK, Outcome.REDIRECTED, Outcome.DEAD, Outcome.BLO
 # Entries older than this are dropped when the file is rewritten, whatever max age the
 # current run uses, so the file cannot grow without bound.
 PRUNE_AFTER = 30 * 86400.0
+SECTIONS = ("links", "repos")
 
 
 def default_cache_dir() -> Path:
@@ -69,17 +70,7 @@ class LinkCache:
         return time.time() if self._now is None else self._now
 
     def _read(self) -> dict:
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                data = json.load(f)
-        except (OSError, ValueError, UnicodeDecodeError):
-            return _empty()
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-            return _empty()
-        for key in ("links", "repos"):
-            if not isinstance(data.get(key), dict):
-                data[key] = {}
-        return data
+        return read_sections(self.path, FORMAT_VERSION, SECTIONS)
 
     def _fresh(self, entry: object) -> bool:
         return (
@@ -129,25 +120,48 @@ class LinkCache:
         }
         if not links and not repos:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with locked(self.path.with_name(self.path.name + ".lock")):
-            current = self._read()
-            for key, new in (("links", links), ("repos", repos)):
-                merged = {
-                    k: v
-                    for k, v in current[key].items()
-                    if isinstance(v, dict)
-                    and isinstance(v.get("t"), (int, float))
-                    and now - v["t"] <= PRUNE_AFTER
-                }
-                merged.update(new)
-                current[key] = merged
-            write_json_atomic(self.path, current)
-        self._data = current
+        self._data = merge_sections(
+            self.path, FORMAT_VERSION, {"links": links, "repos": repos}, now, PRUNE_AFTER
+        )
 
 
-def _empty() -> dict:
-    return {"version": FORMAT_VERSION, "links": {}, "repos": {}}
+def read_sections(path: Path, version: int, sections: Iterable[str]) -> dict:
+    """A cache file's content: ``{"version": version, section: {key: entry}}``; a missing,
+    damaged or other-version file reads as empty, a damaged section as an empty one."""
+    empty = {"version": version, **{key: {} for key in sections}}
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return empty
+    if not isinstance(data, dict) or data.get("version") != version:
+        return empty
+    for key in sections:
+        if not isinstance(data.get(key), dict):
+            data[key] = {}
+    return data
+
+
+def merge_sections(
+    path: Path, version: int, new: Mapping[str, Mapping[str, dict]], now: float, prune_after: float
+) -> dict:
+    """Write ``new`` entries into the file under its lock, keeping what other runs wrote
+    meanwhile unless older than ``prune_after``; returns what the file now holds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path.with_name(path.name + ".lock")):
+        current = read_sections(path, version, new)
+        for key, entries in new.items():
+            merged = {
+                k: v
+                for k, v in current[key].items()
+                if isinstance(v, dict)
+                and isinstance(v.get("t"), (int, float))
+                and now - v["t"] <= prune_after
+            }
+            merged.update(entries)
+            current[key] = merged
+        write_json_atomic(path, current)
+    return current
 
 
 def write_json_atomic(path: Path, data: dict) -> None:

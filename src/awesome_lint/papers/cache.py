@@ -8,12 +8,11 @@ damaged file treated as empty). Found papers, unknown ids and withdrawals are ke
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..links.cache import default_cache_dir, locked, write_json_atomic
+from ..links.cache import default_cache_dir, merge_sections, read_sections
 from .records import PaperResult, Status
 
 FORMAT_VERSION = 1
@@ -36,16 +35,7 @@ class PaperCache:
         return time.time() if self._now is None else self._now
 
     def _read(self) -> dict:
-        try:
-            with open(self.path, encoding="utf-8") as f:
-                data = json.load(f)
-        except (OSError, ValueError, UnicodeDecodeError):
-            return {"version": FORMAT_VERSION, "papers": {}}
-        if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-            return {"version": FORMAT_VERSION, "papers": {}}
-        if not isinstance(data.get("papers"), dict):
-            data["papers"] = {}
-        return data
+        return read_sections(self.path, FORMAT_VERSION, ("papers",))
 
     def get(self, query: str) -> PaperResult | None:
         entry = self._data["papers"].get(query)
@@ -67,17 +57,4 @@ class PaperCache:
         }
         if not new:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with locked(self.path.with_name(self.path.name + ".lock")):
-            current = self._read()
-            kept = {
-                k: v
-                for k, v in current["papers"].items()
-                if isinstance(v, dict)
-                and isinstance(v.get("t"), (int, float))
-                and now - v["t"] <= PRUNE_AFTER
-            }
-            kept.update(new)
-            current["papers"] = kept
-            write_json_atomic(self.path, current)
-        self._data = current
+        self._data = merge_sections(self.path, FORMAT_VERSION, {"papers": new}, now, PRUNE_AFTER)
