@@ -88,6 +88,12 @@ def parse_handle(text: str) -> tuple[str | None, str | None]:
     raise UsageError(f"{text!r} is neither an arXiv id or URL nor a DOI or doi.org URL")
 
 
+def _already_listed(path: str, doc, line: int) -> int:
+    text = doc.lines[line - 1].strip()
+    print(f"{path}:{line}: the list has this paper already: {text}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
 def run(args) -> int:
     from ..api import config_for, lint_text
     from ..papers import PaperQuery, PaperSettingsError, lookup_papers
@@ -105,12 +111,7 @@ def run(args) -> int:
     wanted = {f"arxiv:{aid}"} if aid else {f"doi:{the_doi}"}
     existing = _existing(doc, wanted)
     if existing is not None:
-        text = doc.lines[existing.line - 1].strip()
-        print(
-            f"{source.path}:{existing.line}: the list has this paper already: {text}",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
+        return _already_listed(source.path, doc, existing.line)
     try:
         settings = settings_from(config.papers, args)
     except PaperSettingsError as exc:
@@ -129,12 +130,7 @@ def run(args) -> int:
     record = result.record
     existing = _existing_title(doc, record.title)
     if existing is not None:
-        text = doc.lines[existing.line - 1].strip()
-        print(
-            f"{source.path}:{existing.line}: the list has this paper already: {text}",
-            file=sys.stderr,
-        )
-        return EXIT_REFUSED
+        return _already_listed(source.path, doc, existing.line)
     if record.first_date is None:
         print(f"awesome-lint add: {handle} has no date", file=sys.stderr)
         return EXIT_FAILURE
