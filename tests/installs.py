@@ -2,7 +2,7 @@
 
 Installing is mostly waiting (for the package index, for pip unpacking wheels), so a
 session whose arguments take in tests/test_install.py begins them at once (conftest.py's
-``pytest_configure``): in two threads of the process that started the session (the xdist
+``pytest_configure``): in threads of the process that started the session (the xdist
 controller, which runs no tests itself), while the workers run the rest of the suite. Each
 install ends in a JSON file in ``AWESOME_LINT_TEST_INSTALLS`` (the directory, inherited by
 the workers), which the tests wait for (``result``). A session that did not start them (a
@@ -14,6 +14,10 @@ the workers), which the tests wait for (``result``). A session that did not star
 - ``hooked_list``: a list's git repository whose ``.pre-commit-config.yaml`` names the
   source repository at its commit, with ``pre-commit install`` and ``install-hooks`` done:
   pre-commit cloned it and pip-installed it into its own environment.
+- ``mdformat_list``: a list's git repository whose config runs mdformat with the plugin
+  and then the awesome-lint check, both pre-commit ``python`` hooks whose environment
+  pip-installs ``awesome-lint[mdformat]`` from the source repository (the README's setup,
+  with this checkout in place of the package index's release); ``install-hooks`` done.
 """
 
 from __future__ import annotations
@@ -159,8 +163,37 @@ def install_hooks(source: tuple[Path, str], base: Path) -> Path:
     return lst
 
 
+MDFORMAT_HOOK = {"id": "mdformat", "name": "mdformat", "entry": "mdformat", "types": ["markdown"]}
+
+
+def mdformat_config(source: Path) -> dict:
+    """mdformat, then the awesome-lint check as the manifest defines it: local ``python``
+    hooks with the same additional dependency, so pre-commit builds one environment."""
+    manifest = yaml.safe_load((source / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    check = next(h for h in manifest if h["id"] == "awesome-lint")
+    deps = {"language": "python", "additional_dependencies": [f"{source}[mdformat]"]}
+    hooks = [{**MDFORMAT_HOOK, **deps}, {**check, **deps}]
+    return {"repos": [{"repo": "local", "hooks": hooks}]}
+
+
+def install_mdformat(source: tuple[Path, str], base: Path) -> Path:
+    repo, _ = source
+    lst = base / "list"
+    env = hooks_env(lst)
+    git_init(lst, env)
+    config = yaml.safe_dump(mdformat_config(repo), sort_keys=False)
+    (lst / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    ok(run([*PRE_COMMIT, "install"], env, lst))
+    ok(run([*PRE_COMMIT, "install-hooks"], env, lst))  # virtualenv, pip install
+    return lst
+
+
 RESULTS = "AWESOME_LINT_TEST_INSTALLS"  # the directory the results are written to
-STEPS = {"wheel_venv": install_wheel, "hooked_list": install_hooks}
+STEPS = {
+    "wheel_venv": install_wheel,
+    "hooked_list": install_hooks,
+    "mdformat_list": install_mdformat,
+}
 
 
 def _record(step: str, base: Path, source: Future) -> None:
@@ -184,14 +217,14 @@ _background: Background | None = None
 
 
 def start() -> Path:
-    """Begin both installs in this process's threads; their results go under the returned
+    """Begin the installs in this process's threads; their results go under the returned
     directory, which the environment names for the xdist workers started after this."""
     global _background
     if _background is None:
         base = Path(tempfile.mkdtemp(prefix="awesome-lint-installs."))
-        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="installs")
+        pool = ThreadPoolExecutor(max_workers=len(STEPS), thread_name_prefix="installs")
         source = pool.submit(make_source, base / "source")
-        # Both wait for the source, in the two threads; the source's own thread is free by then.
+        # All wait for the source; the source's own thread is free by then.
         for step in STEPS:
             pool.submit(_record, step, base, source)
         _background = Background(base, pool)

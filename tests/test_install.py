@@ -6,6 +6,9 @@
   request on the fake GitHub API through that venv's PyGithub.
 - The pre-commit hooks, as a list's ``.pre-commit-config.yaml`` names them: pre-commit
   clones the repository at a commit and pip-installs it into its own environment.
+- mdformat's pre-commit hook with the plugin as an additional dependency (README.md's
+  setup): pre-commit pip-installs ``awesome-lint[mdformat]`` into the hook's environment;
+  mdformat formats a list there and keeps its entries, and the awesome-lint check passes.
 
 The installs are made by tests/installs.py, in the background while the rest of the suite
 runs (these tests run last, by when the installs are usually done). Only pip, in
@@ -24,9 +27,10 @@ import pytest
 
 from tests import installs
 from tests.cli_runner import FIXTURES
-from tests.conftest import ROOT, assert_no_traffic, fenced_env
+from tests.conftest import ROOT, assert_no_traffic, entry_texts, fenced_env
 from tests.installs import git, ok, run, user_env
 from tests.test_github_action import PR, fixture
+from tests.test_precommit import PAPERS
 
 DEFECTIVE = (FIXTURES / "dm_list.md").read_text(encoding="utf-8")
 
@@ -35,6 +39,13 @@ DEFECTIVE = (FIXTURES / "dm_list.md").read_text(encoding="utf-8")
 def installed() -> Path:
     """The bin directory of a fresh venv into which the built wheel was installed."""
     return installs.result("wheel_venv")
+
+
+@pytest.fixture(scope="module")
+def mdformat_list() -> tuple[Path, dict]:
+    """A list's repository with mdformat and the plugin installed by pre-commit."""
+    lst = installs.result("mdformat_list")
+    return lst, installs.hooks_env(lst)
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +115,24 @@ def test_pre_commit_installs_the_hooks_from_the_repository(hooked_list):
     # The hook that ran is the one pre-commit installed, not this test venv's command.
     hook_envs = list(Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*/bin/awesome-lint"))
     assert len(hook_envs) == 1, hook_envs
+
+
+def test_mdformat_hook_with_the_plugin_installed_by_pre_commit(mdformat_list):
+    lst, env = mdformat_list
+    (lst / "README.md").write_text(PAPERS, encoding="utf-8", newline="")
+    ok(git(lst, env, "add", "."))
+    refused = _fenced(["git", "commit", "-m", "add a list"], env, lst)
+    out = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "files were modified by this hook" in out, out
+    formatted = (lst / "README.md").read_text(encoding="utf-8")
+    assert formatted != PAPERS  # mdformat formatted the rest ...
+    assert entry_texts(formatted) == entry_texts(PAPERS)  # ... and kept every entry
+
+    ok(git(lst, env, "add", "README.md"))
+    committed = _fenced(["git", "commit", "-m", "add a list"], env, lst)
+    out = committed.stdout + committed.stderr
+    assert committed.returncode == 0, out
+    assert out.count("Passed") == 2, out  # mdformat and awesome-lint
+    # Both ran from the one environment pre-commit built, not from this test venv.
+    (hook_env,) = Path(env["PRE_COMMIT_HOME"]).glob("repo*/py_env-*")
+    assert (hook_env / "bin" / "mdformat").exists() and (hook_env / "bin" / "awesome-lint").exists()

@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from tests.cli_runner import FIXTURES
@@ -184,25 +183,4 @@ def test_mdformat_with_the_plugin_then_awesome_lint(tmp_path):
         _mdformat_then_awesome_lint(MDFORMAT_HOOK), encoding="utf-8"
     )
     assert _pre_commit(repo, env, "install").returncode == 0
-    _format_then_commit(repo, env)
-
-
-@pytest.mark.skipif(
-    os.environ.get("AWESOME_LINT_NETWORK_TESTS") != "1",
-    reason="pre-commit pip-installs mdformat and this checkout from the package index",
-)
-def test_mdformat_hook_installs_the_plugin_from_this_checkout(tmp_path):
-    # As in the README, but with the plugin from this checkout instead of the index.
-    env = _env(tmp_path)
-    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != BIN)
-    repo = _repo(tmp_path, env)
-    hook = dict(MDFORMAT_HOOK, language="python", additional_dependencies=[f"{ROOT}[mdformat]"])
-    # The awesome-lint hook is pip-installed too: this environment is not on PATH here.
-    config = _mdformat_then_awesome_lint(
-        hook, language="python", additional_dependencies=[str(ROOT)]
-    )
-    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    assert _pre_commit(repo, env, "install").returncode == 0
-    built = _pre_commit(repo, env, "install-hooks")  # the slow part, outside git's timeout
-    assert built.returncode == 0, built.stdout + built.stderr
     _format_then_commit(repo, env)
