@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import mdformat
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -94,8 +94,19 @@ def fmt(text: str) -> str:
     return mdformat.text(text, extensions={"awesome-lint"})
 
 
+# Found by hypothesis: mdformat drops the unused definition between the kept list and the
+# kept indented paragraph, which then became a second paragraph of the list's last item.
+UNUSED_DEFINITION_BEFORE_INDENTED = (
+    "# Papers\n\n* [2023/10] **Paper 3 on agents.** *Liang Chen et al. arXiv.* "
+    "[[paper](https://arxiv.org/abs/2310.03)]\n\n[code4]: https://github.com/example/code4\n\n"
+    "  **Transformers for Images 5.** [25th Jan., 2022].<br>\n*Fahad Khan, Sara Lee.*<br>\n"
+    " [[PDF](https://arxiv.org/abs/2201.05)] \n"
+)
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
+@example(UNUSED_DEFINITION_BEFORE_INDENTED)
 def test_same_html_idempotent_and_entries_kept(doc):
     out = fmt(doc)
     assert html(out) == html(doc)

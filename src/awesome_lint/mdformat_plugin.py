@@ -110,7 +110,7 @@ def _keep_blocks(state) -> None:
     out: list = []
     run: list[_Block] = []  # kept blocks printed as one, with the source between them
     for block, kept in zip(blocks, keep):
-        if kept and block.first >= 0 and (not run or _one_piece(run[-1], block)):
+        if kept and block.first >= 0 and (not run or _one_piece(run[-1], block, lines)):
             run.append(block)
             continue
         if run:
@@ -177,15 +177,20 @@ def _widen(blocks: list[_Block], keep: list[bool], lines: list[str]) -> None:
                 keep[i] = changed = True
 
 
-def _one_piece(before: _Block, after: _Block) -> bool:
+def _one_piece(before: _Block, after: _Block, lines: list[str]) -> bool:
     """Whether two kept blocks must be printed with the source between them, not "\n\n".
 
     Blocks with no blank line between them (an entry whose indented title parsed as code,
-    its authors as a paragraph): "\n\n" would split the entry. Two lists of one kind: what
-    told them apart in the source may be a reference definition between them, which
-    mdformat moves to the end of the document, and the two lists would run into one.
+    its authors as a paragraph): "\n\n" would split the entry. Two lists of one kind, or a
+    list and an indented block: what kept them apart in the source may be a reference
+    definition between them, which mdformat moves to the end of the document (or drops,
+    unused), and the two would run into one list (the indented block into its last item).
     """
-    return before.stop == after.first or (before.kind == after.kind and after.kind in _LISTS)
+    if before.stop == after.first:
+        return True
+    return before.kind in _LISTS and (
+        after.kind == before.kind or lines[after.first][:1] in (" ", "\t")
+    )
 
 
 def _verbatim_token(run: Sequence[_Block], tokens: Sequence, lines: list[str]) -> Token:
