@@ -78,10 +78,18 @@ def run_cli(
     stdin: str | None = None,
     env: dict | None = None,
     popen: dict | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess:
-    """The installed command behind the fence; ``popen``: more subprocess.run arguments."""
+    """The command line behind the fence; ``popen``: more subprocess.run arguments. With
+    ``popen`` or ``process``, the installed command in a subprocess; otherwise in this
+    process (tests/inprocess.py)."""
     import tempfile
 
+    from tests import inprocess
+
+    if inprocess.wanted(popen, process):
+        full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+        return inprocess.run(list(args), env=full_env, cwd=cwd, stdin=stdin, text=True)
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
     full_env = fenced_env({**os.environ, "NO_COLOR": "1", **(env or {})}, netlog)
     proc = subprocess.run(
@@ -221,6 +229,16 @@ def net(monkeypatch) -> Net:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield record
     assert not record.violations, record.violations
+
+
+@pytest.fixture(autouse=True)
+def own_process(request, monkeypatch):
+    """Tests marked ``own_process`` run every command line as the installed command in a
+    subprocess (the end-to-end ones; the rest run it in this process, tests/inprocess.py)."""
+    if request.node.get_closest_marker("own_process"):
+        from tests import inprocess
+
+        monkeypatch.setattr(inprocess, "SUBPROCESS_EVERYWHERE", True)
 
 
 @pytest.fixture

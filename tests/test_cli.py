@@ -45,6 +45,7 @@ def contributed(tmp_path):
     return path
 
 
+@pytest.mark.own_process
 def test_text_output_and_exit_code(cli, contributed):
     r = cli(str(contributed), "--today", "2026-01-01")
     assert r.returncode == 1
@@ -74,6 +75,7 @@ def test_warnings_only_exit_zero(cli):
     assert r.returncode == 0 and "[warning]" in r.stdout
 
 
+@pytest.mark.own_process
 def test_json_contract(cli, contributed):
     r = cli("--format", "json", str(contributed))
     data = json.loads(r.stdout)
@@ -162,6 +164,7 @@ def test_list_rules_and_explain(cli):
     assert r.returncode == 2 and "unknown rule 'nope'" in r.stderr
 
 
+@pytest.mark.own_process
 def test_help_and_version(cli):
     r = cli("--help")
     assert r.returncode == 0 and "exit status: 0" in r.stdout and "--select" in r.stdout
@@ -197,6 +200,7 @@ def test_isolated_ignores_config(cli, contributed, tmp_path):
     assert "AL207" in cli("--isolated", str(contributed)).stdout
 
 
+@pytest.mark.own_process
 @pytest.mark.parametrize(
     "toml,message",
     [
@@ -243,6 +247,7 @@ def _one_line_error(r, path, problem):
     assert r.stderr.strip().splitlines() == [f"awesome-lint: {path}: {problem}"]
 
 
+@pytest.mark.own_process
 def test_missing_file(cli, tmp_path):
     _one_line_error(cli(str(tmp_path / "nope.md")), tmp_path / "nope.md", "no such file")
 
@@ -314,11 +319,13 @@ def test_crlf_and_bom_lint_like_lf(cli, contributed, tmp_path):
     assert crlf == lf
 
 
+@pytest.mark.own_process
 def test_stdin(cli):
     r = cli("-", stdin=CONTRIBUTED)
     assert r.returncode == 1 and r.stdout.startswith("<stdin>:9:1: AL202")
 
 
+@pytest.mark.own_process
 def test_one_bad_file_among_good_ones(cli, contributed, tmp_path):
     r = cli(str(contributed), str(tmp_path / "nope.md"))
     assert r.returncode == 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from tests.cli_runner import FIXTURES, run
 
 
@@ -45,6 +47,7 @@ def test_quiet_fix_says_nothing_about_what_it_fixed(tmp_path):
     assert (tmp_path / "a.md").read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()
 
 
+@pytest.mark.own_process
 def test_export_of_several_files_is_one_json_line_each(tmp_path):
     _lists(tmp_path)
     several = run("--export", "json", "a.md", "b.md", cwd=tmp_path)

@@ -33,6 +33,7 @@ def _one_line_error(proc: subprocess.CompletedProcess, *needles: str) -> None:
         assert needle in lines[0], lines[0]
 
 
+@pytest.mark.own_process
 @pytest.mark.parametrize("name", LISTS)
 def test_fix_writes_the_expected_file(tmp_path, name):
     path = _copy(tmp_path, name)
@@ -183,6 +184,7 @@ def test_non_utf8_file_is_refused_and_untouched(tmp_path):
     assert path.read_bytes() == data
 
 
+@pytest.mark.own_process
 def test_a_bad_file_does_not_stop_the_others(tmp_path):
     good = _copy(tmp_path, "dm_list", "good.md")
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00")
@@ -191,6 +193,7 @@ def test_a_bad_file_does_not_stop_the_others(tmp_path):
     assert good.read_bytes() == (FIXTURES / "dm_list.fixed.md").read_bytes()
 
 
+@pytest.mark.own_process
 def test_diff_prints_a_patch_and_writes_nothing(tmp_path):
     path = _copy(tmp_path, "fm_list")
     before = path.read_bytes()
@@ -213,6 +216,7 @@ def test_diff_on_a_fixed_file_is_empty_and_exits_0(tmp_path):
     assert (proc.returncode, proc.stdout) == (0, b"")
 
 
+@pytest.mark.own_process
 def test_fix_on_stdin_writes_the_fixed_text_to_stdout(tmp_path):
     data = _layout((FIXTURES / "dm_list.md").read_bytes(), b"\r\n", True, True)
     proc = run("--fix", "-", cwd=tmp_path, stdin=data)

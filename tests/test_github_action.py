@@ -16,6 +16,7 @@ import pytest
 
 from awesome_lint.api import lint_text
 from awesome_lint.github import render
+from tests import inprocess
 from tests.conftest import assert_no_traffic, fenced_env
 from tests.github_api_server import FakeGitHub
 
@@ -92,11 +93,22 @@ class PR:
         return {k: v for k, v in env.items() if v is not None}
 
     def run(
-        self, exe: str = EXE, popen: dict | None = None, args: tuple = (), **extra: str
+        self,
+        exe: str = EXE,
+        popen: dict | None = None,
+        args: tuple = (),
+        process: bool = False,
+        **extra: str,
     ) -> subprocess.CompletedProcess:
-        """``exe --github [args]`` in the workspace; ``popen``: more subprocess.run arguments."""
+        """``exe --github [args]`` in the workspace; ``popen``: more subprocess.run arguments.
+        In this process (tests/inprocess.py) unless ``exe`` is another installation, or
+        ``popen`` or ``process`` asks for the command's own process."""
         for name in ("summary.md", "output"):
             (self.tmp / name).write_text("")
+        if exe == EXE and inprocess.wanted(popen, process):
+            proc = inprocess.run(["--github", *args], env=self.env(**extra), cwd=self.ws, text=True)
+            assert "Traceback" not in proc.stderr, proc.stderr
+            return proc
         netlog = self.tmp / "netlog"
         proc = subprocess.run(
             [exe, "--github", *args],
@@ -191,6 +203,7 @@ def test_new_entry_with_three_problems_gets_three_inline_comments(fm):
     assert len(annotations) == 3 and all("file=README.md" in a for a in annotations)
 
 
+@pytest.mark.own_process
 def test_first_run_then_identical_run(fm, server):
     fm.run()
     # the diff from the event's own commits; GITHUB_TOKEN's bot never asks GET /user
@@ -287,6 +300,7 @@ def test_fail_on_never_passes(fm):
 # ---------------------------------------------------------------- a broken environment
 
 
+@pytest.mark.own_process
 @pytest.mark.parametrize(
     "extra, message",
     [
@@ -355,6 +369,7 @@ def test_comments_only_on_the_entries_the_pr_touched(tmp_path, server, base, hea
     assert any(v.span.start_line not in allowed for v in old)
 
 
+@pytest.mark.own_process
 def test_hostile_entry_cannot_ping_inject_html_or_workflow_commands(tmp_path, server):
     from markdown_it import MarkdownIt
 

@@ -79,6 +79,6 @@ def test_without_pygithub_the_action_says_how_to_install_it(fm, server, tmp_path
     (blocker / "__init__.py").write_text(
         "raise ModuleNotFoundError(\"No module named 'github'\", name='github')\n"
     )
-    proc = fm.run(PYTHONPATH=str(blocker.parent))
+    proc = fm.run(process=True, PYTHONPATH=str(blocker.parent))
     one_error(proc, "PyGithub is missing: pip install 'awesome-lint[github]'")
     assert server.calls() == []

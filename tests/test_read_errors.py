@@ -53,6 +53,7 @@ def test_standard_input_over_the_limit(tmp_path, limit, size, said):
     one_line_error(proc, "<stdin>", f"input is larger than the {said} limit (max-file-size)")
 
 
+@pytest.mark.own_process
 def test_a_file_over_the_limit_says_both_sizes(tmp_path):
     (tmp_path / ".awesome-lint.toml").write_text("max-file-size = 1500\n")
     (tmp_path / "README.md").write_text("# List\n\n" + "words " * 400, encoding="utf-8")

@@ -43,7 +43,7 @@ def test_check_links_all_sends_no_request_to_loopback(tmp_path, gh, server):
     server.route("/paper", lambda h, n: h.send_all(200))
     base, head = lists(loopback_urls(server))
     pr = PR(tmp_path, gh, base, head)
-    proc = pr.run(AWESOME_LINT_CHECK_LINKS="all", AWESOME_LINT_COMMENT="none")
+    proc = pr.run(process=True, AWESOME_LINT_CHECK_LINKS="all", AWESOME_LINT_COMMENT="none")
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     assert server.app.connections == 0 and server.app.seen == []
     # The Action did look at the links: it says why it did not fetch them.
@@ -58,7 +58,9 @@ def test_the_same_links_are_fetched_when_the_command_line_allows_it(tmp_path, se
     path = tmp_path / "README.md"
     path.write_text(head, encoding="utf-8")
     env = {"AWESOME_LINT_CACHE_DIR": str(tmp_path / "cache")}
-    proc = run_cli("--check-links", "--allow-private-hosts", "--isolated", str(path), env=env)
+    proc = run_cli(
+        "--check-links", "--allow-private-hosts", "--isolated", str(path), env=env, process=True
+    )
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     assert server.app.connections > 0 and server.app.count("/paper") > 0
 
@@ -68,7 +70,7 @@ def test_a_pull_request_cannot_open_loopback_through_its_config(tmp_path, gh, se
     base, head = lists(loopback_urls(server))
     pr = PR(tmp_path, gh, base, head)
     (pr.ws / ".awesome-lint.toml").write_text("[links]\nallow-private-hosts = true\n")
-    proc = pr.run(AWESOME_LINT_CHECK_LINKS="all", AWESOME_LINT_COMMENT="none")
+    proc = pr.run(process=True, AWESOME_LINT_CHECK_LINKS="all", AWESOME_LINT_COMMENT="none")
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "allow-private-hosts can only be given on the command line" in proc.stdout + proc.stderr
     assert server.app.connections == 0 and server.app.seen == []

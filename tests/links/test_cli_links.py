@@ -72,6 +72,7 @@ def diagnostics(proc) -> list[tuple[int, str, str]]:
     return [(d["line"], d["code"], d["message"]) for f in data["files"] for d in f["diagnostics"]]
 
 
+@pytest.mark.own_process
 def test_check_links_end_to_end(listed, server, tmp_path):
     proc = run_cli(
         "--check-links",
@@ -103,6 +104,7 @@ def test_check_links_end_to_end(listed, server, tmp_path):
     assert "\r" not in proc.stderr  # no progress bar when stderr is not a terminal
 
 
+@pytest.mark.own_process
 def test_loopback_is_refused_unless_allowed(listed, server, tmp_path):
     proc = run_cli(
         "--check-links",

@@ -114,6 +114,7 @@ def test_numbered_items_after_the_new_one_are_renumbered(tmp_path, arxiv, crossr
     assert numbers == ["1", "2", "3", "4", "5", "6"]
 
 
+@pytest.mark.own_process
 def test_dry_run_prints_the_entry_and_the_diff_and_writes_nothing(
     tmp_path, arxiv, crossref, paper_env
 ):
@@ -140,6 +141,7 @@ def test_unknown_and_withdrawn_papers_are_refused(tmp_path, arxiv, crossref, pap
     assert proc.returncode == 1 and "withdrawn" in proc.stderr
 
 
+@pytest.mark.own_process
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path, arxiv, crossref, paper_env):
     proc, _ = add(tmp_path, paper_env, "bullets", "not-a-paper")
     assert (

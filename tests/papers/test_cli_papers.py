@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from ..conftest import FIXTURES, run_cli
 
 EXCERPT = FIXTURES / "papers" / "original_excerpt.md"
 
 
+@pytest.mark.own_process
 def test_fix_fills_both_none_entries_from_crossref_found_by_title(
     tmp_path, arxiv, crossref, paper_env
 ):
