@@ -63,11 +63,20 @@ def analyze_line(
 ) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
     stripped = text.rstrip(" \t")
-    indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
-    # Not stripped.lower(): "İ".lower() is two characters, and the offset would drift.
-    br = max(
-        stripped.rfind("<br"), stripped.rfind("<BR"), stripped.rfind("<Br"), stripped.rfind("<bR")
-    )
+    rest = text[prefix:] if prefix else text
+    indent = prefix + len(rest) - len(rest.lstrip(" \t"))
+    if "<" not in stripped:
+        br = -1
+    elif stripped.isascii():  # lower() keeps the offsets of ASCII text
+        br = stripped.lower().rfind("<br")
+    else:
+        # Not stripped.lower(): "İ".lower() is two characters, and the offset would drift.
+        br = max(
+            stripped.rfind("<br"),
+            stripped.rfind("<BR"),
+            stripped.rfind("<Br"),
+            stripped.rfind("<bR"),
+        )
     if br != -1:
         m = _BR_TAG.match(stripped, br)
         # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).
