@@ -33,6 +33,7 @@ _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BACKTICKS = re.compile(r"`+")
 # CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_BR = re.compile(r"<br ?/?>")
 _EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension; its
 # "www." is lower case only: "WWW.0" is text).
@@ -228,6 +229,12 @@ class _Walk:
                 self.skipped.append((i, end + 3))
                 return end + 3
             return i + 1
+        br = _BR.match(s, i)
+        if br is not None:
+            # A line break tag, what paper lists write most: read as tag_at reads it (a "br"
+            # tag without attributes, no link), without the autolink patterns and searches.
+            self.skipped.append((i, br.end()))
+            return br.end()
         m = _AUTOLINK.match(s, i) or _EMAIL_AUTOLINK.match(s, i)
         if m:
             url = m.group(1)

@@ -22,6 +22,7 @@ from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
+_ANCHOR_ATTRIBUTE = re.compile(r"(?:name|id)\s*=", re.I)
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
@@ -276,7 +277,9 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     comments.sort(key=lambda c: c[0])
     index = LineIndex(text)
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
-    for tag in html_tags(text):
+    # Only a text that writes name= or id= can hold an anchor tag: the others (every <br>
+    # of a paper list) are not read one by one.
+    for tag in html_tags(text) if _ANCHOR_ATTRIBUTE.search(text) else ():
         for attr in tag.attributes:
             if attr.name in ("name", "id") and attr.value and index.line_of(tag.start) not in code:
                 anchors.add(attr.value)
