@@ -83,6 +83,7 @@ _PAPER_HOST = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
+_SEPARATOR_CHAR = re.compile(r"[|\n–—-]")
 # Compiled once: read_unit runs per unit, and re's own cache costs a look-up per call.
 _TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -222,8 +223,9 @@ def mask(body: str, start: int, end: int, links: list[Link], text: Text) -> list
         a = text.offset(lk.span.start_line, lk.span.start_col)
         b = text.offset(lk.span.end_line, lk.span.end_col)
         fill = _DECOR if is_decoration(lk) else _LINK
-        for i in range(max(a, start), min(b, end)):
-            chars[i] = fill
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            chars[lo:hi] = fill * (hi - lo)  # one slice, not a step per character
     for m in _HTML_TAG.finditer(body, start, end):
         fill = "\n" if _BR.fullmatch(m.group(0)) else _DECOR
         for i in range(m.start(), m.end()):
@@ -299,7 +301,9 @@ def read_unit(
     i = seg_start = pos
     while i <= end:
         if i < end and masked[i] != _LINK:
-            i += 1
+            i = masked.find(_LINK, i, end)  # the next link, found in C, not a step per character
+            if i < 0:
+                i = end
             continue
         venue, date, authors, authors_field = _read_text(
             body, masked, seg_start, i, venue, date, authors, authors_field, field, span_of, shape
@@ -426,6 +430,12 @@ def _authors(body, masked, fa, fb, authors, authors_field, field, shape, italic,
 
 def _segments(masked: str, a: int, b: int):
     """("text", start, end, "") and ("sep", -, -, separator) pieces of a link-free stretch."""
+    if _SEPARATOR_CHAR.search(masked, a, b) is None:
+        # Every separator holds one of these characters: a stretch without any is one piece
+        # (the pattern, starting with a space run, would be tried at each of its characters).
+        if a < b:
+            yield "text", a, b, ""
+        return
     i = a
     for m in _SEPARATORS.finditer(masked, a, b):
         if m.start() > i:
