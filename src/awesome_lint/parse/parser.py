@@ -72,8 +72,33 @@ def _markdown_without(off: tuple[str, ...]):
         return plain_lheading(state, start, end, silent)
 
     md.block.ruler.at("lheading", lheading)
+    if "table" not in off:
+        table = md.block.ruler.__rules__[md.block.ruler.__find__("table")]
+        # (at() without options would drop the rule's alt chains: a table could no longer
+        # end a paragraph)
+        md.block.ruler.at("table", _table_rule(table.fn), {"alt": list(table.alt)})
     _dispatch_by_first_character(md.block.ruler)
     return md
+
+
+def _split_cells(row: str, _plain_split=None) -> list[str]:
+    """markdown-it's escapedSplit: a row cut at each "|" not after a backslash (which is
+    dropped). Without an escaped pipe that is str.split, in C rather than a step per
+    character; with one, markdown-it's own function."""
+    if "\\|" in row:
+        return _plain_split(row)
+    return row.split("|")
+
+
+def _table_rule(plain):
+    """markdown-it's table rule ``plain`` reading its rows with ``_split_cells`` (a copy of
+    the rule with its own globals: the library's module is not touched)."""
+    import functools
+    import types
+
+    split = functools.partial(_split_cells, _plain_split=plain.__globals__["escapedSplit"])
+    scope = {**plain.__globals__, "escapedSplit": split}
+    return types.FunctionType(plain.__code__, scope, plain.__name__, plain.__defaults__)
 
 
 # The characters a block of each kind can start with (after its indentation). markdown-it

@@ -216,22 +216,25 @@ def author_list(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def mask(body: str, start: int, end: int, links: list[Link], text: Text) -> list[str]:
-    """``body`` with links, decoration and HTML replaced by marker characters of equal length."""
-    chars = list(body)
+def mask(body: str, start: int, end: int, links: list[Link], text: Text) -> str:
+    """``body`` with the links, decoration and HTML of ``body[start:end]`` replaced by marker
+    characters of equal length (the rest as it is)."""
+    # Only the unit's stretch is split into characters: the cells of a table row share the
+    # row as their body, and each cell is read on its own.
+    chars = list(body[start:end])
     for lk in links:
         a = text.offset(lk.span.start_line, lk.span.start_col)
         b = text.offset(lk.span.end_line, lk.span.end_col)
         fill = _DECOR if is_decoration(lk) else _LINK
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
-            chars[lo:hi] = fill * (hi - lo)  # one slice, not a step per character
+            chars[lo - start : hi - start] = fill * (hi - lo)  # one slice, not one per character
     for m in _HTML_TAG.finditer(body, start, end):
         fill = "\n" if _BR.fullmatch(m.group(0)) else _DECOR
-        for i in range(m.start(), m.end()):
+        for i in range(m.start() - start, m.end() - start):
             if chars[i] not in (_LINK, _DECOR):
                 chars[i] = fill
-    return chars
+    return body[:start] + "".join(chars) + body[end:]
 
 
 def read_unit(
@@ -240,7 +243,7 @@ def read_unit(
     """Read the unit ``text.joined[start:end]``; None when it has no title."""
     body = text.joined
     own = [lk for lk in links if start <= text.offset(lk.span.start_line, lk.span.start_col) < end]
-    masked = "".join(mask(body, start, end, own, text))
+    masked = mask(body, start, end, own, text)
     link_at = {text.offset(lk.span.start_line, lk.span.start_col): lk for lk in own}
 
     def field(a: int, b: int, strip: str = "") -> Field | None:
