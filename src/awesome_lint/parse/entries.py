@@ -410,7 +410,9 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
                         ),
                     )
                 )
-        text = _LINKED_TEXT.sub(r"\1", text.strip())
+        text = text.strip()
+        if text.startswith("["):  # (the pattern's first character: no sub call otherwise)
+            text = _LINKED_TEXT.sub(r"\1", text)
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
@@ -476,7 +478,7 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
 
 
 def _names(text: str) -> tuple[str, ...]:
-    plain = _INLINE_LINK.sub(r"\1", text).strip()
+    plain = (_INLINE_LINK.sub(r"\1", text) if "](" in text else text).strip()
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()

@@ -43,6 +43,7 @@ _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
 # "[label](url)" with nothing in the label the walk stops at and the simple destination: what
 # the walk would make of it (an opener, its "]" and the destination), read in one match.
 _SIMPLE_LINK = re.compile(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
+_BRACKETED_LINK = re.compile(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 _PAREN = re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's limit on a reference label
@@ -430,6 +431,18 @@ class _Walk:
                 i = self._angle(i)
             elif c == "!" and not s.startswith("[", i + 1):
                 i += 1
+            elif c == "[" and (m := _BRACKETED_LINK.match(s, i)) is not None:
+                # "[[label](url)]": the outer opener, the plain link inside it (which kills
+                # the outer one), and the "]" that closes the dead opener, as the walk goes.
+                close = m.end(1)
+                self.closed_by[i + 1] = close
+                url = decode_entities(_unescape(m.group(2)))
+                opener = _Opener(i + 1, False, seq + 1)
+                self.links.append(self._classify(opener, close, url, *m.span(2), m.end() - 1, None))
+                self.closed_by[i] = m.end() - 1
+                seq += 2
+                dead_below = seq
+                i = m.end()
             elif c == "[" and (m := _SIMPLE_LINK.match(s, i)) is not None:
                 # The opener is pushed and closed at once: a link, so every opener before it
                 # is dead, as _close_bracket leaves them.

@@ -206,7 +206,9 @@ def looks_like_authors(text: str, italic: bool = False) -> bool:
 
 def author_list(text: str) -> tuple[str, ...]:
     """Names in order; "et al." kept as its own last item, as written."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" \t*_")
+    if "](" in text:  # a link to unwrap (the sub is a template call per entry otherwise)
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = text.strip(" \t*_")
     et = _ET_AL.search(plain)
     head = plain[: et.start()] if et else plain
     names = [p.strip(" \t*_.") for p in re.split(r",|;|\band\b|&", head)]
