@@ -256,15 +256,18 @@ def test_bare_www_needs_a_domain_and_lower_case():
 _BLOCK_LINE = st.sampled_from(
     ["", "Title", "===", "---", "  ---  ", "> quote", "> ===", "- item", "  - sub", "1. one",
      "   ===", "\t---", "***", "```", "~~~", "| a | b |", "|---|---|", "<div>", "# H", "[r]: /u",
-     "    code", "- ---", "text *x*", ">", "-", "=", "- a\\", "**Bold**<br>"]
+     "    code", "- ---", "text *x*", ">", "-", "=", "- a\\", "**Bold**<br>", "+ plus",
+     "2) two", "1. ", "___", "|:-|", ":--|", "[x]: /u 'title'", "  > - a", "      b", "\t- t",
+     "## ", "<!-- c -->", "  ```", "> > q", "* * *", "10. ten", "| a \\| b |", "|x\\\\|y|"]
 )  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_BLOCK_LINE | st.text(alphabet="=-># |`~<*a \t", max_size=8), max_size=12))
+@given(st.lists(_BLOCK_LINE | st.text(alphabet="=-># |`~<*a \t1.)+[]:_", max_size=8), max_size=12))
 def test_block_tokens_match_markdown_it_with_every_rule(lines):
-    # The parser leaves out the block rules a text cannot use and asks for a setext heading
-    # only where an underline comes before the next blank line: the tokens must not change.
+    # The parser leaves out the block rules a text cannot use, asks for a setext heading
+    # only where an underline comes before the next blank line, and calls a rule only at a
+    # line whose first character can start its block: the tokens must not change.
     from markdown_it import MarkdownIt
 
     from awesome_lint.parse.parser import MAX_NESTING, block_tokens

@@ -83,13 +83,7 @@ def infer(doc: Document) -> Conventions:
         breaks=_breaks(entries),
         **_field_breaks(entries),
         last_break=_last_break(entries),
-        link_form=majority(
-            lk.form
-            for e in entries
-            for lk in e.links
-            if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
-            and (e.line_of(LineKind.LINKS) is not None and lk.line != e.line or _item_link(e, lk))
-        ),
+        link_form=majority(_link_forms(entries)),
         labels=_labels(entries),
         date_style=_date_style(entries),
         may_dot=majority(
@@ -102,6 +96,17 @@ def infer(doc: Document) -> Conventions:
         cross_listed_share=_cross_listed_share(entries, keys),
         paper_keys=keys,
     )
+
+
+def _link_forms(entries: tuple[Entry, ...]):
+    """The forms of the links entries write on a links line (or as an item's link)."""
+    for e in entries:
+        on_links_line = e.line_of(LineKind.LINKS) is not None  # once per entry, not per link
+        for lk in e.links:
+            if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE) and (
+                on_links_line and lk.line != e.line or _item_link(e, lk)
+            ):
+                yield lk.form
 
 
 def _working(line) -> bool:
@@ -117,8 +122,16 @@ def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
         for ln, nxt in zip(e.lines, e.lines[1:]):
             if ln.kind is nxt.kind or not _working(ln):
                 continue  # wrapped fields and missing breaks say nothing about the style
-            per_kind.setdefault(ln.kind, Counter())[ln.marker] += 1
-            texts.setdefault((ln.kind, ln.marker), Counter())[_break_text(ln)] += 1
+            # (setdefault would build a Counter per line, kept or not: 6,000 on a large list)
+            counts = per_kind.get(ln.kind)
+            if counts is None:
+                counts = per_kind[ln.kind] = Counter()
+            counts[ln.marker] += 1
+            key = (ln.kind, ln.marker)
+            spelled = texts.get(key)
+            if spelled is None:
+                spelled = texts[key] = Counter()
+            spelled[_break_text(ln)] += 1
     overall = Counter()
     for c in per_kind.values():
         overall.update(c)

@@ -11,6 +11,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import DateStyle, MonthForm
 
@@ -56,6 +57,9 @@ class ParsedDate:
     problem: str | None
 
 
+# Both readers are pure and a list writes the same strings again and again (its venues, its
+# dates): each distinct string is read once. The results are immutable.
+@lru_cache(maxsize=8192)
 def looks_like_date(raw: str) -> bool:
     """True when the text is meant as a date, even a broken one (has a month name or a day)."""
     words = re.findall(r"[A-Za-z]+", raw)
@@ -86,6 +90,7 @@ def numeric_date_problem(year: int, month: int, day: int | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(raw: str, today: datetime.date | None = None) -> ParsedDate:
     iso = _ISO.match(raw)
     if iso:

@@ -62,12 +62,26 @@ def analyze_line(
     number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER
 ) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
+    return EntryLine(number, text, *_line_fields(text, prefix), kind)
+
+
+def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, str]:
+    """(indent, content_end, marker, marker_start, marker_end, after_marker) of a line."""
     stripped = text.rstrip(" \t")
-    indent = prefix + len(text[prefix:]) - len(text[prefix:].lstrip(" \t"))
-    # Not stripped.lower(): "İ".lower() is two characters, and the offset would drift.
-    br = max(
-        stripped.rfind("<br"), stripped.rfind("<BR"), stripped.rfind("<Br"), stripped.rfind("<bR")
-    )
+    rest = text[prefix:] if prefix else text
+    indent = prefix + len(rest) - len(rest.lstrip(" \t"))
+    if "<" not in stripped:
+        br = -1
+    elif stripped.isascii():  # lower() keeps the offsets of ASCII text
+        br = stripped.lower().rfind("<br")
+    else:
+        # Not stripped.lower(): "İ".lower() is two characters, and the offset would drift.
+        br = max(
+            stripped.rfind("<br"),
+            stripped.rfind("<BR"),
+            stripped.rfind("<Br"),
+            stripped.rfind("<bR"),
+        )
     if br != -1:
         m = _BR_TAG.match(stripped, br)
         # "<br>" at the end, or followed by a few stray characters ("<br>." in FS:43).
@@ -76,30 +90,41 @@ def analyze_line(
             or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])
         ):
             content_end = len(text[:br].rstrip(" \t"))
-            return EntryLine(
-                number, text, indent, content_end, Marker.BR, br, m.end(), text[m.end() :], kind
-            )
+            return indent, content_end, Marker.BR, br, m.end(), text[m.end() :]
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         start = len(stripped) - 1
         content_end = len(text[:start].rstrip(" \t"))
-        return EntryLine(
-            number,
-            text,
+        return (
             indent,
             max(content_end, indent),
             Marker.BACKSLASH,
             start,
             start + 1,
             text[start + 1 :],
-            kind,
         )
     trailing = text[len(stripped) :]
     if len(trailing) >= 2 and set(trailing) == {" "} and stripped:
-        return EntryLine(
-            number, text, indent, len(stripped), Marker.SPACES, len(stripped), len(text), "", kind
-        )
+        return indent, len(stripped), Marker.SPACES, len(stripped), len(text), ""
     end = max(len(stripped), indent)
-    return EntryLine(number, text, indent, end, Marker.NONE, end, end, text[end:], kind)
+    return indent, end, Marker.NONE, end, end, text[end:]
+
+
+class _Draft:
+    """What ``candidate`` reads of a line (its number, indentation and content), so that each
+    line's EntryLine is built once, with its likely kind, after the candidate is known."""
+
+    __slots__ = ("number", "text", "indent", "content_end", "fields")
+
+    def __init__(self, number: int, text: str, fields: tuple) -> None:
+        self.number = number
+        self.text = text
+        self.indent = fields[0]
+        self.content_end = fields[1]
+        self.fields = fields
+
+    @property
+    def content(self) -> str:
+        return self.text[self.indent : self.content_end]
 
 
 def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
@@ -182,11 +207,14 @@ def _unclosed(text: str, marker: str) -> bool:
 
 def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[Entry]:
     """The entries in one paragraph (usually one; more when blank lines are missing)."""
-    lines = [analyze_line(r.number, r.text, r.prefix) for r in raw]
+    drafts = [_Draft(r.number, r.text, _line_fields(r.text, r.prefix)) for r in raw]
     links_on = _links_by_line(links)
-    cands = [candidate(ln, links_on(ln.number, ln.number)) for ln in lines]
+    cands = [candidate(d, links_on(d.number, d.number)) for d in drafts]
     # Build each line once with its likely kind; _build re-types only the few that differ.
-    lines = [_with_kind(ln, _LIKELY.get(c, LineKind.OTHER)) for ln, c in zip(lines, cands)]
+    lines = [
+        EntryLine(d.number, d.text, *d.fields, _LIKELY.get(c, LineKind.OTHER))
+        for d, c in zip(drafts, cands)
+    ]
     groups: list[list[int]] = []
     for i, cand in enumerate(cands):
         if cand == _TITLE and groups:
@@ -401,7 +429,9 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
                         ),
                     )
                 )
-        text = _LINKED_TEXT.sub(r"\1", text.strip())
+        text = text.strip()
+        if text.startswith("["):  # (the pattern's first character: no sub call otherwise)
+            text = _LINKED_TEXT.sub(r"\1", text)
         layout = "title-date" if groups else "block"
         return Field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
@@ -467,7 +497,7 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
 
 
 def _names(text: str) -> tuple[str, ...]:
-    plain = _INLINE_LINK.sub(r"\1", text).strip()
+    plain = (_INLINE_LINK.sub(r"\1", text) if "](" in text else text).strip()
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()

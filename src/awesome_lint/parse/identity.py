@@ -24,11 +24,15 @@ _PUNCTUATION = re.compile(r"[^\w\s+]")
 
 
 def arxiv_id(url: str) -> str | None:
+    if "arx" not in url.lower():
+        return None  # both patterns hold "arxiv" (no other letter folds to a, r or x)
     m = _ARXIV.search(url) or _ARXIV_DOI.search(url)
     return m.group("id").lower() if m else None
 
 
 def doi(url: str) -> str | None:
+    if "do" not in url.lower():
+        return None  # a DOI link holds "doi.org/" or "/doi/" (no other letter folds to d or o)
     if _ARXIV_DOI.search(url):
         return None
     m = _DOI.search(url)

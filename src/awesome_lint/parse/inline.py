@@ -18,7 +18,7 @@ text between everything else, as cmark-gfm's extension does.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,17 +26,24 @@ from ..model import LineIndex, Link, LinkForm, Span
 from .htmltags import comments, decode_entities, tag_at, tags
 
 # The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
-_EVENT = re.compile(r"[\\`<\[\]]|!\[")
+# (A "!" is an image opener only before "[": one character class scans faster than "!\[" as an
+# alternative, and the walk skips the other "!".)
+_EVENT = re.compile(r"[\\`<\[\]!]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BACKTICKS = re.compile(r"`+")
 # CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_BR = re.compile(r"<br ?/?>")
 _EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension; its
 # "www." is lower case only: "WWW.0" is text).
 _BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:(?i:https?://)|www\.)[^\s<]+")
 _TRAILING_PUNCT = ".,:;!?*_~'\""
 _SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
+# "[label](url)" with nothing in the label the walk stops at and the simple destination: what
+# the walk would make of it (an opener, its "]" and the destination), read in one match.
+_SIMPLE_LINK = re.compile(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
+_BRACKETED_LINK = re.compile(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 _PAREN = re.compile(r"[()]")
 _MAX_LABEL = 999  # CommonMark's limit on a reference label
@@ -223,6 +230,12 @@ class _Walk:
                 self.skipped.append((i, end + 3))
                 return end + 3
             return i + 1
+        br = _BR.match(s, i)
+        if br is not None:
+            # A line break tag, what paper lists write most: read as tag_at reads it (a "br"
+            # tag without attributes, no link), without the autolink patterns and searches.
+            self.skipped.append((i, br.end()))
+            return br.end()
         m = _AUTOLINK.match(s, i) or _EMAIL_AUTOLINK.match(s, i)
         if m:
             url = m.group(1)
@@ -416,6 +429,31 @@ class _Walk:
                 i = self._code_span(i)
             elif c == "<":
                 i = self._angle(i)
+            elif c == "!" and not s.startswith("[", i + 1):
+                i += 1
+            elif c == "[" and (m := _BRACKETED_LINK.match(s, i)) is not None:
+                # "[[label](url)]": the outer opener, the plain link inside it (which kills
+                # the outer one), and the "]" that closes the dead opener, as the walk goes.
+                close = m.end(1)
+                self.closed_by[i + 1] = close
+                url = decode_entities(_unescape(m.group(2)))
+                opener = _Opener(i + 1, False, seq + 1)
+                self.links.append(self._classify(opener, close, url, *m.span(2), m.end() - 1, None))
+                self.closed_by[i] = m.end() - 1
+                seq += 2
+                dead_below = seq
+                i = m.end()
+            elif c == "[" and (m := _SIMPLE_LINK.match(s, i)) is not None:
+                # The opener is pushed and closed at once: a link, so every opener before it
+                # is dead, as _close_bracket leaves them.
+                close = m.end(1)
+                self.closed_by[i] = close
+                url = decode_entities(_unescape(m.group(2)))
+                opener = _Opener(i, False, seq)
+                self.links.append(self._classify(opener, close, url, *m.span(2), m.end(), None))
+                seq += 1
+                dead_below = seq
+                i = m.end()
             elif c == "[" or c == "!":
                 image = c == "!"
                 stack.append(_Opener(i + 1 if image else i, image, seq))
@@ -432,7 +470,9 @@ class _Walk:
     def _bare_urls(self) -> None:
         """GFM autolinks in the text outside links, code, raw HTML and autolinks."""
         s = self.s
-        if "http" not in s.lower() and "www." not in s.lower():
+        # Every bare URL holds "://" or "www.": two searches in C, where the pattern (a
+        # look-behind at every character) would read the whole text.
+        if "://" not in s and "www." not in s:
             return
         taken = sorted([(lk.start, lk.end) for lk in self.links] + self.skipped)
         gaps: list[tuple[int, int]] = []
@@ -443,6 +483,8 @@ class _Walk:
             pos = max(pos, b)
         gaps.append((pos, self.n))
         for a, b in gaps:
+            if s.find("://", a, b) < 0 and s.find("www.", a, b) < 0:
+                continue
             for m in _BARE_URL.finditer(s, a, b):
                 raw = m.group(0)
                 url = _trim_bare_url(raw)
@@ -505,30 +547,34 @@ def scan_block(
     """The links and comments of a Markdown block of consecutive source lines starting at
     ``first_line``."""
     text = "\n".join(lines)
-    if (
-        "[" not in text
-        and "<" not in text
-        and "http" not in text.lower()
-        and "www." not in text.lower()
-    ):
-        return BlockScan([], [])
+    if "[" not in text and "<" not in text and "://" not in text and "www." not in text:
+        return BlockScan([], [])  # no link, autolink, tag or bare URL can be in it
     omap = LineIndex(text, first_line)
     found = scan_all(text, refs)
+    starts = omap.starts
     result = []
     for loc in found.links:
-        span = omap.span(loc.start, loc.end)
-        url_span = (
-            loc.reference.url_span if loc.reference else omap.span(loc.url_start, loc.url_end)
-        )
+        # A link's three spans nearly always lie on the line it starts on: that line is
+        # found once, and the mapper is asked only for a span that leaves it.
+        i = bisect_right(starts, loc.start) - 1
+        lo, hi, line = starts[i], starts[i + 1], first_line + i
+
+        def span(a: int, b: int) -> Span:
+            if lo <= a and b < hi:
+                return Span(line, a - lo + 1, line, b - lo + 1)
+            return omap.span(a, b)
+
+        whole = span(loc.start, loc.end)
+        url_span = loc.reference.url_span if loc.reference else span(loc.url_start, loc.url_end)
         result.append(
             Link(
                 label=loc.label,
                 url=loc.url.strip(),
                 form=loc.form,
-                span=span,
-                label_span=omap.span(loc.label_start, loc.label_end),
+                span=whole,
+                label_span=span(loc.label_start, loc.label_end),
                 url_span=url_span,
-                line=span.start_line,
+                line=whole.start_line,
             )
         )
     comments = [(omap.position(a)[0], body) for a, _, body in found.comments]

@@ -48,6 +48,13 @@ def _suspect_pattern() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@cache
+def _lead_pattern() -> re.Pattern[str]:
+    """Any lead-byte glyph of any of the codecs."""
+    leads = set().union(*(_glyphs(codec, 0xC2, 0xF4) for codec in CODECS))
+    return re.compile(f"[{re.escape(''.join(sorted(leads)))}]")
+
+
 def _printable(text: str) -> bool:
     return all(unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn") for ch in text)
 
@@ -135,8 +142,15 @@ def suspicious_lines(text: str) -> set[int]:
     """0-based indexes of lines that may hold mojibake (one regex pass over the whole text)."""
     if text.isascii():
         return set()
+    # The pattern's alternatives are tried at every character; one class of every lead glyph
+    # is searched fast, and the pattern is asked only where one stands (a two-glyph match
+    # never spans lines, so the lines are those the full search finds).
+    suspect = _suspect_pattern()
+    found = [m.start() for m in _lead_pattern().finditer(text) if suspect.match(text, m.start())]
+    if not found:
+        return set()
     index = LineIndex(text)
-    return {index.line_of(m.start()) - 1 for m in _suspect_pattern().finditer(text)}
+    return {index.line_of(at) - 1 for at in found}
 
 
 def repair_line(line: str) -> str | None:

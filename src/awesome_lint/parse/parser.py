@@ -22,6 +22,7 @@ from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
+_ANCHOR_ATTRIBUTE = re.compile(r"(?:name|id)\s*=", re.I)
 _HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
@@ -71,7 +72,95 @@ def _markdown_without(off: tuple[str, ...]):
         return plain_lheading(state, start, end, silent)
 
     md.block.ruler.at("lheading", lheading)
+    if "table" not in off:
+        table = md.block.ruler.__rules__[md.block.ruler.__find__("table")]
+        # (at() without options would drop the rule's alt chains: a table could no longer
+        # end a paragraph)
+        md.block.ruler.at("table", _table_rule(table.fn), {"alt": list(table.alt)})
+    _dispatch_by_first_character(md.block.ruler)
     return md
+
+
+def _split_cells(row: str, _plain_split=None) -> list[str]:
+    """markdown-it's escapedSplit: a row cut at each "|" not after a backslash (which is
+    dropped). Without an escaped pipe that is str.split, in C rather than a step per
+    character; with one, markdown-it's own function."""
+    if "\\|" in row:
+        return _plain_split(row)
+    return row.split("|")
+
+
+def _table_rule(plain):
+    """markdown-it's table rule ``plain`` reading its rows with ``_split_cells`` (a copy of
+    the rule with its own globals: the library's module is not touched)."""
+    import functools
+    import types
+
+    split = functools.partial(_split_cells, _plain_split=plain.__globals__["escapedSplit"])
+    scope = {**plain.__globals__, "escapedSplit": split}
+    return types.FunctionType(plain.__code__, scope, plain.__name__, plain.__defaults__)
+
+
+# The characters a block of each kind can start with (after its indentation). markdown-it
+# calls every block rule at every line start, and every terminator rule at every line of a
+# paragraph (48,000 calls on a 700 KB list), though each rule first looks at that character
+# and gives up. A line indented as code starts none of them; a table is known by its second
+# line ("|", "-" or ":" first). Rules not named here are always called.
+_FIRST_CHARS = {"fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789",
+                "reference": "[", "html_block": "<", "heading": "#"}  # fmt: skip
+_TABLE_SECOND_LINE = "|-:"
+
+
+def _dispatch_by_first_character(ruler) -> None:
+    """Make each rule chain one rule that calls, in the chain's order, only the rules that
+    can fire at the line's first character: the tokens are the same (test_parser.py)."""
+    ruler.getRules("")  # compiles the chains
+    names = {rule.fn: rule.name for rule in ruler.__rules__}
+    code_enabled = "code" in ruler.get_active_rules()
+    chains = {
+        chain: [_dispatcher([(names.get(fn), fn) for fn in fns], code_enabled)] if fns else []
+        for chain, fns in ruler.__cache__.items()
+    }
+
+    def get_rules(chainName: str = "") -> list:
+        return chains.get(chainName, [])
+
+    ruler.getRules = get_rules
+
+
+def _dispatcher(rules: list[tuple[str | None, object]], code_enabled: bool):
+    def can_start(name: str | None, ch: str | None) -> bool:
+        if name == "code":
+            return False  # only on an indented line, below
+        return name not in _FIRST_CHARS or (ch is not None and ch in _FIRST_CHARS[name])
+
+    # (rule, whether it is the table rule) in chain order, for a line starting with each
+    # character that matters, with any other character, and indented as code.
+    marks = {c for chars in _FIRST_CHARS.values() for c in chars}
+    by_char = {c: tuple((fn, n == "table") for n, fn in rules if can_start(n, c)) for c in marks}
+    other = tuple((fn, n == "table") for n, fn in rules if can_start(n, None))
+    code = tuple((fn, False) for n, fn in rules if n not in _FIRST_CHARS and n != "table")
+
+    def dispatch(state, line: int, end: int, silent: bool) -> bool:
+        if code_enabled and state.sCount[line] - state.blkIndent >= 4:
+            candidates = code
+        else:
+            pos = state.bMarks[line] + state.tShift[line]
+            candidates = by_char.get(state.src[pos], other) if pos < state.eMarks[line] else other
+        for fn, table in candidates:
+            if table:
+                # The table rule's own first test: a second line that starts with |, - or :.
+                nxt = line + 1
+                if line + 2 > end:
+                    continue
+                at = state.bMarks[nxt] + state.tShift[nxt]
+                if at >= state.eMarks[nxt] or state.src[at] not in _TABLE_SECOND_LINE:
+                    continue
+            if fn(state, line, end, silent):
+                return True
+        return False
+
+    return dispatch
 
 
 def normalize(text: str) -> str:
@@ -213,7 +302,9 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     comments.sort(key=lambda c: c[0])
     index = LineIndex(text)
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
-    for tag in html_tags(text):
+    # Only a text that writes name= or id= can hold an anchor tag: the others (every <br>
+    # of a paper list) are not read one by one.
+    for tag in html_tags(text) if _ANCHOR_ATTRIBUTE.search(text) else ():
         for attr in tag.attributes:
             if attr.name in ("name", "id") and attr.value and index.line_of(tag.start) not in code:
                 anchors.add(attr.value)

@@ -80,9 +80,13 @@ class MalformedLink(Rule):
             starts.add(lk.span.start_col - 1)
             ends.add(end)
             blank.append((lk.span.start_col - 1, min(end, len(text))))
-        rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), _blanked(text, blank))
+        rest = _blanked(text, blank)
         if "[" not in rest and "]" not in rest:
             return  # every finding below points at a bracket the renderer left as text
+        if "`" in rest:
+            rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), rest)
+            if "[" not in rest and "]" not in rest:
+                return
         rest = rest.replace("\\[", "  ").replace("\\]", "  ")
         at = None
         m = _LABEL_INTO_URL.search(rest)

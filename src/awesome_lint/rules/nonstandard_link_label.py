@@ -196,11 +196,15 @@ def _near(key: str, known: dict[str, str]) -> str | None:
         swaps = [k for k in known if len(k) == 3 and k != key and sorted(k) == sorted(key)]
         return next((k for k in swaps if distance(key, k, 1) == 1), None)
     limit = 1 if len(key) <= 5 else 2
-    # The distance is at least the difference in length: a label further than the limit in
-    # length can neither be within it nor tie with one that is.
-    candidates = [k for k in known if abs(len(k) - len(key)) <= limit]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda k: distance(key, k, limit))
-    d = distance(key, best, limit)
-    return best if 0 < d <= limit else None
+    # The distance is at least the difference in length, and at least half the letters in
+    # one label's set and not the other's (an edit changes at most two of them): a label
+    # past either bound is past the limit, and is never measured. The first nearest wins.
+    letters = set(key)
+    best, best_d = None, limit + 1
+    for k in known:
+        if abs(len(k) - len(key)) > limit or len(letters.symmetric_difference(k)) > 2 * limit:
+            continue
+        d = distance(key, k, limit)
+        if d < best_d:
+            best, best_d = k, d
+    return best if 0 < best_d <= limit else None

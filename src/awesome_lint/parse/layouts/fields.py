@@ -90,7 +90,7 @@ def make_date(raw: str, span: Span) -> EntryDate | None:
 
 def author_names(text: str) -> tuple[str, ...]:
     """Names in an author list; "et al." and link syntax dropped."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text) if "](" in text else text
     plain = re.sub(r",?\s*\bet\s+al\b\.?", "", plain).strip().rstrip(".").strip()
     parts = re.split(r",|;|\band\b|&", plain)
     return tuple(p.strip().strip("*_").strip() for p in parts if p.strip().strip("*_").strip())

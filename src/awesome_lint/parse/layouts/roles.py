@@ -83,6 +83,7 @@ _PAPER_HOST = re.compile(
     re.I,
 )
 _SEPARATORS = re.compile(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
+_SEPARATOR_CHAR = re.compile(r"[|\n–—-]")
 # Compiled once: read_unit runs per unit, and re's own cache costs a look-up per call.
 _TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -205,7 +206,9 @@ def looks_like_authors(text: str, italic: bool = False) -> bool:
 
 def author_list(text: str) -> tuple[str, ...]:
     """Names in order; "et al." kept as its own last item, as written."""
-    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" \t*_")
+    if "](" in text:  # a link to unwrap (the sub is a template call per entry otherwise)
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    plain = text.strip(" \t*_")
     et = _ET_AL.search(plain)
     head = plain[: et.start()] if et else plain
     names = [p.strip(" \t*_.") for p in re.split(r",|;|\band\b|&", head)]
@@ -215,21 +218,25 @@ def author_list(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def mask(body: str, start: int, end: int, links: list[Link], text: Text) -> list[str]:
-    """``body`` with links, decoration and HTML replaced by marker characters of equal length."""
-    chars = list(body)
+def mask(body: str, start: int, end: int, links: list[Link], text: Text) -> str:
+    """``body`` with the links, decoration and HTML of ``body[start:end]`` replaced by marker
+    characters of equal length (the rest as it is)."""
+    # Only the unit's stretch is split into characters: the cells of a table row share the
+    # row as their body, and each cell is read on its own.
+    chars = list(body[start:end])
     for lk in links:
         a = text.offset(lk.span.start_line, lk.span.start_col)
         b = text.offset(lk.span.end_line, lk.span.end_col)
         fill = _DECOR if is_decoration(lk) else _LINK
-        for i in range(max(a, start), min(b, end)):
-            chars[i] = fill
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            chars[lo - start : hi - start] = fill * (hi - lo)  # one slice, not one per character
     for m in _HTML_TAG.finditer(body, start, end):
         fill = "\n" if _BR.fullmatch(m.group(0)) else _DECOR
-        for i in range(m.start(), m.end()):
+        for i in range(m.start() - start, m.end() - start):
             if chars[i] not in (_LINK, _DECOR):
                 chars[i] = fill
-    return chars
+    return body[:start] + "".join(chars) + body[end:]
 
 
 def read_unit(
@@ -238,7 +245,7 @@ def read_unit(
     """Read the unit ``text.joined[start:end]``; None when it has no title."""
     body = text.joined
     own = [lk for lk in links if start <= text.offset(lk.span.start_line, lk.span.start_col) < end]
-    masked = "".join(mask(body, start, end, own, text))
+    masked = mask(body, start, end, own, text)
     link_at = {text.offset(lk.span.start_line, lk.span.start_col): lk for lk in own}
 
     def field(a: int, b: int, strip: str = "") -> Field | None:
@@ -299,7 +306,9 @@ def read_unit(
     i = seg_start = pos
     while i <= end:
         if i < end and masked[i] != _LINK:
-            i += 1
+            i = masked.find(_LINK, i, end)  # the next link, found in C, not a step per character
+            if i < 0:
+                i = end
             continue
         venue, date, authors, authors_field = _read_text(
             body, masked, seg_start, i, venue, date, authors, authors_field, field, span_of, shape
@@ -426,6 +435,12 @@ def _authors(body, masked, fa, fb, authors, authors_field, field, shape, italic,
 
 def _segments(masked: str, a: int, b: int):
     """("text", start, end, "") and ("sep", -, -, separator) pieces of a link-free stretch."""
+    if _SEPARATOR_CHAR.search(masked, a, b) is None:
+        # Every separator holds one of these characters: a stretch without any is one piece
+        # (the pattern, starting with a space run, would be tried at each of its characters).
+        if a < b:
+            yield "text", a, b, ""
+        return
     i = a
     for m in _SEPARATORS.finditer(masked, a, b):
         if m.start() > i:
