@@ -23,6 +23,9 @@ NOT_ON_A_PLAIN_RUN = (
     "github",  # PyGithub
     "mdformat",
     "tomllib",  # no config file to read
+    "difflib",  # suggestions and fixes of findings this list does not have
+    "email",  # an HTTP date in Retry-After
+    "xml",  # arXiv's Atom feeds
     "awesome_lint.links.check",
     "awesome_lint.links.settings",
     "awesome_lint.links.checker",
