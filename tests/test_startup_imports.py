@@ -24,6 +24,7 @@ NOT_ON_A_PLAIN_RUN = (
     "mdformat",
     "tomllib",  # no config file to read
     "difflib",  # suggestions and fixes of findings this list does not have
+    "shutil",  # the terminal width, for help a lint run never prints
     "email",  # an HTTP date in Retry-After
     "xml",  # arXiv's Atom feeds
     "awesome_lint.links.check",
