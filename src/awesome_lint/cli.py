@@ -59,7 +59,8 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         width: int | None = None,
     ) -> None:
         super().__init__(prog, indent_increment, max_help_position, width=0)
-        del self._width, self._max_help_position  # read through __getattr__ below
+        for name in ("_width", "_max_help_position"):  # read through __getattr__ below
+            self.__dict__.pop(name, None)
         self._layout = (indent_increment, max_help_position, width)
 
     def __getattr__(self, name: str) -> int:
