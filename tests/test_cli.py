@@ -171,6 +171,20 @@ def test_help_and_version(cli):
     assert cli("--version").stdout.startswith("awesome-lint ")
 
 
+def test_help_is_wrapped_to_the_terminal_width(cli):
+    # The formatter reads the width only when help is written (start-up): it must still be
+    # the terminal's, as argparse's own formatter has it (COLUMNS stands in for a terminal).
+    def lines(columns: int) -> list[str]:
+        return cli("--help", env={"COLUMNS": str(columns)}).stdout.splitlines()
+
+    narrow, wide = lines(30), lines(140)
+    assert "  -h, --help            show this help message and exit" in wide
+    # At 30 columns the help column (argparse: min(24, width - 20)) is too narrow for the
+    # option: its help starts on the next line, wrapped.
+    assert "  -h, --help" in narrow and "  -h, --help" not in wide
+    assert len(narrow) > len(wide)
+
+
 # --- configuration ---------------------------------------------------------------------------
 
 

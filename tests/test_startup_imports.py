@@ -23,6 +23,10 @@ NOT_ON_A_PLAIN_RUN = (
     "github",  # PyGithub
     "mdformat",
     "tomllib",  # no config file to read
+    "difflib",  # suggestions and fixes of findings this list does not have
+    "shutil",  # the terminal width, for help a lint run never prints
+    "email",  # an HTTP date in Retry-After
+    "xml",  # arXiv's Atom feeds
     "awesome_lint.links.check",
     "awesome_lint.links.settings",
     "awesome_lint.links.checker",
@@ -69,8 +73,11 @@ _REPORT = (
 )
 
 
-def imported_modules(*args: str, cwd: Path, command: list[str] | None = None) -> set[str]:
-    """Every module the installed command (or ``python -c CODE``) has loaded when it ends."""
+def imported_modules(
+    *args: str, cwd: Path, command: list[str] | None = None, env: dict | None = None
+) -> set[str]:
+    """Every module the installed command (or ``python -c CODE``) has loaded when it ends;
+    ``env``: more environment variables."""
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
     argv = (
         [sys.executable, *command]
@@ -78,13 +85,13 @@ def imported_modules(*args: str, cwd: Path, command: list[str] | None = None) ->
         else [sys.executable, "-c", _REPORT, awesome_lint_command()[0], *args]
     )
     # Untraced: coverage's subprocess start-up imports tomllib and dataclasses itself.
-    env = {k: v for k, v in fenced_env(dict(os.environ), netlog).items() if "COVERAGE" not in k}
+    fenced = fenced_env({**os.environ, **(env or {})}, netlog)
     proc = subprocess.run(
         argv,
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=env,
+        env={k: v for k, v in fenced.items() if "COVERAGE" not in k},
         timeout=120,
     )
     assert_no_traffic(netlog)

@@ -43,12 +43,45 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter, reading the terminal's width only when help is written.
+
+    argparse builds a formatter for every ``add_argument`` (to check the metavar), and the
+    width comes from ``shutil.get_terminal_size``: importing shutil and its compression
+    modules on every run, for help that a lint run never prints. The width and the help
+    column are argparse's own formula, computed on first use."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width=0)
+        for name in ("_width", "_max_help_position"):  # read through __getattr__ below
+            self.__dict__.pop(name, None)
+        self._layout = (indent_increment, max_help_position, width)
+
+    def __getattr__(self, name: str) -> int:
+        if name not in ("_width", "_max_help_position"):
+            raise AttributeError(name)
+        indent_increment, max_help_position, width = self._layout
+        if width is None:
+            import shutil
+
+            width = shutil.get_terminal_size().columns - 2
+        self._width = width
+        self._max_help_position = min(max_help_position, max(width - 20, indent_increment * 2))
+        return getattr(self, name)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="awesome-lint",
         description=DESCRIPTION,
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     p.add_argument(
         "paths",

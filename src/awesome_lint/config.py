@@ -56,6 +56,8 @@ PROFILES = ("paper", "classic")
 
 @dataclass(frozen=True)
 class RuleSettings:
+    """What a config says about one rule: its severity, whether it is off, its options."""
+
     severity: Severity | None = None
     off: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -63,6 +65,8 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of a run for one file: a config file's, with the command line's over them."""
+
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -21,6 +21,8 @@ class Severity(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Edit:
+    """One replacement of a span of the source (an insertion when the span is empty)."""
+
     span: Span  # the text replaced (may be empty: an insertion)
     replacement: str
 
@@ -31,6 +33,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """The edits that fix one finding, applied together or not at all."""
+
     edits: tuple[Edit, ...]
     description: str
     # Safe fixes keep the text's meaning and are applied by --fix; unsafe ones may change it
@@ -44,6 +48,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
+    """One finding: the rule, the message, where, how severe, and its fix if it has one."""
+
     code: str
     name: str
     message: str

@@ -18,6 +18,8 @@ from typing import Literal
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
+    """A stretch of the source: 1-based lines and columns (characters), end exclusive."""
+
     start_line: int
     start_col: int
     end_line: int
@@ -111,6 +113,8 @@ class LinkForm(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """An inline link or image as written: label, URL and where each part is."""
+
     label: str
     url: str
     form: LinkForm
@@ -140,6 +144,8 @@ class LineKind(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class EntryLine:
+    """One source line of an entry, split into content and its line-break marker."""
+
     number: int
     text: str  # the whole source line, without its newline
     indent: int  # leading spaces
@@ -179,6 +185,8 @@ class DateStyle:
 
 @dataclass(frozen=True, slots=True)
 class EntryDate:
+    """The date field of an entry: the text, its parts, its style, or why it is no date."""
+
     raw: str  # the text inside the brackets
     span: Span  # the text inside the brackets
     value: datetime.date | None
@@ -194,6 +202,8 @@ class EntryDate:
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """The text of one field of an entry (title, venue...) and where it is."""
+
     text: str
     span: Span
 
@@ -216,6 +226,8 @@ Layout = Literal[
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One paper entry as the list writes it, in whichever layout: its fields and links."""
+
     span: Span
     layout: Layout
     lines: tuple[EntryLine, ...]
@@ -262,6 +274,8 @@ class ClassicItem:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A Markdown heading: its level, rendered text, GitHub anchor and place."""
+
     level: int
     text: str  # rendered text, HTML and emphasis removed
     raw: str  # the source after the hashes
@@ -272,6 +286,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A heading with its body: the entries directly under it and its subsections."""
+
     heading: Heading | None  # None for the preamble before the first heading
     entries: tuple[Entry, ...]  # entries directly under this heading
     subsections: tuple[Section, ...]
@@ -290,6 +306,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class TocItem:
+    """One link of the table of contents, and the anchor it points to."""
+
     text: str
     anchor: str  # without the '#'
     depth: int  # 0 for top-level items
@@ -298,6 +316,8 @@ class TocItem:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A parsed list: the text, its headings, sections, entries, links and table of contents."""
+
     path: str
     text: str  # newline-normalised, BOM removed
     lines: tuple[str, ...]

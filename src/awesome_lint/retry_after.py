@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import time
 
 
@@ -13,6 +12,8 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     value = value.strip()
     if value.isdigit():
         return float(value)
+    import email.utils  # an HTTP date is rare: the email package loads only for one
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

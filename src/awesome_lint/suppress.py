@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .lazy import lazy_regex
 from .model import Document
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_regex(
     r"^\s*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*)$", re.S
 )
 ALL = "*"

@@ -10,10 +10,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lazy import lazy_regex
+
 # LaTeX as arXiv titles carry it: $\alpha$-Net, {GAN}s, \textit{x}, \'e, --- .
-_LATEX_ACCENT = re.compile(r"\\[`'^\"~=.uvHtcdbk]\{?([A-Za-z])\}?")
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?")
-_PUNCTUATION = re.compile(r"[^\w\s+]")
+_LATEX_ACCENT = lazy_regex(r"\\[`'^\"~=.uvHtcdbk]\{?([A-Za-z])\}?")
+_LATEX_COMMAND = lazy_regex(r"\\[A-Za-z]+\*?")
+_PUNCTUATION = lazy_regex(r"[^\w\s+]")
 
 
 def _greek(name: str) -> str | None:
@@ -53,7 +55,7 @@ def fold(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
-_TRAILING_GROUP = re.compile(r"\s*\[[^\[\]]*\]\s*$")
+_TRAILING_GROUP = lazy_regex(r"\s*\[[^\[\]]*\]\s*$")
 _QUOTES = "\"“”'‘’"
 
 

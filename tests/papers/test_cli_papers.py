@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from ..conftest import FIXTURES, run_cli
+from ..test_startup_imports import imported_modules
 
 EXCERPT = FIXTURES / "papers" / "original_excerpt.md"
 
@@ -51,6 +52,26 @@ def test_fix_fills_both_none_entries_from_crossref_found_by_title(
     assert again.stdout == "All clear: 5 entries in 1 file, no problems.\n"
     assert len(arxiv.requests) + len(crossref.requests) == asked
     assert "from cache" in again.stderr
+
+
+def test_a_re_run_answered_from_the_cache_loads_no_http_client(
+    tmp_path, arxiv, crossref, paper_env
+):
+    """The warm re-run (CI's second push, the pre-commit hook) sends nothing, so it loads
+    neither requests nor the address guard nor the Atom parser."""
+    target = tmp_path / "README.md"
+    text = EXCERPT.read_text(encoding="utf-8")
+    target.write_text(text.replace("*none*", "*Someone Else*"), encoding="utf-8")
+    args = ("--isolated", "--check-papers", "--allow-private-hosts", "README.md")
+    first = run_cli(*args, cwd=tmp_path, env=paper_env)
+    assert first.returncode in (0, 1), first.stderr
+    asked = len(arxiv.requests) + len(crossref.requests)
+    assert len(arxiv.requests) >= 1  # the list's arXiv papers were fetched once
+    modules = imported_modules(*args, cwd=tmp_path, env=paper_env)
+    assert len(arxiv.requests) + len(crossref.requests) == asked
+    assert "awesome_lint.papers.lookup" in modules  # papers were checked, from the cache
+    heavy = ("requests", "urllib3", "xml.etree", "email", "awesome_lint.links.transport")
+    assert sorted(m for m in modules if m.split(".")[0] in heavy or m in heavy) == []
 
 
 def test_without_check_papers_nothing_is_fetched_and_none_stays_unfixed(

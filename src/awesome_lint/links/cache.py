@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -165,6 +164,8 @@ def merge_sections(
 
 
 def write_json_atomic(path: Path, data: dict) -> None:
+    import tempfile  # only when writing: a warm re-run reads the cache and writes nothing
+
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import datetime
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .polite import FetchError, PoliteClient
 from .records import PaperRecord, PaperResult, Status
+
+if TYPE_CHECKING:  # pragma: no cover
+    import xml.etree.ElementTree as ET
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -90,6 +93,8 @@ def _ask(client: PoliteClient, params: dict) -> dict[str, tuple[PaperRecord, boo
 
 def parse_feed(data: bytes) -> dict[str, tuple[PaperRecord, bool]]:
     """Canonical id -> (record, withdrawn) for every paper entry of a feed."""
+    import xml.etree.ElementTree as ET  # only when a feed came (a warm re-run reads none)
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as e:

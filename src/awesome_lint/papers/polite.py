@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
-import requests
-
-from ..links.policy import AddressGuard, ForbiddenAddress
-from ..links.transport import GuardedAdapter
 from ..retry_after import retry_after_seconds
 from .settings import PaperSettings
+
+if TYPE_CHECKING:  # pragma: no cover
+    import requests
+
+# requests and the address guard load with the first client: a re-run answered from the
+# cache (and the modules that only read ids and keys) never pay for them.
 
 RETRIED_STATUSES = frozenset({429, 503})
 
@@ -54,6 +57,10 @@ class PoliteClient:
 
     def get(self, url: str, params: Mapping[str, str] | None = None) -> requests.Response:
         """GET with the service's manners. Raises FetchError when no usable answer came."""
+        import requests
+
+        from ..links.policy import ForbiddenAddress
+
         problem = "no answer"
         for attempt in range(self.settings.max_retries + 1):
             self._wait_turn()
@@ -88,6 +95,11 @@ class PoliteClient:
 
 def _session(settings: PaperSettings, accept: str) -> requests.Session:
     """A session with one connection, no proxies or .netrc, the address guard on every connect."""
+    import requests
+
+    from ..links.policy import AddressGuard
+    from ..links.transport import GuardedAdapter
+
     session = requests.Session()
     session.trust_env = False
     session.headers.clear()

@@ -10,10 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
 from ..model import Document
 
-_ET_AL = re.compile(r"(?P<joiner>,?\s*)(?P<text>et\.?\s*al\.?)\s*\.?\s*$", re.IGNORECASE)
-_LAST_AND = re.compile(r"(?P<joiner>,?\s+and\s+)[^,;]+\.?\s*$")
+_ET_AL = lazy_regex(r"(?P<joiner>,?\s*)(?P<text>et\.?\s*al\.?)\s*\.?\s*$", re.IGNORECASE)
+_LAST_AND = lazy_regex(r"(?P<joiner>,?\s+and\s+)[^,;]+\.?\s*$")
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,13 @@ Markdown itself.
 from __future__ import annotations
 
 import dataclasses
-import re
 
+from ..lazy import lazy_regex
 from ..model import Entry, EntryLine, Field, LineKind, Link, Span
 from .dates import looks_like_date
 from .venues import find_venue
 
-_GROUP = re.compile(r"\[([^\[\]]*)\][ \t]*")
+_GROUP = lazy_regex(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"
 
 

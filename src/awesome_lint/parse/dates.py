@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy import lazy_regex
 from ..model import DateStyle, MonthForm
 
 MONTHS = {
@@ -23,7 +24,7 @@ MONTHS = {
 ABBR = {m: calendar.month_abbr[m] for m in range(1, 13)}
 FULL = {m: calendar.month_name[m] for m in range(1, 13)}
 
-_DATE = re.compile(
+_DATE = lazy_regex(
     r"""^\s*
     (?:(?P<day>\d{1,2})(?P<suffix>[A-Za-z]{2})?(?P<daycomma>\s*,)?\s+)?
     (?P<month>[A-Za-z]{3,9})(?P<dot>\.)?(?P<comma>(?:\s*,)+)?\s*
@@ -32,10 +33,10 @@ _DATE = re.compile(
 )
 # Day-first dates in the other order people write ("Sep 12, 2023") are not a paper-list
 # convention; they are recognised only so the message can say what is wrong.
-_MONTH_FIRST = re.compile(
+_MONTH_FIRST = lazy_regex(
     r"^\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*$"
 )
-_ISO = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\s*$")
+_ISO = lazy_regex(r"^\s*(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\s*$")
 
 
 def ordinal_suffix(day: int) -> str:

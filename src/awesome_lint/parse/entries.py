@@ -19,21 +19,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
 
-_BR_TAG = re.compile(r"<br\s*/?>", re.I)
-_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_VENUE_PREFIX = re.compile(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
-_GROUP = re.compile(r"\[([^\[\]]*)\]")
-_TRAILING_GROUPS = re.compile(r"(?:[ \t]*\[[^\[\]]+\](?!\())+[ \t]*\.?$")
-_UNBRACKETED_DATE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
-_LINK_LINE_FILLER = re.compile(r"[\s\[\]().,;|/\\]")
-_STRONG = re.compile(r"\*\*|__")
-_LINKED_TEXT = re.compile(r"^\[(.*)\]\(.*\)$")
-_INLINE_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_NAME_SEPARATOR = re.compile(r",|\band\b|;")
+_BR_TAG = lazy_regex(r"<br\s*/?>", re.I)
+_BULLET = lazy_regex(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_VENUE_PREFIX = lazy_regex(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
+_GROUP = lazy_regex(r"\[([^\[\]]*)\]")
+_TRAILING_GROUPS = lazy_regex(r"(?:[ \t]*\[[^\[\]]+\](?!\())+[ \t]*\.?$")
+_UNBRACKETED_DATE = lazy_regex(r"\d{1,2}(?:st|nd|rd|th)?,?\s+[A-Za-z]{3,9}\.?,?\s*\d{4}\b")
+_LINK_LINE_FILLER = lazy_regex(r"[\s\[\]().,;|/\\]")
+_STRONG = lazy_regex(r"\*\*|__")
+_LINKED_TEXT = lazy_regex(r"^\[(.*)\]\(.*\)$")
+_INLINE_LINK = lazy_regex(r"\[([^\]]*)\]\([^)]*\)")
+_NAME_SEPARATOR = lazy_regex(r",|\band\b|;")
 _PLACEHOLDER_AUTHORS = {
     "",
     "none",

@@ -8,13 +8,14 @@ never overlap, so reading every tag of a text costs one pass over it.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
+
 # Only entities ended by ";": CommonMark decodes no other, and a browser decodes none in an
 # attribute value when "=" or a letter follows ("?id=1&noteId=2" keeps its "&not").
-_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = lazy_regex(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def decode_entities(text: str) -> str:

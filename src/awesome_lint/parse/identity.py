@@ -7,20 +7,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy import lazy_regex
 from ..model import Entry
 from ..titles import fold
 
-_ARXIV = re.compile(
+_ARXIV = lazy_regex(
     r"arxiv\.org/(?:abs|pdf|html|format)/(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?",
     re.IGNORECASE,
 )
-_ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
-_DOI = re.compile(
+_ARXIV_DOI = lazy_regex(r"10\.48550/arxiv\.(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
+_DOI = lazy_regex(
     r"(?:doi\.org/|/doi/(?:abs/|full/|pdf/)?)(?P<doi>10\.\d{4,9}/[^\s?#]+)", re.IGNORECASE
 )
 
 
-_PUNCTUATION = re.compile(r"[^\w\s+]")
+_PUNCTUATION = lazy_regex(r"[^\w\s+]")
 
 
 def arxiv_id(url: str) -> str | None:
@@ -41,7 +42,7 @@ def doi(url: str) -> str | None:
 
 # A title that is only a bracketed tag ("[ICLR 2023]", "[Objects365]", "**[SNIPER]**"): a
 # venue or a short name read where the title should be, shared by unrelated papers.
-_TAG_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
+_TAG_ONLY = lazy_regex(r"^\W*\[[^\[\]]*\]\W*$")
 
 
 @lru_cache(maxsize=8192)
@@ -54,7 +55,7 @@ def normalize_title(title: str) -> str:
 
 # Labels that name the paper itself; a code or project link may serve several papers.
 _PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "abstract", "html", "openreview", "full text"})
-_LABEL_SUFFIX = re.compile(r"[\s_-]*(?:\d+|v\d+)$")
+_LABEL_SUFFIX = lazy_regex(r"[\s_-]*(?:\d+|v\d+)$")
 
 
 def paper_page(label: str, url: str) -> str | None:
@@ -120,11 +121,11 @@ def paper_keys(entry: Entry) -> list[str]:
 # ----------------------------------------------------------------- paper references
 # What --check-papers asks about for an entry: its arXiv id, else its DOI, else its title.
 
-_ARXIV_IN_TEXT = re.compile(
+_ARXIV_IN_TEXT = lazy_regex(
     r"\barXiv\s*:\s*(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?", re.IGNORECASE
 )
-_DOI_IN_TEXT = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])<>\"'`,;]+)")
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_DOI_IN_TEXT = lazy_regex(r"\b(?P<doi>10\.\d{4,9}/[^\s\])<>\"'`,;]+)")
+_YEAR = lazy_regex(r"\b(19[5-9]\d|20\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,4 +177,4 @@ def paper_ref(entry: Entry) -> PaperRef | None:
 
 
 # Link destinations are read from the links themselves; a DOI in text is one outside them.
-_LINKLESS = re.compile(r"\]\([^)]*\)")
+_LINKLESS = lazy_regex(r"\]\([^)]*\)")

@@ -22,30 +22,31 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ..lazy import lazy_regex
 from ..model import LineIndex, Link, LinkForm, Span
 from .htmltags import comments, decode_entities, tag_at, tags
 
 # The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
 # (A "!" is an image opener only before "[": one character class scans faster than "!\[" as an
 # alternative, and the walk skips the other "!".)
-_EVENT = re.compile(r"[\\`<\[\]!]")
+_EVENT = lazy_regex(r"[\\`<\[\]!]")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_BACKTICKS = re.compile(r"`+")
+_BACKTICKS = lazy_regex(r"`+")
 # CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
-_BR = re.compile(r"<br ?/?>")
-_EMAIL_AUTOLINK = re.compile(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
+_AUTOLINK = lazy_regex(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+_BR = lazy_regex(r"<br ?/?>")
+_EMAIL_AUTOLINK = lazy_regex(r"<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>")
 # GitHub turns bare www. and http(s) URLs in text into links (GFM autolink extension; its
 # "www." is lower case only: "WWW.0" is text).
-_BARE_URL = re.compile(r"(?<![\w/(\[<\"'=])(?:(?i:https?://)|www\.)[^\s<]+")
+_BARE_URL = lazy_regex(r"(?<![\w/(\[<\"'=])(?:(?i:https?://)|www\.)[^\s<]+")
 _TRAILING_PUNCT = ".,:;!?*_~'\""
-_SIMPLE_DESTINATION = re.compile(r"\(([^\s()<>\\\"']*)\)")
+_SIMPLE_DESTINATION = lazy_regex(r"\(([^\s()<>\\\"']*)\)")
 # "[label](url)" with nothing in the label the walk stops at and the simple destination: what
 # the walk would make of it (an opener, its "]" and the destination), read in one match.
-_SIMPLE_LINK = re.compile(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
-_BRACKETED_LINK = re.compile(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
-_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
-_PAREN = re.compile(r"[()]")
+_SIMPLE_LINK = lazy_regex(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
+_BRACKETED_LINK = lazy_regex(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
+_SPACE_OR_CONTROL = lazy_regex(r"[\s\x00-\x1f]")
+_PAREN = lazy_regex(r"[()]")
 _MAX_LABEL = 999  # CommonMark's limit on a reference label
 _LINK_TAGS = {"a": ("href",), "img": ("src", "srcset"), "source": ("src", "srcset")}
 
@@ -515,7 +516,7 @@ def _trim_bare_url(url: str) -> str:
     return url[:end]
 
 
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED = lazy_regex(r"\\([!-/:-@\[-`{-~])")
 
 
 def _unescape(text: str) -> str:

@@ -17,11 +17,12 @@ import re
 import unicodedata
 from functools import cache
 
+from ..lazy import lazy_regex
 from ..model import LineIndex
 
 CODECS = ("mac_roman", "cp1252")
 # Well-formed UTF-8 multi-byte sequences (no overlongs for 2-byte leads).
-_UTF8_SEQ = re.compile(
+_UTF8_SEQ = lazy_regex(
     rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}"
 )
 

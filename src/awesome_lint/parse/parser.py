@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote
 
+from ..lazy import lazy_regex
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .htmltags import tags as html_tags
@@ -22,8 +23,8 @@ from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
-_ANCHOR_ATTRIBUTE = re.compile(r"(?:name|id)\s*=", re.I)
-_HR = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ANCHOR_ATTRIBUTE = lazy_regex(r"(?:name|id)\s*=", re.I)
+_HR = lazy_regex(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
 
@@ -34,8 +35,8 @@ MAX_NESTING = 50
 _RULE_NEEDS = (("table", ("|",)), ("fence", ("```", "~~~")), ("blockquote", (">",)),
                ("html_block", ("<",)), ("heading", ("#",)))  # fmt: skip
 # A setext underline ("===" or "---" alone on its line, after any indentation or ">").
-_UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
-_BLANK = re.compile(r"^[ \t]*$", re.M)
+_UNDERLINE = lazy_regex(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
+_BLANK = lazy_regex(r"^[ \t]*$", re.M)
 _SETEXT_KEY = "awesome_lint.setext"  # env key: (underline lines, blank lines), 0-based
 
 

@@ -6,13 +6,15 @@ import html
 import re
 import unicodedata
 
+from ..lazy import lazy_regex
+
 # A CommonMark HTML tag (so "<Tools & Co.>" stays text, as GitHub renders it).
-_TAG = re.compile(
+_TAG = lazy_regex(
     r"""</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
 )
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_IMAGE = lazy_regex(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = lazy_regex(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_SHORTCODE = lazy_regex(r":[a-z0-9_+\-]+:")
 
 
 def heading_text(raw: str) -> str:

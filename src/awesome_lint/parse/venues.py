@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_regex
 from .dates import MONTHS
 
 _YEAR = r"(?:19|20)\d{2}"
 # A venue: a short name that starts with a capital (or arXiv) and carries a year, either order.
-_VENUE = re.compile(
+_VENUE = lazy_regex(
     rf"""(?<![\w'])(?:
       (?P<name>(?:[A-Z][\w&.+-]*|arXiv|arxiv|bioRxiv|medRxiv|[a-z]*[A-Z][\w&.+-]*)
                (?:[ \t]+(?!(?:et|al|and|in|of|the)\b)(?:\([A-Za-z&]+\)|[A-Za-z&][\w&.+-]*)){{0,4}}?)
@@ -20,7 +21,7 @@ _VENUE = re.compile(
     )""",
     re.X,
 )
-_SENTENCE_END = re.compile(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a sentence too
+_SENTENCE_END = lazy_regex(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a sentence too
 _NOT_VENUE = {"in", "the", "of", "and", "for", "since", "from", "to", "on", "at", "by", "et", "al"}
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..lazy import lazy_regex
 from ..model import Entry, EntryLine, LineKind, Marker
 from ..parse.layouts import BREAKLESS_LAYOUTS
 
@@ -53,7 +53,7 @@ def is_field_end(entry: Entry, index: int) -> bool:
     )
 
 
-_WHOLE_ITALIC = re.compile(r"^\s*([*_])(?![*_\s]).*(?<![*_\s])\1\s*$")
+_WHOLE_ITALIC = lazy_regex(r"^\s*([*_])(?![*_\s]).*(?<![*_\s])\1\s*$")
 
 
 def closed_authors(entry: Entry, index: int) -> bool:

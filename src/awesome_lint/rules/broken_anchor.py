@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import difflib
 from urllib.parse import unquote
 
 from ..model import Document
@@ -35,6 +34,8 @@ class BrokenAnchor(Rule):
                     severity=Severity.WARNING,
                 )
                 continue
+            import difflib  # only for a broken anchor (start-up)
+
             near = difflib.get_close_matches(anchor, sorted(doc.anchors), n=1, cutoff=0.8)
             hint = f" (did you mean #{near[0]}?)" if near else ""
             yield self.violation(

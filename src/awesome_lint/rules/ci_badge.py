@@ -2,17 +2,18 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_regex
 from ..model import Document, LinkForm
 from .base import Rule, Severity
 
 # Build-status badges: Travis, CircleCI, AppVeyor, GitHub Actions, GitLab pipelines, and the
 # shields.io versions of them.
-_CI_URL = re.compile(
+_CI_URL = lazy_regex(
     r"travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|/actions/workflows/[^/]+/badge\.svg|/workflows/[^/]+/badge\.svg"
     r"|/badges/[^/]+/pipeline\.svg|img\.shields\.io/(?:github/(?:actions/)?workflow|travis|circleci|appveyor|gitlab/pipeline)",
     re.I,
 )
-_CI_ALT = re.compile(
+_CI_ALT = lazy_regex(
     r"\b(?:build status|build|ci|tests? status|travis|circleci|workflow status)\b", re.I
 )
 

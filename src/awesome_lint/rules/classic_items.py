@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..lazy import lazy_regex
 from ..model import ClassicItem, Document, Heading, Span
 from ..parse.slug import heading_text
 
 # A description that is only a parenthetical "(macOS only)", only emoji, or only badges is a
 # deliberate short form, not a description missing its separator or period.
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|<img\b[^>]*>")
-_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_IMAGE = lazy_regex(r"!\[[^\]]*\]\([^)]*\)|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)|<img\b[^>]*>")
+_EMOJI_SHORTCODE = lazy_regex(r":[a-z0-9_+\-]+:")
 
 
 def is_emoji(ch: str) -> bool:
@@ -24,7 +25,7 @@ def is_emoji(ch: str) -> bool:
 
 # An in-page navigation link (`**[⬆ back to top](#contents)**`) on the item's last line: a
 # line after the last item without a blank line joins it, but is no part of the sentence.
-_NAV_LINK = re.compile(r"(?:\*\*|__|\*|_)?\[[^\]]*\]\(#[^)\s]*\)(?:\*\*|__|\*|_)?$")
+_NAV_LINK = lazy_regex(r"(?:\*\*|__|\*|_)?\[[^\]]*\]\(#[^)\s]*\)(?:\*\*|__|\*|_)?$")
 
 
 def strip_trailing_decorations(text: str) -> str:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
 
-_DOUBLE = re.compile(r"^(?P<indent>[ \t]*)(?P<first>[-*+][ \t]+)(?=[-*+][ \t]+\S)")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_DOUBLE = lazy_regex(r"^(?P<indent>[ \t]*)(?P<first>[-*+][ \t]+)(?=[-*+][ \t]+\S)")
+_RULE = lazy_regex(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 class DoubleBullet(Rule):

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Kind, Rule, Severity
 from .classic_items import described, is_short_form, item_label, item_names
@@ -15,7 +16,7 @@ LOWERCASE_NAMES = frozenset(
     "jQuery webpack esbuild gRPC cURL curl git vim nvim zsh bash pip conda uv wget sed awk "
     "ffmpeg tmux htop systemd".split()
 )
-_WORD = re.compile(r"[^\s,;:!?()\[\]\"“”]+")
+_WORD = lazy_regex(r"[^\s,;:!?()\[\]\"“”]+")
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_regex
 from ..model import Document
 from .base import Rule, Severity
 from .classic_items import doc_span
 from .messages import quote
 
 # A header written in HTML (a logo, <h1>) stands for the main heading (sindresorhus/awesome).
-_HTML_TITLE = re.compile(r"<(?:h1|img|picture)\b", re.I)
+_HTML_TITLE = lazy_regex(r"<(?:h1|img|picture)\b", re.I)
 
 
 class MainHeadingCount(Rule):

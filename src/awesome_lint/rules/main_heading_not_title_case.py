@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Fixability, FixSafety, Rule, Severity
 from .classic_items import main_heading
@@ -11,7 +12,7 @@ from .classic_items import main_heading
 SMALL_WORDS = frozenset(
     "a an and as at but by en for from if in into nor of off on onto or per so than the to up via vs vs. with yet".split()
 )
-_SLUG = re.compile(r"[^\W_]+(?:[-_][^\W_]+)+")
+_SLUG = lazy_regex(r"[^\W_]+(?:[-_][^\W_]+)+")
 
 
 def _capitalise(word: str) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..lazy import lazy_regex
 from ..model import Document, Entry, LineKind
 from ..parse.conventions import MIN_SAMPLES
 from ..parse.dates import looks_like_date
@@ -10,12 +11,12 @@ from ..parse.layouts import BRACKETED_DATE_LAYOUTS
 from .base import Kind, Rule, Severity
 from .messages import Habit, entry_name, habit, line_span, quote
 
-_WELL_FORMED = re.compile(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
+_WELL_FORMED = lazy_regex(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
 # A venue's year: 2023, CVPR'23, ACL23.
-_YEAR = re.compile(r"(?:19|20)\d\d|(?:'|(?<=[A-Za-z]))\d\d\b")
-_ISO_MONTH = re.compile(r"\b(?:19|20)\d\d-[01]\d\b")
+_YEAR = lazy_regex(r"(?:19|20)\d\d|(?:'|(?<=[A-Za-z]))\d\d\b")
+_ISO_MONTH = lazy_regex(r"\b(?:19|20)\d\d-[01]\d\b")
 # "arXiv , 2021": a space before the comma.
-_SPACED_COMMA = re.compile(r"\S\s+,")
+_SPACED_COMMA = lazy_regex(r"\S\s+,")
 
 
 class MalformedDateVenue(Rule):

@@ -2,24 +2,25 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_regex
 from ..model import Document, LineKind, LinkForm, Span
 from .base import Rule, Severity
 from .entry_links import entry_links
 from .messages import quote
 
-_SCHEMELESS_HOST = re.compile(
+_SCHEMELESS_HOST = lazy_regex(
     r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|edu|gov|ai|co|me|dev|app|info|uk|de|cn|jp|fr|ca|au)(?:/|$)",
     re.I,
 )
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = lazy_regex(r"\s")
 
 # Decided on what the renderer left as text once the links it made are blanked out.
-_CODE_SPAN = re.compile(r"(`+)[^`]+?\1(?!`)")
-_LABEL_INTO_URL = re.compile(r"\[[^\[\]()\n]*\((?:https?://|www\.)", re.I)
+_CODE_SPAN = lazy_regex(r"(`+)[^`]+?\1(?!`)")
+_LABEL_INTO_URL = lazy_regex(r"\[[^\[\]()\n]*\((?:https?://|www\.)", re.I)
 # "](" left as text, or a label and a URL parted by a space: "[GitHub] (https://…)".
-_DANGLING_CLOSE = re.compile(r"\](?:\(|[ \t\\]+\((?:https?://|www\.))", re.I)
+_DANGLING_CLOSE = lazy_regex(r"\](?:\(|[ \t\\]+\((?:https?://|www\.))", re.I)
 
 
 class MalformedLink(Rule):

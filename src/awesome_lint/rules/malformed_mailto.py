@@ -4,6 +4,7 @@ import re
 from functools import cache
 from urllib.parse import unquote
 
+from ..lazy import lazy_regex
 from ..model import Document
 from .base import Rule, Severity
 from .messages import quote
@@ -20,7 +21,7 @@ def _local() -> re.Pattern[str]:
     return re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
 
 
-_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+_LABEL = lazy_regex(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
 
 def address_problem(address: str) -> str | None:

@@ -3,14 +3,15 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Edit, Fix
+from ..lazy import lazy_regex
 from ..model import Document, LinkForm
 from .base import Fixability, FixSafety, Rule, Severity
 from .classic_items import doc_span, header_lines, main_heading
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge's image, in the forms the awesome lists use (awesome.re and the repository's media/).
-_BADGE_SRC = re.compile(r"awesome\.re/badge|sindresorhus/awesome/.*badge[\w-]*\.svg", re.I)
-_AWESOME = re.compile(
+_BADGE_SRC = lazy_regex(r"awesome\.re/badge|sindresorhus/awesome/.*badge[\w-]*\.svg", re.I)
+_AWESOME = lazy_regex(
     r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?(?:#[\w-]*)?$", re.I
 )
 

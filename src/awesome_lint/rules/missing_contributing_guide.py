@@ -3,12 +3,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
 from ..model import Document, LinkForm
 from .base import Rule, Severity
 from .classic_items import doc_span
 
-_GUIDE_URL = re.compile(r"(?:^|/)contributing(?:\.(?:md|markdown|rst|txt|adoc))?(?:[#?].*)?$", re.I)
-_ABSOLUTE = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_GUIDE_URL = lazy_regex(r"(?:^|/)contributing(?:\.(?:md|markdown|rst|txt|adoc))?(?:[#?].*)?$", re.I)
+_ABSOLUTE = lazy_regex(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 
 @dataclass(frozen=True)

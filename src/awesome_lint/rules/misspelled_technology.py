@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Fixability, FixSafety, Rule, Severity
 
@@ -20,14 +21,14 @@ NAMES = (
     "LinkedIn", "PayPal", "WhatsApp", "Raspberry Pi", "VS Code", "Elasticsearch", "JSON", "YAML",
     "HTML", "CSS", "Markdown",
 )  # fmt: skip
-_PYTHON = re.compile(
+_PYTHON = lazy_regex(
     r"\bpython(?=\s+(?:librar(?:y|ies)|modules?|packages?|scripts?|code|programming|developers?|apps?"
     r"|applications?|bindings|frameworks?|implementation|interface|wrappers?|objects|projects?|tools?|versions?|\d))",
 )
 # Blanked before matching: code, link destinations, URLs, HTML tags, and one-word link
 # labels (`[github](u)` beside `[blog](u)`): how a list writes its labels is
 # nonstandard-link-label's business, judged against the list's own habit.
-_SKIP = re.compile(r"`+[^`]*`+|\]\([^)\s]*\)|<[^<>\n]*>|(?:https?://|www\.)\S+|(?<=\[)\w+(?=\]\()")
+_SKIP = lazy_regex(r"`+[^`]*`+|\]\([^)\s]*\)|<[^<>\n]*>|(?:https?://|www\.)\S+|(?<=\[)\w+(?=\]\()")
 _GLUE = "-_./@#:\\+"
 # Other things with the same letters: Cisco's IOS.
 _OTHER_THINGS = frozenset({"IOS"})

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections import Counter
 
@@ -33,6 +32,8 @@ class Mojibake(Rule):
             fixed = repair_line(text)
             if fixed is None:
                 continue
+            import difflib  # only for a mangled line (start-up)
+
             # One edit per mangled run, so the fix touches nothing else on the line.
             ops = [
                 op

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document
 from ..parse.conventions import Majority, majority
 from .base import Fixability, Kind, Rule, Severity
@@ -19,8 +20,8 @@ VOCABULARY = (
     "BibTeX", "Abstract", "HTML", "OpenReview", "YouTube", "Kaggle", "Notebook", "Tool", "Online Tool",
     "Checkpoint", "Checkpoints", "Hugging Face", "Zhihu", "Twitter", "Medium", "Report", "Book",
 )  # fmt: skip
-_LETTER = re.compile(r"[A-Za-z]")
-SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
+_LETTER = lazy_regex(r"[A-Za-z]")
+SUFFIX = lazy_regex(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def _uses(links, spelling: str) -> tuple[int, int]:
     return len(lines), (lines[0] if lines else 0)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy_regex(r"(?:19|20)\d\d")
 
 
 def _typo_targets(known: dict[str, str]) -> dict[str, str]:

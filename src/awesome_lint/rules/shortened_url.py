@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
 from ..model import Document, Link
 from .base import Fixability, FixSafety, Rule, Severity
 from .liveness import replace_url
@@ -14,7 +15,7 @@ SHORTENERS = frozenset(
     adf.ly bl.ink soo.gd qr.net x.co tr.im u.to clck.ru surl.li""".split()
 )  # fmt: skip
 # URLs that only bounce to another URL: the target belongs in the list, not the wrapper.
-_WRAPPERS = re.compile(
+_WRAPPERS = lazy_regex(
     r"^https?://(?:www\.)?(?:google\.[a-z.]+/url\?|l\.facebook\.com/l\.php|out\.reddit\.com/|href\.li/|t\.umblr\.com/redirect)",
     re.I,
 )
@@ -27,7 +28,7 @@ class Options:
     allow: tuple[str, ...] = ()
 
 
-_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
+_HOST = lazy_regex(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
 
 
 def host_of(url: str) -> str:

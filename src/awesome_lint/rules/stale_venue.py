@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import re
 
+from ..lazy import lazy_regex
 from ..model import Document
 from .base import Rule, Severity
 from .messages import entry_name, quote
 from .paper_results import TAGS, found
 
-_PREPRINT = re.compile(r"\b(?:arxiv|preprint|corr|e-?print)\b", re.IGNORECASE)
+_PREPRINT = lazy_regex(r"\b(?:arxiv|preprint|corr|e-?print)\b", re.IGNORECASE)
 
 
 class StaleVenue(Rule):

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import difflib
-
 from ..model import Document
 from .base import Rule, Severity
 from .messages import quote
@@ -34,6 +32,8 @@ class TocMismatch(Rule):
                 continue
             # A typo in the link or the heading: point at the heading it was meant for.
             unlisted = [s for s in slugs if s not in listed]
+            import difflib  # only for a broken ToC link (start-up)
+
             near = difflib.get_close_matches(anchor, unlisted, n=1, cutoff=0.8)
             hint = f" (did you mean #{near[0]}?)" if near else ""
             if near:

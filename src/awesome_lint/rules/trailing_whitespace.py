@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
 
@@ -42,7 +42,7 @@ class TrailingWhitespace(Rule):
             yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
 
 
-_BLOCK_START = re.compile(
+_BLOCK_START = lazy_regex(
     r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)"
 )
 

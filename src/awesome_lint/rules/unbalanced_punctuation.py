@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..lazy import lazy_regex
 from ..model import Document, Span
 from ..parse.layouts.fields import Text
 from .base import Rule, Severity
@@ -10,13 +10,13 @@ from .base import Rule, Severity
 DEFAULT_PAIRS = ("“”", "‘’", "()", "（）", "『』", "《》", "「」", "【】", '""')
 # Blanked out before counting: code, link destinations, URLs, HTML, escapes. Blanking (not
 # deleting) keeps every other character at its column.
-_SKIP = re.compile(
+_SKIP = lazy_regex(
     r"`+[^`]*`+|\]\((?:[^()\s]|\([^()\s]*\))*\)|<[^<>\n]*>|https?://\S+|\\.|[:;]-?[()]|\(\s*\)"
 )
 # "1) first, 2) second": a closing parenthesis that numbers a point, when nothing is open.
-_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
-_WORD = re.compile(r"\w")
+_ENUMERATOR = lazy_regex(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})$")
+_BULLET = lazy_regex(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+_WORD = lazy_regex(r"\w")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diagnostics import Fix
+from ..lazy import lazy_regex
 from ..model import Document
 from .base import Fixability, Kind, Rule, Severity
 from .classic_items import described, is_short_form, item_label
@@ -44,7 +45,7 @@ class Options:
 
 # A mark between the link and the separator (`⚠`, ⚠, 🔥, a star): the list's annotation of
 # the item, e.g. awesome-selfhosted's non-free marker, not part of the separator.
-_MARK = re.compile(r"(?:`[^`\w]{1,4}`|[^\w\s`\[\]()\\\-–—:|]{1,3})\s*")
+_MARK = lazy_regex(r"(?:`[^`\w]{1,4}`|[^\w\s`\[\]()\\\-–—:|]{1,3})\s*")
 
 
 def _marked(separator: str, description: str, want: str) -> bool:

@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import re
 
+from ...lazy import lazy_regex
 from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
 from .fields import Text, is_paper_link, make_date, new_entry
 
-_VENUE = re.compile(
+_VENUE = lazy_regex(
     r"(?:\[\*\*(?P<a>[^\[\]]+?)\*\*\]|\*\*\[(?P<b>[^\[\]]+?)\]\*\*|\[(?P<c>[^\[\]]+?)\](?![(\[]))[ \t]*"
 )
 # "[2023.05]" in front of a title is a date stamp, not a venue.
-_DATE_STAMP = re.compile(r"^\s*(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\s*$")
-_VENUE_LIKE = re.compile(
+_DATE_STAMP = lazy_regex(r"^\s*(?:19|20)\d{2}(?:[-./]\d{1,2}){0,2}\s*$")
+_VENUE_LIKE = lazy_regex(
     r"\b(?:19|20)\d{2}\b|^[A-Z][A-Za-z&-]{1,15}(?: [A-Z][A-Za-z&-]{1,15}){0,3}$"
 )
 _TITLE_TRAIL = " \t-–—:|,;"
 # * **MedSAM**: "Segment Anything in Medical Images", Nature Communications, 2024 (*Toronto*).
-_ABBREVIATED = re.compile(
+_ABBREVIATED = lazy_regex(
     r"\*\*[^*]+\*\*\s*:\s*[\"“](?P<title>[^\"”]+)[\"”]\s*,?\s*(?P<rest>[^()]*?)[\s.,]*(?:\([^()]*\))?[\s.]*$"
 )
 

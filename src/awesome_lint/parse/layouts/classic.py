@@ -7,18 +7,17 @@ well-formed item) and the description. In-page links (a table of contents) are n
 
 from __future__ import annotations
 
-import re
-
+from ...lazy import lazy_regex
 from ...model import ClassicItem, Field, Link, LinkForm, Span
 from .fields import Text, bullet_prefix
 from .structure import ListItemBlock
 
 # Whitespace, then at most one run of dash-like or colon characters, then whitespace.
-_SEPARATOR = re.compile(
+_SEPARATOR = lazy_regex(
     r"[ \t\u00a0]*(?:(?:[-–—‐:|~]+|&mdash;|&ndash;|&#8211;|&#8212;)[ \t\u00a0]*)?"
 )
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = lazy_regex(r"!\[[^\]]*\]\([^)]*\)")
 
 
 def visible_name(label: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from ...lazy import lazy_regex
 from ...model import Entry, EntryDate, Field, Layout, LineIndex, Link, LinkForm, Span
 from ..dates import looks_like_date, numeric_date_problem
 from ..entries import entry_date, strip_bullet
@@ -16,9 +17,9 @@ PAPER_LABELS = frozenset(
     html abstract doi bibtex page homepage benchmark leaderboard talk docs report book online tool
     checkpoint checkpoints notebook kaggle youtube zhihu link official code unofficial code""".split()
 ) | {"project page", "hugging face", "online tool", "official code", "unofficial code"}
-_LABEL_SUFFIX = re.compile(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
-_ISO = re.compile(r"^(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?$")
-_YYYYMM = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])?$")
+_LABEL_SUFFIX = lazy_regex(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
+_ISO = lazy_regex(r"^(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?$")
+_YYYYMM = lazy_regex(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])?$")
 
 
 def is_paper_link(link: Link) -> bool:

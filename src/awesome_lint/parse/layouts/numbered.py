@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...lazy import lazy_regex
 from ...model import Entry, EntryLine, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
 from .fields import Text, author_names, is_paper_link, make_date, new_entry
@@ -34,7 +35,7 @@ _KINDS = {
     "authors": LineKind.AUTHORS,
     "links": LineKind.LINKS,
 }
-_LABELLED = re.compile(
+_LABELLED = lazy_regex(
     r"[^\w\[]*?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ]{0,20}?)[*_]{0,2}\s*[:：]\s*[*_]{0,2}\s*"
 )
 

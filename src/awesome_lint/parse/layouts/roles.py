@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ...lazy import lazy_regex
 from ...model import Entry, EntryDate, Field, Link, LinkForm, Span
 from ..dates import MONTHS
 from ..venues import find_venue
@@ -33,7 +34,7 @@ from .fields import PAPER_LABELS, Text, is_paper_link, make_date
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _YEAR = r"(?:19|20)\d{2}"
 # The textual and numeric dates lists write, longest forms first.
-_DATE = re.compile(
+_DATE = lazy_regex(
     rf"""(?<![\w/.-])(?:
       \d{{1,2}}(?:st|nd|rd|th)?,?\s+{_MONTH}\.?,?\s+{_YEAR}
     | {_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}
@@ -44,55 +45,55 @@ _DATE = re.compile(
     )(?![\w/-]|\.\d)""",
     re.X | re.I,
 )
-_COMPACT_DATE = re.compile(rf"^{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
-_YEAR_VENUE_PREFIX = re.compile(
+_COMPACT_DATE = lazy_regex(rf"^{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?$")
+_YEAR_VENUE_PREFIX = lazy_regex(
     rf"[ \t]*(?P<year>{_YEAR})(?:[-–](?P<venue>[A-Za-z][\w&+]*(?:-[\w&+]+)*))?[ \t]+[-–:][ \t]+"
 )
 # A short name before the title: at most three words, then a colon ("<u>T5</u>: **"Title"**").
-_ALIAS = re.compile(
+_ALIAS = lazy_regex(
     r"[ \t\x01]*[^\s\n*_\"“\[\x00|:：]+(?:[ \t][^\s\n*_\"“\[\x00|:：]+){0,2}[ \t\x01]*[:：][ \t\x01]*"
     r"(?=\*\*|__|[\"“]|\x00)"
 )
-_AFTER_ALIAS = re.compile(
+_AFTER_ALIAS = lazy_regex(
     r"(?:[ \t]*\([^()\n]{1,80}\)[ \t]*[:：]|[ \t]*[:：]?)[ \t]*(?=[\"“]|[^\W\d_])"
 )
-_BARE_YEAR = re.compile(rf"^\(?({_YEAR})\)?$")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
-_LEADING_TAG = re.compile(
+_BARE_YEAR = lazy_regex(rf"^\(?({_YEAR})\)?$")
+_US_DATE = lazy_regex(r"^(\d{1,2})/(\d{1,2})/(\d{2})$")
+_LEADING_TAG = lazy_regex(
     r"[ \t\x01]*(?:\*\*|__)?\[([^\[\]\x00\n]{2,40})\](?:\*\*|__)?(?![(\[])[ \t:-]*"
 )
-_LABELLED = re.compile(r"^[\s*_\x01]*(?P<label>[A-Za-z][A-Za-z /]{0,24}?)[*_]*\s*[:：][*_]*\s*")
+_LABELLED = lazy_regex(r"^[\s*_\x01]*(?P<label>[A-Za-z][A-Za-z /]{0,24}?)[*_]*\s*[:：][*_]*\s*")
 _LABEL_ROLE = {
     "authors": "authors", "author": "authors", "by": "authors",
     "date": "date", "published": "date", "time": "date", "release": "date",
     "venue": "venue", "conference": "venue", "journal": "venue", "published in": "venue",
     "publication": "venue",
 }  # fmt: skip
-_NAME_WORD = re.compile(
+_NAME_WORD = lazy_regex(
     r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|de|van|von|der|den|da|di|du|la|le|del|dos|bin|al)$"
 )
-_ET_AL = re.compile(r",?\s*\bet\.?\s*al\b\.?", re.I)
-_HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*\b[^<>]*>|<!--.*?-->|:[a-z0-9_+-]+:(?=\s|$|:|\W)", re.S)
-_BR = re.compile(r"<br\s*/?>", re.I)
+_ET_AL = lazy_regex(r",?\s*\bet\.?\s*al\b\.?", re.I)
+_HTML_TAG = lazy_regex(r"</?[A-Za-z][\w-]*\b[^<>]*>|<!--.*?-->|:[a-z0-9_+-]+:(?=\s|$|:|\W)", re.S)
+_BR = lazy_regex(r"<br\s*/?>", re.I)
 _ANCHOR_HOSTS = ("#",)
-_PAPER_HOST = re.compile(
+_PAPER_HOST = lazy_regex(
     r"arxiv\.org|openreview\.net|aclanthology|aclweb\.org|doi\.org|ieeexplore|dl\.acm\.org|"
     r"springer|sciencedirect|nature\.com|thecvf\.com|neurips\.cc|nips\.cc|mlr\.press|"
     r"semanticscholar|biorxiv|medrxiv|ojs\.aaai|aaai\.org|ijcai\.org|researchgate|"
     r"papers\.|proceedings\.|openaccess\.|\.pdf(?:$|[?#])|/pdf/|/abs/",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
-_SEPARATOR_CHAR = re.compile(r"[|\n–—-]")
+_SEPARATORS = lazy_regex(r"\s*(\||\n|–|—|(?<!\S)-(?=\s))\s*")
+_SEPARATOR_CHAR = lazy_regex(r"[|\n–—-]")
 # Compiled once: read_unit runs per unit, and re's own cache costs a look-up per call.
-_TRAILING_NOTE = re.compile(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$")
-_LETTER = re.compile(r"[^\W\d_]")
-_LEAD_PUNCT = re.compile(r"[\s\x01]*([,.:])")
-_ITALIC_START = re.compile(r"[\s,.\x01]*[*_](?![*_])")
-_LABEL_STRONG = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
-_NUMBERED = re.compile(r"[\s_-]*(?:\d+|v\d+)$")
-_SPACES = re.compile(r"\s+")
-_EDGE_STRONG = re.compile(r"^(?:\*\*|__)|(?:\*\*|__)$")
+_TRAILING_NOTE = lazy_regex(r"\s*[(（]([^()（）]{2,40})[)）]\s*\.?$")
+_LETTER = lazy_regex(r"[^\W\d_]")
+_LEAD_PUNCT = lazy_regex(r"[\s\x01]*([,.:])")
+_ITALIC_START = lazy_regex(r"[\s,.\x01]*[*_](?![*_])")
+_LABEL_STRONG = lazy_regex(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
+_NUMBERED = lazy_regex(r"[\s_-]*(?:\d+|v\d+)$")
+_SPACES = lazy_regex(r"\s+")
+_EDGE_STRONG = lazy_regex(r"^(?:\*\*|__)|(?:\*\*|__)$")
 _DECOR = "\x01"  # masked decoration: images, badges, HTML tags, comments
 _LINK = "\x00"  # masked link
 

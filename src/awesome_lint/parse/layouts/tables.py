@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...lazy import lazy_regex
 from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line
 from .fields import Text, author_names, make_date, new_entry
@@ -29,7 +30,7 @@ _ROLES = {
 }  # fmt: skip
 
 
-_CELL_SYNTAX = re.compile(r"\\(?s:.)?|`|\|")  # an escape takes the next character
+_CELL_SYNTAX = lazy_regex(r"\\(?s:.)?|`|\|")  # an escape takes the next character
 
 
 def cells(row: str) -> list[tuple[int, int]]:

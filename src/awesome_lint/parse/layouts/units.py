@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...lazy import lazy_regex
 from ...model import ClassicItem, Entry, Heading, LineKind, Link, Span
 from ..entries import analyze_line, strip_bullet
 from .fields import Text, new_entry
@@ -31,7 +32,7 @@ from .roles import Reading, find_date, is_decoration, read_unit, year_date
 from .structure import ListItemBlock, TableBlock
 from .tables import cells
 
-_HEADING_DATE = re.compile(r"^\s*((?:19|20)\d{2})(?:[-./](0?[1-9]|1[0-2]))?\s*$")
+_HEADING_DATE = lazy_regex(r"^\s*((?:19|20)\d{2})(?:[-./](0?[1-9]|1[0-2]))?\s*$")
 PAPER_SHARE = 0.5  # a section is a paper section when at least this share of its units are papers
 _MIN_SECTION_UNITS = 3  # fewer units than this: the whole list's share decides
 _MAX_FIELD_ITEMS = 8  # a title's fields as a list: a few bullets (Paper, Code, Homepage…)
