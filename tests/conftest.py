@@ -87,18 +87,17 @@ def run_cli(
 
     from tests import inprocess
 
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     if inprocess.wanted(popen, process):
-        full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
         return inprocess.run(list(args), env=full_env, cwd=cwd, stdin=stdin, text=True)
     netlog = Path(tempfile.mkstemp(prefix="netlog.")[1])
-    full_env = fenced_env({**os.environ, "NO_COLOR": "1", **(env or {})}, netlog)
     proc = subprocess.run(
         awesome_lint_command() + list(args),
         cwd=cwd,
         input=stdin,
         capture_output=True,
         text=True,
-        env=full_env,
+        env=fenced_env(full_env, netlog),
         timeout=120,
         **(popen or {}),
     )

@@ -81,9 +81,10 @@ def run(
             try:
                 code = cli.main(list(args))
             except SystemExit as exc:  # argparse's usage errors and --version
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-                if exc.code is not None and not isinstance(exc.code, int):
-                    print(exc.code, file=sys.stderr)
+                code = 0 if exc.code is None else exc.code
+                if not isinstance(code, int):  # sys.exit("message"): printed, exit 1
+                    print(code, file=sys.stderr)
+                    code = 1
             except BaseException:  # what the interpreter prints before exiting 1
                 traceback.print_exc()
                 code = 1

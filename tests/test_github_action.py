@@ -107,19 +107,18 @@ class PR:
             (self.tmp / name).write_text("")
         if exe == EXE and inprocess.wanted(popen, process):
             proc = inprocess.run(["--github", *args], env=self.env(**extra), cwd=self.ws, text=True)
-            assert "Traceback" not in proc.stderr, proc.stderr
-            return proc
-        netlog = self.tmp / "netlog"
-        proc = subprocess.run(
-            [exe, "--github", *args],
-            env=fenced_env(self.env(**extra), netlog),
-            cwd=self.ws,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            **(popen or {}),
-        )
-        assert_no_traffic(netlog)
+        else:
+            netlog = self.tmp / "netlog"
+            proc = subprocess.run(
+                [exe, "--github", *args],
+                env=fenced_env(self.env(**extra), netlog),
+                cwd=self.ws,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                **(popen or {}),
+            )
+            assert_no_traffic(netlog)
         assert "Traceback" not in proc.stderr, proc.stderr
         return proc
 

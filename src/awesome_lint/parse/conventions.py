@@ -8,7 +8,7 @@ enforced. Configuration can pin any of them (the rules' options).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -116,22 +116,15 @@ def _working(line) -> bool:
 
 
 def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
-    per_kind: dict[LineKind, Counter] = {}
-    texts: dict[tuple[LineKind, Marker], Counter] = {}
+    # (defaultdict, not setdefault: that built a Counter per line, kept or not)
+    per_kind: dict[LineKind, Counter] = defaultdict(Counter)
+    texts: dict[tuple[LineKind, Marker], Counter] = defaultdict(Counter)
     for e in entries:
         for ln, nxt in zip(e.lines, e.lines[1:]):
             if ln.kind is nxt.kind or not _working(ln):
                 continue  # wrapped fields and missing breaks say nothing about the style
-            # (setdefault would build a Counter per line, kept or not: 6,000 on a large list)
-            counts = per_kind.get(ln.kind)
-            if counts is None:
-                counts = per_kind[ln.kind] = Counter()
-            counts[ln.marker] += 1
-            key = (ln.kind, ln.marker)
-            spelled = texts.get(key)
-            if spelled is None:
-                spelled = texts[key] = Counter()
-            spelled[_break_text(ln)] += 1
+            per_kind[ln.kind][ln.marker] += 1
+            texts[(ln.kind, ln.marker)][_break_text(ln)] += 1
     overall = Counter()
     for c in per_kind.values():
         overall.update(c)
