@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
+from . import dataclass_code  # noqa: F401  (first: our dataclasses compile through it)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ _GLUE = "-_./@#:\\+"
 _OTHER_THINGS = frozenset({"IOS"})
 
 
+@functools.cache
 def _pattern(name: str) -> re.Pattern:
     parts = [re.escape(p) for p in re.split(r"[ .]", name)]
     # Glued to a package or host name on either side ("github-markdown", "nodejs.org") is
@@ -44,11 +46,21 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(before + r"[ .]?".join(parts) + after, re.I)
 
 
-def _any_name(names) -> re.Pattern:
-    # Every name's letters, without the glue checks: most lines hold none of them, and only a
-    # line where this finds one is worth the names' own patterns (a superset: same findings).
-    cores = (r"[ .]?".join(re.escape(p) for p in re.split(r"[ .]", n)) for n in names)
-    return re.compile("|".join(cores), re.I)
+# The characters outside ASCII that re.I matches to an ASCII letter (simple case folding):
+# a test checks the table against re over every code point.
+RE_I_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def letters(text: str) -> str:
+    """The ASCII letters re.I sees in ``text``, lowercased, spaces and dots dropped."""
+    if not text.isascii():
+        text = text.translate(RE_I_TO_ASCII)
+    return text.lower().replace(" ", "").replace(".", "")
+
+
+# A name's pattern can only match a line whose letters hold the name's letters: most lines
+# hold none, and only a line worth it compiles and runs a name's pattern.
+_KEYS = {n: letters(n) for n in NAMES}
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,7 @@ class MisspelledTechnology(Rule):
 
     def check(self, doc: Document, ctx):
         ignore = {w.casefold() for w in ctx.options.ignore}
-        names = [(n, _pattern(n)) for n in NAMES if n.casefold() not in ignore]
-        any_name = _any_name(n for n, _ in names)
+        names = [n for n in NAMES if n.casefold() not in ignore]
         own = {}  # an item's name is its project's own spelling
         for item in doc.items:
             own.setdefault(item.link.line, []).append(item.link.label_span)
@@ -84,16 +95,14 @@ class MisspelledTechnology(Rule):
                         + " " * (s.end_col - s.start_col)
                         + text[s.end_col - 1 :]
                     )
-            hits = (
-                [
-                    (m, name)
-                    for name, pat in names
-                    for m in pat.finditer(text)
-                    if m.group(0) != name and m.group(0) not in _OTHER_THINGS
-                ]
-                if any_name.search(text)
-                else []
-            )
+            seen = letters(text)
+            hits = [
+                (m, name)
+                for name in names
+                if _KEYS[name] in seen
+                for m in _pattern(name).finditer(text)
+                if m.group(0) != name and m.group(0) not in _OTHER_THINGS
+            ]
             if "python" not in ignore:
                 hits += [(m, "Python") for m in _PYTHON.finditer(text)]
             for m, name in sorted(hits, key=lambda h: h[0].start()):
