@@ -67,6 +67,8 @@ class PaperPlan:
 
 @dataclass(frozen=True)
 class FixPlan:
+    """What --fix or --diff was asked to do besides the fixes themselves."""
+
     sort_entries: bool = False  # --sort-entries
     fix_toc: bool = False  # --fix-toc
     diff: bool = False  # print a unified diff instead of writing the file

@@ -17,6 +17,8 @@ _MAX_FILES = 5000
 
 @dataclass(frozen=True)
 class Siblings:
+    """The files beside a list, names and sizes (is there a contributing guide, a licence?)."""
+
     directory: str
     files: tuple[
         tuple[str, int], ...

@@ -19,6 +19,8 @@ _SNIFF = 8192
 
 @dataclass(frozen=True)
 class Source:
+    """A list as read: its text, and how to write it back the way it was."""
+
     path: str
     text: str  # decoded, BOM removed, line endings as in the file
     bom: bool
