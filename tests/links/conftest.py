@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import socketserver
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -174,7 +175,9 @@ def huge(total: int, chunked: bool = False) -> Callable:
 
 
 class Server:
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    """``tls``: a server-side SSLContext; the server then speaks HTTPS only."""
+
+    def __init__(self, host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> None:
         self.app = App()
         app = self.app
 
@@ -198,13 +201,16 @@ class Server:
                 return True
 
         self.httpd = CountingServer((host, 0), BoundHandler)
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
         self.host = host
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
-        return f"http://{self.host}:{self.port}{path}"
+        return f"{self.scheme}://{self.host}:{self.port}{path}"
 
     def route(self, path: str, handler: Callable) -> str:
         self.app.routes[path] = handler
