@@ -4,7 +4,7 @@
   install without ``__pycache__`` recompiles every module it imports in every process; the
   benches compile the whole package once first (rules, links and papers modules load on
   use, so importing the CLI would not reach them), then import every module once, which
-  keeps the code of every dataclass beside the bytecode (``awesome_lint/dataclass_code.py``),
+  keeps the compiled dataclass methods and patterns beside the bytecode (``kept_code.py``),
   as any installed command's first run does where bytecode is written.
 - ``timed(cmd)``: wall seconds, CPU seconds (user + system) and peak RSS of one child, from
   ``os.wait4``: CPU time is what the process costs, wall time what the user waits, which on

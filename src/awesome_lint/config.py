@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import dataclass_code  # noqa: F401  (first: our dataclasses compile through it)
+from . import kept_code  # noqa: F401  (first: dataclasses and patterns compile through it)
 from .errors import ConfigError, InputError
 from .rules import REFS, RuleRef, load
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
 
-from . import dataclass_code  # noqa: F401  (first: our dataclasses compile through it)
+from . import kept_code  # noqa: F401  (first: dataclasses and patterns compile through it)
 
 
 @dataclass(frozen=True, slots=True, order=True)
