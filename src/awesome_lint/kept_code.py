@@ -21,11 +21,11 @@ Dataclasses: ``dataclasses.exec`` is set (``_create_fn`` looks ``exec`` up in it
 globals before the builtins), keyed by the generated text itself and compiled exactly as
 ``exec`` compiles it: a class that changes generates other text and compiles anew.
 
-Regular expressions: the kept patterns go into ``re``'s own cache (``re._cache``, keyed as
-``re.compile`` keys it) before anything compiles them. Each is built by ``_sre.compile``
-from the program the stdlib's compiler made for it, and was kept only after it compared
-equal to the pattern ``re.compile`` made (CPython compares the pattern, the flags and the
-whole program) with the same groups. Where these internals differ (Python 3.10's
+Regular expressions: ``re._compiler.compile`` (what ``re.compile`` calls when its own cache
+misses) is set; a kept pattern is built by ``_sre.compile`` from the program the stdlib's
+compiler made for it, and was kept only after it compared equal to the pattern
+``re.compile`` made (CPython compares the pattern, the flags and the whole program) with
+the same groups. Where these internals differ (Python 3.10's
 ``sre_compile``), no pattern is kept and ``re`` compiles as it always does.
 """
 
@@ -102,12 +102,10 @@ class _Regex:
         self.sre, self.compiler = _sre, re._compiler
         self.compile = re._compiler.compile  # the stdlib's own, kept for the misses
         self.parse, self.program = re._parser.parse, re._compiler._code
-        self.cache: dict = re._cache  # type: ignore[attr-defined]
-        self.room = re._MAXCACHE // 2  # type: ignore[attr-defined]
 
     @staticmethod
     def available() -> bool:
-        return all(hasattr(re, n) for n in ("_compiler", "_parser", "_cache", "_MAXCACHE"))
+        return hasattr(re, "_compiler") and hasattr(re, "_parser")
 
     def build(self, pattern, record):
         final_flags, program, groups, groupindex, indexgroup = record
@@ -157,27 +155,18 @@ class KeptCode:
         self.used[source] = code
         return builtins.exec(code, globals, locals)
 
-    def seed(self) -> int:
-        """Put the kept patterns in ``re``'s cache; how many went in."""
-        regex = self.regex
-        if regex is None:
-            return 0
-        n = 0
-        for (pattern, flags), record in self.patterns.items():
-            if len(regex.cache) >= regex.room:
-                break
-            key = (type(pattern), pattern, flags)
-            if key not in regex.cache:
-                try:
-                    regex.cache[key] = regex.build(pattern, record)
-                except (TypeError, ValueError, RuntimeError):
-                    return n  # another interpreter's programs: compile as usual
-                n += 1
-        return n
-
     def compile_pattern(self, pattern, flags=0):
-        """``re._compiler.compile``, noting what it compiled for the kept patterns."""
-        made = self.regex.compile(pattern, flags)  # type: ignore[union-attr]
+        """``re._compiler.compile`` (what ``re.compile`` calls when its cache misses): the
+        kept pattern when there is one, else the stdlib's, noted to be kept."""
+        regex = self.regex
+        assert regex is not None
+        record = self.patterns.get((pattern, flags))
+        if record is not None:
+            try:
+                return regex.build(pattern, record)
+            except (TypeError, ValueError, RuntimeError):  # not this interpreter's program
+                self.patterns = {}
+        made = regex.compile(pattern, flags)
         if isinstance(pattern, (str, bytes)) and not flags & re.DEBUG:
             self.new_patterns.append((pattern, int(flags)))
         return made
@@ -212,7 +201,6 @@ def install() -> KeptCode | None:
     kept = KeptCode(cache_path())
     dataclasses.exec = kept.exec
     if kept.regex is not None:
-        kept.seed()
         kept.regex.compiler.compile = kept.compile_pattern
     import atexit
 
