@@ -6,7 +6,8 @@
   use, so importing the CLI would not reach them), then import every module once, which
   keeps the compiled dataclass methods and patterns beside the bytecode (``kept_code.py``),
   as any installed command's first run does where bytecode is written.
-- ``timed(cmd)``: wall seconds, CPU seconds (user + system) and peak RSS of one child, from
+- ``timed(cmd)``: wall seconds, CPU seconds (user + system) and peak RSS of one child (run
+  as installed commands run, writing bytecode: PYTHONDONTWRITEBYTECODE is dropped), from
   ``os.wait4``: CPU time is what the process costs, wall time what the user waits, which on
   a loaded machine includes waiting for a core.
 - ``floor()``: the bare interpreter's start (``python -c pass``), the least any Python
@@ -53,6 +54,10 @@ def warm_bytecode(python: str = sys.executable) -> None:
 
 
 def timed(cmd: list[str], env: dict | None = None, cwd: str | Path | None = None) -> Timing:
+    # As installed commands run: writing bytecode (and the kept code, kept_code.py), which
+    # this environment's PYTHONDONTWRITEBYTECODE=1 would stop.
+    env = {k: v for k, v in (os.environ if env is None else env).items()}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
