@@ -77,10 +77,20 @@ def load(path: str) -> tuple[dict, dict]:
     return classes, patterns
 
 
+def writable(path: str) -> bool:
+    """Whether the file can be written: a read-only install compiles on every run, as
+    without this module, and should not pay for preparing a file it cannot write."""
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
+
+
 def save(path: str, classes: dict, patterns: dict) -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(tmp, "wb") as f:
             f.write(_HEADER + marshal.dumps((classes, patterns)))
         os.replace(tmp, path)
@@ -92,7 +102,7 @@ def save(path: str, classes: dict, patterns: dict) -> None:
 
 
 class _Regex:
-    """The stdlib's pattern compiler and ``re``'s cache, where they are as in 3.11-3.13."""
+    """The stdlib's pattern compiler, where it is as in 3.11-3.13."""
 
     def __init__(self) -> None:
         import _sre
@@ -172,22 +182,23 @@ class KeptCode:
         return made
 
     def save(self) -> None:
-        if self.path is None or sys.dont_write_bytecode:
+        if not (self.compiled or self.new_patterns) or self.path is None:
             return
-        patterns = self.patterns
-        if self.regex is not None and self.new_patterns:
-            patterns = dict(patterns)
-            for key in dict.fromkeys(self.new_patterns):
-                try:
-                    record = self.regex.record(*key)
-                except Exception:  # noqa: BLE001  internals of another interpreter: keep none
-                    record = None
-                if record is not None:
-                    patterns[key] = record
-            if len(patterns) > MAX_PATTERNS:
-                patterns = {k: patterns[k] for k in self.new_patterns if k in patterns}
-        if not self.compiled and patterns is self.patterns:
+        if sys.dont_write_bytecode or not writable(self.path):
             return
+        patterns, added = dict(self.patterns), 0
+        for key in dict.fromkeys(self.new_patterns) if self.regex is not None else ():
+            try:
+                record = self.regex.record(*key)
+            except Exception:  # noqa: BLE001  internals of another interpreter: keep none
+                record = None
+            if record is not None:
+                patterns[key] = record
+                added += 1
+        if not self.compiled and not added:
+            return  # (a pattern that cannot be kept must not rewrite the file every run)
+        if len(patterns) > MAX_PATTERNS:
+            patterns = {k: patterns[k] for k in self.new_patterns if k in patterns}
         classes = self.classes if len(self.classes) <= MAX_CLASSES else self.used
         save(self.path, classes, patterns)
 
