@@ -280,3 +280,20 @@ def test_block_tokens_match_markdown_it_with_every_rule(lines):
     expected = [(t.type, t.map, t.markup, t.content) for t in full.parse(text, env_full)]
     assert [(t.type, t.map, t.markup, t.content) for t in block_tokens(text, env_ours)] == expected
     assert env_ours == env_full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab>-*", max_size=40))
+def test_block_state_line_tables_match_markdown_it(text):
+    # The parser builds markdown-it's line tables with str methods: the same tables as
+    # StateBlock's own constructor, for blank, tab-indented and unterminated last lines.
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+    from awesome_lint.parse.parser import _block_state
+
+    md = MarkdownIt("commonmark")
+    theirs = StateBlock(text, md, {}, [])
+    ours = _block_state(text, md, {}, [])
+    for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src"):
+        assert getattr(ours, name) == getattr(theirs, name), name

@@ -471,9 +471,16 @@ class _Walk:
     def _bare_urls(self) -> None:
         """GFM autolinks in the text outside links, code, raw HTML and autolinks."""
         s = self.s
-        # Every bare URL holds "://" or "www.": two searches in C, where the pattern (a
-        # look-behind at every character) would read the whole text.
-        if "://" not in s and "www." not in s:
+        # Every bare URL holds "://" or "www.": counted in C, where the pattern (a look-behind
+        # at every character) would read the whole text. Where each one is inside a link's
+        # URL (a paper block's links), no text between the links can hold one.
+        schemes, wwws = s.count("://"), s.count("www.")
+        for lk in self.links:
+            if not schemes and not wwws:
+                return
+            schemes -= s.count("://", lk.url_start, lk.url_end)
+            wwws -= s.count("www.", lk.url_start, lk.url_end)
+        if not schemes and not wwws:
             return
         taken = sorted([(lk.start, lk.end) for lk in self.links] + self.skipped)
         gaps: list[tuple[int, int]] = []
@@ -579,6 +586,62 @@ def scan_block(
             )
         )
     comments = [(omap.position(a)[0], body) for a, _, body in found.comments]
+    return BlockScan(result, comments)
+
+
+def scan_lines(
+    index: LineIndex, first: int, last: int, refs: dict[str, Reference] | None = None
+) -> BlockScan:
+    """``scan_block`` of lines ``first``..``last`` of the text ``index`` maps: the block is
+    cut out of that text in one slice and its positions mapped with the text's own line
+    table, where scan_block joins the lines and makes a table for each block."""
+    starts = index.starts
+    base = starts[first - 1]
+    text = index.text[base : starts[last] - 1]
+    if "[" not in text and "<" not in text and "://" not in text and "www." not in text:
+        return BlockScan([], [])  # no link, autolink, tag or bare URL can be in it
+    found = scan_all(text, refs)
+    lo_line, hi_line = first - 1, last  # the block's entries in ``starts``
+
+    def span(a: int, b: int) -> Span:
+        a += base
+        b += base
+        i = bisect_right(starts, a, lo_line, hi_line) - 1
+        j = i if b < starts[i + 1] else bisect_right(starts, b, lo_line, hi_line) - 1
+        return Span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
+
+    result = []
+    for loc in found.links:
+        # A link's three spans nearly always lie on the line it starts on: that line is
+        # found once, and the general mapping is used only for a span that leaves it.
+        i = bisect_right(starts, loc.start + base, lo_line, hi_line) - 1
+        lo, line = starts[i] - base, i + 1
+        hi = starts[i + 1] - base
+        a, b = loc.start, loc.end
+        whole = Span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
+        if loc.reference:
+            url_span = loc.reference.url_span
+        else:
+            a, b = loc.url_start, loc.url_end
+            url_span = (
+                Span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+            )
+        a, b = loc.label_start, loc.label_end
+        label_span = Span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+        result.append(
+            Link(
+                label=loc.label,
+                url=loc.url.strip(),
+                form=loc.form,
+                span=whole,
+                label_span=label_span,
+                url_span=url_span,
+                line=line,
+            )
+        )
+    comments = [
+        (bisect_right(starts, a + base, lo_line, hi_line), body) for a, _, body in found.comments
+    ]
     return BlockScan(result, comments)
 
 

@@ -8,16 +8,19 @@ by ``inline.py``; entries are recognised by ``entries.py``.
 from __future__ import annotations
 
 import re
+import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import add, sub
 from urllib.parse import unquote
 
 from ..lazy import lazy_regex
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
 from .htmltags import tags as html_tags
-from .inline import definitions, html_links, scan_block
+from .inline import definitions, html_links, scan_lines
 from .layouts.extract import extract as extract_layouts
 from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
@@ -43,17 +46,20 @@ _SETEXT_KEY = "awesome_lint.setext"  # env key: (underline lines, blank lines), 
 def _markdown(text: str | None = None):
     """markdown-it-py with the block rules ``text`` can use (every rule without a text)."""
     if text is None:
-        return _markdown_without(())
+        return _markdown_without((), False)
     off = tuple(name for name, marks in _RULE_NEEDS if not any(m in text for m in marks))
-    return _markdown_without(off)
+    # Its "normalize" rule turns CR and CRLF into LF and NUL into U+FFFD with a substitution
+    # at every line end (15,000 on a 700 KB list): a text without CR or NUL it leaves as is.
+    return _markdown_without(off, "\r" not in text and "\0" not in text)
 
 
 @lru_cache(maxsize=8)
-def _markdown_without(off: tuple[str, ...]):
+def _markdown_without(off: tuple[str, ...], normalized: bool):
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    md.disable(["inline", *off])
+    # (text_join joins the children of inline tokens: without the inline pass there are none)
+    md.disable(["inline", "text_join", *off, *(("normalize",) if normalized else ())])
     plain_lheading = md.block.ruler.__rules__[md.block.ruler.__find__("lheading")].fn
 
     def lheading(state, start: int, end: int, silent: bool) -> bool:
@@ -78,8 +84,121 @@ def _markdown_without(off: tuple[str, ...]):
         # (at() without options would drop the rule's alt chains: a table could no longer
         # end a paragraph)
         md.block.ruler.at("table", _table_rule(table.fn), {"alt": list(table.alt)})
+    paragraph, terminators = _paragraph_rule()
+    md.block.ruler.at("paragraph", paragraph)
     _dispatch_by_first_character(md.block.ruler)
+    terminators.extend(md.block.ruler.getRules("paragraph"))
+    md.block.parse = types.MethodType(_parse_blocks, md.block)
     return md
+
+
+def _parse_blocks(self, src: str, md, env, tokens: list):
+    """markdown-it's ParserBlock.parse with its line tables made by ``_block_state``."""
+    if not src:
+        return None
+    state = _block_state(src, md, env, tokens)
+    self.tokenize(state, state.line, state.lineMax)
+    return state.tokens
+
+
+def _block_state(src: str, md, env, tokens: list):
+    """markdown-it's StateBlock for ``src``: its line tables (where each line begins and ends,
+    its indentation) are made by str methods mapped over the lines, in C, where its own
+    constructor takes a Python step per line (test_parser.py compares them)."""
+    from markdown_it.rules_block import StateBlock
+
+    state = StateBlock("", md, env, tokens)
+    state.src = src
+    pieces = src.split("\n")
+    # No line after a final LF, nor for a last line of only blanks without one.
+    if src.endswith("\n") or not pieces[-1].strip(" \t"):
+        pieces.pop()
+    lens = list(map(len, pieces))
+    starts = list(accumulate(map((1).__add__, lens), initial=0))
+    starts.pop()
+    shifts = list(map(sub, lens, map(len, map(str.lstrip, pieces, repeat(" \t")))))
+    counts = list(shifts)
+    if "\t" in src:
+        for k, piece in enumerate(pieces):
+            if "\t" in piece[: shifts[k]]:
+                offset = 0
+                for ch in piece[: shifts[k]]:
+                    offset += 4 - offset % 4 if ch == "\t" else 1
+                counts[k] = offset
+    length = len(src)
+    state.bMarks = [*starts, length]
+    state.eMarks = [*map(add, starts, lens), length]
+    state.tShift = [*shifts, 0]
+    state.sCount = [*counts, 0]
+    state.bsCount = [0] * (len(pieces) + 1)
+    state.lineMax = len(pieces)
+    state.first_columns = state.bMarks[:]  # bMarks as made (list items and quotes move them)
+    return state
+
+
+def _paragraph_rule():
+    """markdown-it's paragraph rule, calling the terminator rules only at a line whose first
+    character can start one (the dispatcher would try none at the others), and cutting a
+    top-level paragraph's text out of the source in one slice rather than line by line.
+    Returns the rule and the list to put the "paragraph" chain's dispatcher in."""
+    from markdown_it.common.utils import mdTrim
+
+    terminators: list = []
+
+    def paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
+        nextLine = startLine + 1
+        endLine = state.lineMax
+        oldParentType = state.parentType
+        state.parentType = "paragraph"
+        src, bMarks, eMarks, tShift, sCount = (
+            state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+        )  # fmt: skip
+        blk = state.blkIndent
+        term = terminators[0] if terminators else None
+        calls = term.calls if term is not None else {}
+        other = term.other if term is not None else _NONE
+        while nextLine < endLine:
+            pos = bMarks[nextLine] + tShift[nextLine]
+            if pos >= eMarks[nextLine]:
+                break  # an empty line
+            count = sCount[nextLine]
+            # (a line indented as code, or the quirk for blockquotes: a lazy continuation)
+            if count - blk > 3 or count < 0:
+                nextLine += 1
+                continue
+            need = calls.get(src[pos])
+            if need is None:
+                if other is _TABLE_ONLY:
+                    nxt = nextLine + 1
+                    at = bMarks[nxt] + tShift[nxt] if nextLine + 2 <= endLine else -1
+                    need = 0 <= at < eMarks[nxt] and src[at] in _TABLE_SECOND_LINE
+                else:
+                    need = other is _ANY
+            if need and term(state, nextLine, endLine, True):
+                break
+            nextLine += 1
+        first_columns = getattr(state, "first_columns", None)
+        if (
+            blk == 0
+            and first_columns is not None
+            and bMarks[startLine + 1 : nextLine] == first_columns[startLine + 1 : nextLine]
+        ):
+            # Consecutive source lines, none cut: getLines would join exactly this slice.
+            content = mdTrim(src[bMarks[startLine] : eMarks[nextLine - 1]])
+        else:
+            content = mdTrim(state.getLines(startLine, nextLine, blk, False))
+        state.line = nextLine
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [startLine, state.line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [startLine, state.line]
+        token.children = []
+        token = state.push("paragraph_close", "p", -1)
+        state.parentType = oldParentType
+        return True
+
+    return paragraph, terminators
 
 
 def _split_cells(row: str, _plain_split=None) -> list[str]:
@@ -95,7 +214,6 @@ def _table_rule(plain):
     """markdown-it's table rule ``plain`` reading its rows with ``_split_cells`` (a copy of
     the rule with its own globals: the library's module is not touched)."""
     import functools
-    import types
 
     split = functools.partial(_split_cells, _plain_split=plain.__globals__["escapedSplit"])
     scope = {**plain.__globals__, "escapedSplit": split}
@@ -161,7 +279,19 @@ def _dispatcher(rules: list[tuple[str | None, object]], code_enabled: bool):
                 return True
         return False
 
+    # For the paragraph rule: whether a line starting with a character would try any rule,
+    # and what a line starting with any other character tries.
+    dispatch.calls = {c: bool(cands) for c, cands in by_char.items()}
+    if not other:
+        dispatch.other = _NONE
+    elif all(table for _, table in other):
+        dispatch.other = _TABLE_ONLY
+    else:
+        dispatch.other = _ANY
     return dispatch
+
+
+_NONE, _TABLE_ONLY, _ANY = "none", "table only", "any"
 
 
 def normalize(text: str) -> str:
@@ -206,6 +336,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     env: dict = {}
     blocks, lists, opaque = _blocks(text, len(lines), env)
     refs = definitions(env.get("references", {}), lines)
+    index = LineIndex(text)
     links: list[Link] = []
     comments: list[tuple[int, str]] = []
     entries: list[Entry] = []
@@ -215,7 +346,6 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     pending_code: _Block | None = None
     loose: list[tuple[int, int]] = []  # paragraphs outside lists that hold no block entry
     for i, b in enumerate(blocks):
-        block_lines = lines[b.start - 1 : b.end]
         if b.kind == "heading":
             raw = b.raw
             text_ = heading_text(raw)
@@ -232,7 +362,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 )
             )
             current_slug = slug
-            found = scan_block(b.start, [line_text], refs)
+            found = scan_lines(index, b.start, b.start, refs)
             links.extend(found.links)
             comments.extend(found.comments)
             continue
@@ -246,25 +376,26 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             ):
                 # A title indented 4+ spaces after a blank line renders as code, and the
                 # rest of its entry as a paragraph: still one entry, reported by a rule.
-                lead = [ln for ln in block_lines if ln.strip()]
+                lead = [ln for ln in lines[b.start - 1 : b.end] if ln.strip()]
                 if lead and lead[0].lstrip().startswith("**"):
                     pending_code = b
             continue
         if b.kind == "html":
-            found = html_links(b.start, block_lines)
+            found = html_links(b.start, lines[b.start - 1 : b.end])
             links.extend(found.links)
             comments.extend(found.comments)
             continue
-        found = scan_block(b.start, block_lines, refs)
+        found = scan_lines(index, b.start, b.end, refs)
         block_links = found.links
         links.extend(block_links)
         comments.extend(found.comments)
         if b.kind != "paragraph" or not want_entries:
             continue
+        block_lines = lines[b.start - 1 : b.end]
         raw: list[RawLine] = []
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
-            code_links = scan_block(pending_code.start, code_lines, refs).links
+            code_links = scan_lines(index, pending_code.start, pending_code.end, refs).links
             links.extend(code_links)
             raw = [
                 RawLine(pending_code.start + k, ln, 0)
@@ -301,7 +432,6 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         entries = [venue_from_link(e) for e in entries]
     anchors = {h.slug for h in headings}
     comments.sort(key=lambda c: c[0])
-    index = LineIndex(text)
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
     # Only a text that writes name= or id= can hold an anchor tag: the others (every <br>
     # of a paper list) are not read one by one.
