@@ -297,3 +297,76 @@ def test_block_state_line_tables_match_markdown_it(text):
     ours = _block_state(text, md, {}, [])
     for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src"):
         assert getattr(ours, name) == getattr(theirs, name), name
+
+
+# Pieces of inline Markdown: brackets, links, bare URLs, code, tags, escapes.
+_INLINE = st.lists(
+    st.sampled_from(
+        list("[]()!<>`\\*_ :/.w\nabu")
+        + ["www.", "http://", "<br>", "](u)", "[a]", "( u )", "(<u>)", "[[a]]", "[r]"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_INLINE, min_size=1, max_size=5), st.booleans())
+def test_walk_shortcuts_find_what_the_plain_walk_finds(parts, with_ref):
+    # The walk reads "[l](u)", "[[l](u)]" and "[text]" in one match each, and skips the
+    # bare-URL search where every "://" and "www." is inside a link's URL: with those
+    # shortcuts switched off it must find the same links, comments and code spans.
+    import re
+
+    from awesome_lint.parse import inline
+
+    text = "".join(parts) + ("\n\n[r]: /ref" if with_ref else "")
+    refs = {"R": inline.Reference("/ref", Span(1, 1, 1, 1))} if with_ref else None
+    fast = inline.scan_all(text, refs)
+    never = re.compile(r"(?!)")
+    saved = {k: getattr(inline, k) for k in ("_SIMPLE_LINK", "_BRACKETED_LINK", "_PLAIN_GROUP")}
+    saved_check = inline._all_inside_urls
+    try:
+        for k in saved:
+            setattr(inline, k, never)
+        inline._all_inside_urls = lambda s, links: False
+        plain = inline.scan_all(text, refs)
+    finally:
+        for k, v in saved.items():
+            setattr(inline, k, v)
+        inline._all_inside_urls = saved_check
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_INLINE, min_size=1, max_size=6), st.data())
+def test_scan_lines_is_scan_block_of_the_same_lines(lines, data):
+    # A block is scanned as a slice of the document, mapped by the document's line table.
+    from awesome_lint.model import LineIndex
+    from awesome_lint.parse.inline import scan_block, scan_lines
+
+    lines = [ln.replace("\n", " ") for ln in lines]
+    text = "\n".join(["before", *lines, "after"]) + "\n"
+    first = data.draw(st.integers(2, len(lines) + 1))
+    last = data.draw(st.integers(first, len(lines) + 1))
+    doc_lines = text.split("\n")
+    assert scan_lines(LineIndex(text), first, last) == scan_block(
+        first, doc_lines[first - 1 : last]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\n \t=->a", max_size=30))
+def test_underline_and_blank_lines_are_the_lines_that_match(text):
+    # Setext underlines and blank lines are found at line feeds: the lines whose whole text
+    # matches, as "^...$" in multiline mode finds them.
+    import re
+
+    from awesome_lint.parse.parser import _BLANK, _UNDERLINE, _line_numbers
+
+    lines = text.split("\n")
+    underline = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*")
+    blank = re.compile(r"[ \t]*")
+    assert _line_numbers(_UNDERLINE, text) == [
+        k for k, ln in enumerate(lines) if underline.fullmatch(ln)
+    ]
+    assert _line_numbers(_BLANK, text) == [k for k, ln in enumerate(lines) if blank.fullmatch(ln)]

@@ -208,23 +208,18 @@ def _unclosed(text: str, marker: str) -> bool:
 
 def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[Entry]:
     """The entries in one paragraph (usually one; more when blank lines are missing)."""
-    drafts = [_Draft(r.number, r.text, _line_fields(r.text, r.prefix)) for r in raw]
-    links_on = _links_by_line(links)
-    cands = [candidate(d, links_on(d.number, d.number)) for d in drafts]
-    # Build each line once with its likely kind; _build re-types only the few that differ.
-    lines = [
-        EntryLine(d.number, d.text, *d.fields, _LIKELY.get(c, LineKind.OTHER))
-        for d, c in zip(drafts, cands)
-    ]
+    links_on, by_line = _links_by_line(links)
+    lines: list[EntryLine] = []
+    cands: list[str] = []
     groups: list[list[int]] = []
-    for i, cand in enumerate(cands):
-        if cand == _TITLE and groups:
-            current = groups[-1]
-            title_open = _title_open(lines, current)
-            if not title_open:
-                groups.append([i])
-                continue
-        if not groups:
+    for i, r in enumerate(raw):
+        # Each line read once: its fields, its candidate kind from its own text and links,
+        # then its EntryLine with the likely kind (_build re-types only the few that differ).
+        fields = _line_fields(r.text, r.prefix)
+        cand = candidate(_Draft(r.number, r.text, fields), by_line.get(r.number, ()))
+        lines.append(EntryLine(r.number, r.text, *fields, _LIKELY.get(cand, LineKind.OTHER)))
+        cands.append(cand)
+        if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
             groups.append([i])
         else:
             groups[-1].append(i)
@@ -248,22 +243,29 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
 
 
 def _links_by_line(links: list[Link]):
-    """``links_on(a, b)``: the links starting on lines a..b, in their order in ``links``.
+    """(``links_on(a, b)``: the links starting on lines a..b in their order in ``links``,
+    the links of each line).
 
     Lines and entries read only the links on their own lines; handing each the whole
     paragraph's links made a paragraph of many entries quadratic.
     """
-    by_line: dict[int, list[int]] = {}
-    for i, lk in enumerate(links):
-        by_line.setdefault(lk.line, []).append(i)
+    by_line: dict[int, list[Link]] = {}
+    in_line_order = True
+    previous = 0
+    for lk in links:
+        if lk.line < previous:
+            in_line_order = False
+        previous = lk.line
+        by_line.setdefault(lk.line, []).append(lk)
 
     def links_on(first: int, last: int) -> list[Link]:
         if first == last:
-            return [links[i] for i in by_line.get(first, ())]
-        found = sorted(i for n in range(first, last + 1) for i in by_line.get(n, ()))
-        return [links[i] for i in found]
+            return list(by_line.get(first, ()))
+        if in_line_order:  # (a block's links come in source order: line by line is their order)
+            return [lk for n in range(first, last + 1) for lk in by_line.get(n, ())]
+        return [lk for lk in links if first <= lk.line <= last]
 
-    return links_on
+    return links_on, by_line
 
 
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:

@@ -45,6 +45,8 @@ _SIMPLE_DESTINATION = lazy_regex(r"\(([^\s()<>\\\"']*)\)")
 # the walk would make of it (an opener, its "]" and the destination), read in one match.
 _SIMPLE_LINK = lazy_regex(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
 _BRACKETED_LINK = lazy_regex(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
+# "[text]" with nothing the walk stops at inside, not followed by "(": no inline link.
+_PLAIN_GROUP = lazy_regex(r"\[[^\\`<\[\]!]*\](?!\()")
 _SPACE_OR_CONTROL = lazy_regex(r"[\s\x00-\x1f]")
 _PAREN = lazy_regex(r"[()]")
 _MAX_LABEL = 999  # CommonMark's limit on a reference label
@@ -455,6 +457,14 @@ class _Walk:
                 seq += 1
                 dead_below = seq
                 i = m.end()
+            elif c == "[" and not self.refs and (m := _PLAIN_GROUP.match(s, i)) is not None:
+                # "[12th Sep., 2023]": with no reference defined, an opener whose "]" follows
+                # with nothing the walk stops at between and no "(" after can be no link:
+                # pushed and closed at once, as the walk would.
+                close = m.end() - 1
+                self.closed_by[i] = close
+                seq += 1
+                i = m.end()
             elif c == "[" or c == "!":
                 image = c == "!"
                 stack.append(_Opener(i + 1 if image else i, image, seq))
@@ -471,16 +481,7 @@ class _Walk:
     def _bare_urls(self) -> None:
         """GFM autolinks in the text outside links, code, raw HTML and autolinks."""
         s = self.s
-        # Every bare URL holds "://" or "www.": counted in C, where the pattern (a look-behind
-        # at every character) would read the whole text. Where each one is inside a link's
-        # URL (a paper block's links), no text between the links can hold one.
-        schemes, wwws = s.count("://"), s.count("www.")
-        for lk in self.links:
-            if not schemes and not wwws:
-                return
-            schemes -= s.count("://", lk.url_start, lk.url_end)
-            wwws -= s.count("www.", lk.url_start, lk.url_end)
-        if not schemes and not wwws:
+        if _all_inside_urls(s, self.links):
             return
         taken = sorted([(lk.start, lk.end) for lk in self.links] + self.skipped)
         gaps: list[tuple[int, int]] = []
@@ -502,6 +503,21 @@ class _Walk:
                 if len(url) > prefix:
                     st, en = m.start(), m.start() + len(url)
                     self.links.append(Located(url, url, LinkForm.AUTOLINK, st, en, st, en, st, en))
+
+
+def _all_inside_urls(s: str, links: list[Located]) -> bool:
+    """Whether every "://" and "www." of ``s`` lies inside the URL of one of ``links``.
+
+    Every bare URL holds one of them: counted in C, where the pattern (a look-behind at
+    every character) would read the whole text. In a paper block all of them are in its
+    links' URLs, and no text between the links can hold a bare URL."""
+    schemes, wwws = s.count("://"), s.count("www.")
+    for lk in links:
+        if not schemes and not wwws:
+            return True
+        schemes -= s.count("://", lk.url_start, lk.url_end)
+        wwws -= s.count("www.", lk.url_start, lk.url_end)
+    return not schemes and not wwws
 
 
 def _trim_bare_url(url: str) -> str:

@@ -38,8 +38,11 @@ MAX_NESTING = 50
 _RULE_NEEDS = (("table", ("|",)), ("fence", ("```", "~~~")), ("blockquote", (">",)),
                ("html_block", ("<",)), ("heading", ("#",)))  # fmt: skip
 # A setext underline ("===" or "---" alone on its line, after any indentation or ">").
-_UNDERLINE = lazy_regex(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
-_BLANK = lazy_regex(r"^[ \t]*$", re.M)
+# Both are matched in the text with a line feed put before and after it: a pattern that
+# starts with "\n" is looked for at line feeds only, where "^" in multiline mode is tried at
+# every character.
+_UNDERLINE = lazy_regex(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n)")
+_BLANK = lazy_regex(r"\n[ \t]*(?=\n)")
 _SETEXT_KEY = "awesome_lint.setext"  # env key: (underline lines, blank lines), 0-based
 
 
@@ -461,10 +464,12 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
 
 
 def _line_numbers(pattern: re.Pattern, text: str) -> list[int]:
-    """0-based numbers of the lines matching ``pattern``, in one pass over the text."""
+    """0-based numbers of the lines matching ``pattern`` (which starts with the line feed
+    before the line), in one pass over the text."""
+    padded = f"\n{text}\n"
     found, line, pos = [], 0, 0
-    for m in pattern.finditer(text):
-        line += text.count("\n", pos, m.start())
+    for m in pattern.finditer(padded):
+        line += padded.count("\n", pos, m.start())
         pos = m.start()
         found.append(line)
     return found
