@@ -17,7 +17,7 @@ is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
@@ -52,8 +52,7 @@ _PLACEHOLDER_AUTHORS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RawLine:
+class RawLine(NamedTuple):  # (made for every paragraph line: a tuple is made in one call)
     number: int
     text: str
     prefix: int  # columns taken by a list bullet on this line (0 elsewhere)

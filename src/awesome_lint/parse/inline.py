@@ -61,8 +61,9 @@ class Reference:
     url_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+# The walk's own records are named tuples: made per link and per block and thrown away once
+# mapped, and a frozen dataclass costs a call per field to make.
+class Located(NamedTuple):
     """A link found at offsets of the scanned string, before mapping to line/column."""
 
     label: str
@@ -77,8 +78,7 @@ class Located:
     reference: Reference | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Scanned:
+class Scanned(NamedTuple):
     links: list[Located]
     comments: list[tuple[int, int, str]]  # (start, end, body) of <!-- --> outside code
     code: list[tuple[int, int]]  # code spans (start, end)
@@ -559,8 +559,7 @@ def scan_all(s: str, refs: dict[str, Reference] | None = None) -> Scanned:
     return Scanned(walk.links, walk.comments, walk.code)
 
 
-@dataclass(frozen=True, slots=True)
-class BlockScan:
+class BlockScan(NamedTuple):
     links: list[Link]
     comments: list[tuple[int, str]]  # (line, body)
 
