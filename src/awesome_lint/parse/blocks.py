@@ -27,6 +27,10 @@ from ..model import Entry, EntryLine, Field, LineKind, Link, Span
 from .dates import looks_like_date
 from .venues import find_venue
 
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_DATE_VENUE = LineKind.DATE_VENUE
+_KIND_LINKS = LineKind.LINKS
+
 _GROUP = lazy_regex(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"
 
@@ -108,13 +112,13 @@ def with_leading_dates(entry: Entry, date_lines: list[EntryLine], read_date_venu
 def date_last(entry: Entry, links: list[Link]) -> Entry:
     """Mark a block whose date line comes after its links line, and read the venue there."""
     kinds = [ln.kind for ln in entry.lines]
-    if LineKind.DATE_VENUE not in kinds or LineKind.LINKS not in kinds:
+    if _KIND_DATE_VENUE not in kinds or _KIND_LINKS not in kinds:
         return entry
-    if kinds.index(LineKind.DATE_VENUE) < kinds.index(LineKind.LINKS):
+    if kinds.index(_KIND_DATE_VENUE) < kinds.index(_KIND_LINKS):
         return entry
     venue = entry.venue
     if venue is None:
-        line = entry.line_of(LineKind.LINKS)
+        line = entry.line_of(_KIND_LINKS)
         found = leading_venue(line, links)
         if found:
             venue = Field(*found)

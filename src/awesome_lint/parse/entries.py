@@ -24,6 +24,19 @@ from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
 
+# Enum members as module constants: on Python 3.11 reading ``LineKind.TITLE`` goes through
+# the enum class's __getattr__ (ten times a global's cost), and these are read per line.
+_KIND_AUTHORS = LineKind.AUTHORS
+_KIND_DATE_VENUE = LineKind.DATE_VENUE
+_KIND_LINKS = LineKind.LINKS
+_KIND_OTHER = LineKind.OTHER
+_KIND_TITLE = LineKind.TITLE
+_FORM_IMAGE = LinkForm.IMAGE
+_MARK_BACKSLASH = Marker.BACKSLASH
+_MARK_BR = Marker.BR
+_MARK_NONE = Marker.NONE
+_MARK_SPACES = Marker.SPACES
+
 _BR_TAG = lazy_regex(r"<br\s*/?>", re.I)
 _BULLET = lazy_regex(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _VENUE_PREFIX = lazy_regex(r"^\[\*\*(?P<venue>[^\]]*?)\*\*\][ \t]*")
@@ -59,7 +72,7 @@ class RawLine(NamedTuple):  # (made for every paragraph line: a tuple is made in
 
 
 def analyze_line(
-    number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER
+    number: int, text: str, prefix: int = 0, kind: LineKind = _KIND_OTHER
 ) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
     return EntryLine(number, text, *_line_fields(text, prefix), kind)
@@ -90,23 +103,23 @@ def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, st
             or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])
         ):
             content_end = len(text[:br].rstrip(" \t"))
-            return indent, content_end, Marker.BR, br, m.end(), text[m.end() :]
+            return indent, content_end, _MARK_BR, br, m.end(), text[m.end() :]
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         start = len(stripped) - 1
         content_end = len(text[:start].rstrip(" \t"))
         return (
             indent,
             max(content_end, indent),
-            Marker.BACKSLASH,
+            _MARK_BACKSLASH,
             start,
             start + 1,
             text[start + 1 :],
         )
     trailing = text[len(stripped) :]
     if len(trailing) >= 2 and set(trailing) == {" "} and stripped:
-        return indent, len(stripped), Marker.SPACES, len(stripped), len(text), ""
+        return indent, len(stripped), _MARK_SPACES, len(stripped), len(text), ""
     end = max(len(stripped), indent)
-    return indent, end, Marker.NONE, end, end, text[end:]
+    return indent, end, _MARK_NONE, end, end, text[end:]
 
 
 class _Draft:
@@ -152,7 +165,7 @@ def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     return any(
         ln.span.start_line == line.number
         and ln.span.start_col <= col + 2
-        and ln.form is not LinkForm.IMAGE
+        and ln.form is not _FORM_IMAGE
         for ln in links
     )
 
@@ -190,10 +203,10 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
 
 
 _LIKELY = {
-    _TITLE: LineKind.TITLE,
-    _AUTHORS: LineKind.AUTHORS,
-    _DATE: LineKind.DATE_VENUE,
-    _LINKS: LineKind.LINKS,
+    _TITLE: _KIND_TITLE,
+    _AUTHORS: _KIND_AUTHORS,
+    _DATE: _KIND_DATE_VENUE,
+    _LINKS: _KIND_LINKS,
 }
 
 
@@ -216,7 +229,7 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         # then its EntryLine with the likely kind (_build re-types only the few that differ).
         fields = _line_fields(r.text, r.prefix)
         cand = candidate(_Draft(r.number, r.text, fields), by_line.get(r.number, ()))
-        lines.append(EntryLine(r.number, r.text, *fields, _LIKELY.get(cand, LineKind.OTHER)))
+        lines.append(EntryLine(r.number, r.text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
         cands.append(cand)
         if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
             groups.append([i])
@@ -230,7 +243,7 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         own = links_on(lines[first].number, lines[last - 1].number)
         entry = _build(lines[first:last], cands[first:last], own, section, force=force)
         if entry is not None and skip:
-            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : first]]
+            dates = [_with_kind(ln, _KIND_DATE_VENUE) for ln in lines[group[0] : first]]
             entry = with_leading_dates(entry, dates, _date_venue)
         return date_last(entry, own) if entry is not None else None
 
@@ -272,14 +285,14 @@ def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
         return False
     line = lines[group[0]]
     c = line.content
-    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is _MARK_NONE
 
 
 def _build(
     lines: list[EntryLine], cands: list[str], links: list[Link], section: str, force: bool = False
 ) -> Entry | None:
     first = cands[0]
-    kinds: list[LineKind] = [LineKind.TITLE]
+    kinds: list[LineKind] = [_KIND_TITLE]
     title_marker = lines[0].content[:2]
     # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
     # is a title whose bold was never closed (title-not-bold reports it).
@@ -287,52 +300,52 @@ def _build(
         first == _TITLE
         and title_marker in ("**", "__")
         and _unclosed(lines[0].content, title_marker)
-        and lines[0].marker is Marker.NONE
+        and lines[0].marker is _MARK_NONE
     )
     authors_marker = "*"
     authors_open = False
-    seen: set[LineKind] = {LineKind.TITLE}
+    seen: set[LineKind] = {_KIND_TITLE}
     for i in range(1, len(lines)):
         ln, cand, prev = lines[i], cands[i], lines[i - 1]
         if title_open:
-            kinds.append(LineKind.TITLE)
+            kinds.append(_KIND_TITLE)
             title_open = title_marker not in ln.content
             continue
         if authors_open:
-            kinds.append(LineKind.AUTHORS)
+            kinds.append(_KIND_AUTHORS)
             if authors_marker in ln.content:
                 authors_open = False
             continue
         kind: LineKind
-        if cand == _AUTHORS and LineKind.AUTHORS not in seen:
-            kind = LineKind.AUTHORS
+        if cand == _AUTHORS and _KIND_AUTHORS not in seen:
+            kind = _KIND_AUTHORS
             authors_marker = ln.content[0]
-            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is _MARK_NONE
         elif cand == _DATE:
-            kind = LineKind.DATE_VENUE
+            kind = _KIND_DATE_VENUE
         elif cand == _LINKS:
-            kind = LineKind.LINKS
+            kind = _KIND_LINKS
         elif (
             cand == _TEXT
-            and prev.marker is Marker.NONE
-            and kinds[-1] in (LineKind.TITLE, LineKind.AUTHORS)
+            and prev.marker is _MARK_NONE
+            and kinds[-1] in (_KIND_TITLE, _KIND_AUTHORS)
         ):
             kind = kinds[-1]  # a field wrapped onto the next source line renders as one line
-        elif cand == _TEXT and not seen & {LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS}:
-            kind = LineKind.AUTHORS
+        elif cand == _TEXT and not seen & {_KIND_AUTHORS, _KIND_DATE_VENUE, _KIND_LINKS}:
+            kind = _KIND_AUTHORS
         else:
-            kind = LineKind.OTHER
+            kind = _KIND_OTHER
         kinds.append(kind)
         seen.add(kind)
     typed = [_with_kind(ln, k) for ln, k in zip(lines, kinds)]
-    title_lines = [ln for ln in typed if ln.kind is LineKind.TITLE]
+    title_lines = [ln for ln in typed if ln.kind is _KIND_TITLE]
     title, title_bold, layout, venue, title_groups = _title(title_lines, links)
     # A bold paragraph followed only by plain text (a citation of the list's own survey, a
     # note) is prose; an entry shows a date, a links line or italic authors.
     strong = (
-        seen & {LineKind.DATE_VENUE, LineKind.LINKS}
+        seen & {_KIND_DATE_VENUE, _KIND_LINKS}
         or title_groups
-        or (cands[1:2] == [_AUTHORS] and LineKind.AUTHORS in seen)
+        or (cands[1:2] == [_AUTHORS] and _KIND_AUTHORS in seen)
     )
     is_entry = first == _TITLE and bool(strong or force)
     if not is_entry and first == _TEXT:
@@ -340,20 +353,20 @@ def _build(
         is_entry = (
             len(typed) >= 3
             and cands[1] == _AUTHORS
-            and bool(seen & {LineKind.DATE_VENUE, LineKind.LINKS})
+            and bool(seen & {_KIND_DATE_VENUE, _KIND_LINKS})
         )
     if not is_entry:
         return None
-    authors_lines = [ln for ln in typed if ln.kind is LineKind.AUTHORS]
+    authors_lines = [ln for ln in typed if ln.kind is _KIND_AUTHORS]
     authors, authors_field, italic = _authors(authors_lines)
-    date_line = next((ln for ln in typed if ln.kind is LineKind.DATE_VENUE), None)
+    date_line = next((ln for ln in typed if ln.kind is _KIND_DATE_VENUE), None)
     date, venue2, dv_field = _date_venue(date_line, title_groups)
     entry_links = tuple(
         ln
         for ln in links
-        if typed[0].number <= ln.line <= typed[-1].number and ln.form is not LinkForm.IMAGE
+        if typed[0].number <= ln.line <= typed[-1].number and ln.form is not _FORM_IMAGE
     )
-    link_lines = {ln.number for ln in typed if ln.kind is LineKind.LINKS}
+    link_lines = {ln.number for ln in typed if ln.kind is _KIND_LINKS}
     last = typed[-1]
     return Entry(
         span=Span(typed[0].number, typed[0].indent + 1, last.number, len(last.text) + 1),

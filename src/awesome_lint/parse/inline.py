@@ -26,6 +26,13 @@ from ..lazy import lazy_regex
 from ..model import LineIndex, Link, LinkForm, Span
 from .htmltags import comments, decode_entities, tag_at, tags
 
+# Enum members read per line, as module constants (why: entries.py).
+_FORM_AUTOLINK = LinkForm.AUTOLINK
+_FORM_BARE = LinkForm.BARE
+_FORM_BRACKETED = LinkForm.BRACKETED
+_FORM_IMAGE = LinkForm.IMAGE
+_FORM_OUTER = LinkForm.OUTER
+
 # The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
 # (A "!" is an image opener only before "[": one character class scans faster than "!\[" as an
 # alternative, and the walk skips the other "!".)
@@ -155,13 +162,31 @@ class _Next:
         return k
 
 
-_SEARCHES = {
-    "next_gt": (">", False),
-    "next_comment_end": ("-->", False),
-    "next_close": ("]", True),
-    "next_open": ("[", True),
-    "next_space": (_SPACE_OR_CONTROL, False),
-}
+class _Search:
+    """A ``_Next`` search of the walk's text, made on first use (most blocks are a line or two
+    that need none): stored on the instance, which then answers without this descriptor.
+    (A ``__getattr__`` on the walk did the same but slowed every attribute read of it.)"""
+
+    def __init__(self, needle: str | re.Pattern, escapable: bool) -> None:
+        self.needle = needle
+        self.escapable = escapable
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, walk, owner=None):
+        made = _Next(walk.s, self.needle, self.escapable)
+        walk.__dict__[self.name] = made
+        return made
+
+
+class _Quotes:
+    """The searches for the closing quote or parenthesis of a link title, made on first use."""
+
+    def __get__(self, walk, owner=None):
+        made = {q: _Next(walk.s, q) for q in "\"')"}
+        walk.__dict__["next_quote"] = made
+        return made
 
 
 class _Opener(NamedTuple):
@@ -171,6 +196,13 @@ class _Opener(NamedTuple):
 
 
 class _Walk:
+    next_gt = _Search(">", False)
+    next_comment_end = _Search("-->", False)
+    next_close = _Search("]", True)
+    next_open = _Search("[", True)
+    next_space = _Search(_SPACE_OR_CONTROL, False)
+    next_quote = _Quotes()
+
     def __init__(self, s: str, refs: dict[str, Reference]) -> None:
         self.s = s
         self.n = len(s)
@@ -182,20 +214,6 @@ class _Walk:
         self.closed_by: dict[int, int] = {}  # "[" -> the "]" that closed it
         self._runs: dict[int, list[int]] | None = None
         self._paren_table: _Parens | None = None
-
-    def __getattr__(self, name: str):
-        # The searches are made on first use (__getattr__ runs only for a missing attribute):
-        # most blocks are a line or two that need none of them.
-        s = self.s
-        if name == "next_quote":
-            made = {q: _Next(s, q) for q in "\"')"}
-        elif name in _SEARCHES:
-            needle, escapable = _SEARCHES[name]
-            made = _Next(s, needle, escapable)
-        else:
-            raise AttributeError(name)
-        setattr(self, name, made)
-        return made
 
     def _parens(self) -> _Parens:
         if self._paren_table is None:
@@ -243,7 +261,7 @@ class _Walk:
         if m:
             url = m.group(1)
             a, b = m.span(1)
-            self.links.append(Located(url, url, LinkForm.AUTOLINK, i, m.end(), a, b, a, b))
+            self.links.append(Located(url, url, _FORM_AUTOLINK, i, m.end(), a, b, a, b))
             self.skipped.append((i, m.end()))
             return m.end()
         gt = self.next_gt.find(i + 1)
@@ -259,7 +277,7 @@ class _Walk:
         wanted = _LINK_TAGS.get(tag.name)
         if not wanted:
             return
-        form = LinkForm.AUTOLINK if tag.name == "a" else LinkForm.IMAGE
+        form = _FORM_AUTOLINK if tag.name == "a" else _FORM_IMAGE
         for attr in tag.attributes:
             if attr.name in wanted and attr.value.strip():
                 url = attr.value.strip()
@@ -376,7 +394,7 @@ class _Walk:
         start = opener.pos - 1 if opener.image else opener.pos
         inner = s[label_start:label_end]
         if opener.image:
-            form = LinkForm.IMAGE
+            form = _FORM_IMAGE
         elif (
             len(inner) >= 2 and inner[0] == "[" and self.closed_by.get(label_start) == label_end - 1
         ):
@@ -384,7 +402,7 @@ class _Walk:
             return Located(
                 _unescape(inner[1:-1]),
                 url,
-                LinkForm.OUTER,
+                _FORM_OUTER,
                 start,
                 end,
                 label_start + 1,
@@ -399,7 +417,7 @@ class _Walk:
             return Located(
                 _unescape(inner),
                 url,
-                LinkForm.BRACKETED,
+                _FORM_BRACKETED,
                 outer_start,
                 end + 1,
                 label_start,
@@ -409,7 +427,7 @@ class _Walk:
                 ref,
             )
         else:
-            form = LinkForm.BARE
+            form = _FORM_BARE
         return Located(
             _unescape(inner), url, form, start, end, label_start, label_end, url_start, url_end, ref
         )
@@ -502,7 +520,7 @@ class _Walk:
                 prefix = 4 if raw.startswith("www.") else raw.index("://") + 3
                 if len(url) > prefix:
                     st, en = m.start(), m.start() + len(url)
-                    self.links.append(Located(url, url, LinkForm.AUTOLINK, st, en, st, en, st, en))
+                    self.links.append(Located(url, url, _FORM_AUTOLINK, st, en, st, en, st, en))
 
 
 def _all_inside_urls(s: str, links: list[Located]) -> bool:
