@@ -111,10 +111,14 @@ def with_leading_dates(entry: Entry, date_lines: list[EntryLine], read_date_venu
 
 def date_last(entry: Entry, links: list[Link]) -> Entry:
     """Mark a block whose date line comes after its links line, and read the venue there."""
-    kinds = [ln.kind for ln in entry.lines]
-    if _KIND_DATE_VENUE not in kinds or _KIND_LINKS not in kinds:
-        return entry
-    if kinds.index(_KIND_DATE_VENUE) < kinds.index(_KIND_LINKS):
+    date_at = links_at = -1  # the first date line and the first links line
+    for k, ln in enumerate(entry.lines):
+        if ln.kind is _KIND_DATE_VENUE:
+            if date_at < 0:
+                date_at = k
+        elif ln.kind is _KIND_LINKS and links_at < 0:
+            links_at = k
+    if date_at < 0 or links_at < 0 or date_at < links_at:
         return entry
     venue = entry.venue
     if venue is None:

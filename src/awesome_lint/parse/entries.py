@@ -17,7 +17,6 @@ is reported.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
@@ -65,10 +64,9 @@ _PLACEHOLDER_AUTHORS = {
 }
 
 
-class RawLine(NamedTuple):  # (made for every paragraph line: a tuple is made in one call)
-    number: int
-    text: str
-    prefix: int  # columns taken by a list bullet on this line (0 elsewhere)
+# A paragraph line to read: (line number, text, columns taken by a list bullet on it). Plain
+# tuples, made for every paragraph line by zip in C.
+RawLine = tuple[int, str, int]
 
 
 def analyze_line(
@@ -141,8 +139,10 @@ class _Draft:
 
 
 def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
-    if line.kind is kind:
-        return line
+    return line if line.kind is kind else _retyped(line, kind)
+
+
+def _retyped(line: EntryLine, kind: LineKind) -> EntryLine:
     return EntryLine(
         line.number,
         line.text,
@@ -162,12 +162,14 @@ _TITLE, _AUTHORS, _DATE, _LINKS, _TEXT = "title", "authors", "date", "links", "t
 
 def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     col = line.indent + 1
-    return any(
-        ln.span.start_line == line.number
-        and ln.span.start_col <= col + 2
-        and ln.form is not _FORM_IMAGE
-        for ln in links
-    )
+    for ln in links:
+        if (
+            ln.span.start_line == line.number
+            and ln.span.start_col <= col + 2
+            and ln.form is not _FORM_IMAGE
+        ):
+            return True
+    return False
 
 
 def candidate(line: EntryLine, links: list[Link]) -> str:
@@ -224,12 +226,12 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
     lines: list[EntryLine] = []
     cands: list[str] = []
     groups: list[list[int]] = []
-    for i, r in enumerate(raw):
+    for i, (number, text, prefix) in enumerate(raw):
         # Each line read once: its fields, its candidate kind from its own text and links,
         # then its EntryLine with the likely kind (_build re-types only the few that differ).
-        fields = _line_fields(r.text, r.prefix)
-        cand = candidate(_Draft(r.number, r.text, fields), by_line.get(r.number, ()))
-        lines.append(EntryLine(r.number, r.text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
+        fields = _line_fields(text, prefix)
+        cand = candidate(_Draft(number, text, fields), by_line.get(number, ()))
+        lines.append(EntryLine(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
         cands.append(cand)
         if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
             groups.append([i])
@@ -337,13 +339,31 @@ def _build(
             kind = _KIND_OTHER
         kinds.append(kind)
         seen.add(kind)
-    typed = [_with_kind(ln, k) for ln, k in zip(lines, kinds)]
-    title_lines = [ln for ln in typed if ln.kind is _KIND_TITLE]
+    # The typed lines and what is read of them, in one pass (no comprehension per field).
+    typed: list[EntryLine] = []
+    title_lines: list[EntryLine] = []
+    authors_lines: list[EntryLine] = []
+    date_line = None
+    link_lines: set[int] = set()
+    for ln, k in zip(lines, kinds):
+        if ln.kind is not k:
+            ln = _retyped(ln, k)
+        typed.append(ln)
+        if k is _KIND_TITLE:
+            title_lines.append(ln)
+        elif k is _KIND_AUTHORS:
+            authors_lines.append(ln)
+        elif k is _KIND_DATE_VENUE:
+            if date_line is None:
+                date_line = ln
+        elif k is _KIND_LINKS:
+            link_lines.add(ln.number)
     title, title_bold, layout, venue, title_groups = _title(title_lines, links)
     # A bold paragraph followed only by plain text (a citation of the list's own survey, a
     # note) is prose; an entry shows a date, a links line or italic authors.
     strong = (
-        seen & {_KIND_DATE_VENUE, _KIND_LINKS}
+        _KIND_DATE_VENUE in seen
+        or _KIND_LINKS in seen
         or title_groups
         or (cands[1:2] == [_AUTHORS] and _KIND_AUTHORS in seen)
     )
@@ -353,23 +373,22 @@ def _build(
         is_entry = (
             len(typed) >= 3
             and cands[1] == _AUTHORS
-            and bool(seen & {_KIND_DATE_VENUE, _KIND_LINKS})
+            and (_KIND_DATE_VENUE in seen or _KIND_LINKS in seen)
         )
     if not is_entry:
         return None
-    authors_lines = [ln for ln in typed if ln.kind is _KIND_AUTHORS]
     authors, authors_field, italic = _authors(authors_lines)
-    date_line = next((ln for ln in typed if ln.kind is _KIND_DATE_VENUE), None)
     date, venue2, dv_field = _date_venue(date_line, title_groups)
-    entry_links = tuple(
-        ln
-        for ln in links
-        if typed[0].number <= ln.line <= typed[-1].number and ln.form is not _FORM_IMAGE
-    )
-    link_lines = {ln.number for ln in typed if ln.kind is _KIND_LINKS}
-    last = typed[-1]
+    first_number, last = typed[0].number, typed[-1]
+    entry_links = []  # the links of its lines (not images); those of its links lines first
+    on_link_lines = []
+    for lk in links:
+        if first_number <= lk.line <= last.number and lk.form is not _FORM_IMAGE:
+            entry_links.append(lk)
+            if lk.line in link_lines or lk.line == first_number:
+                on_link_lines.append(lk)
     return Entry(
-        span=Span(typed[0].number, typed[0].indent + 1, last.number, len(last.text) + 1),
+        span=Span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
         layout=layout,
         lines=tuple(typed),
         title=title,
@@ -380,8 +399,7 @@ def _build(
         date=date,
         venue=venue or venue2,
         date_venue=dv_field,
-        links=tuple(ln for ln in entry_links if ln.line in link_lines or ln.line == typed[0].number)
-        or entry_links,
+        links=tuple(on_link_lines or entry_links),
         section=section,
     )
 
@@ -516,8 +534,7 @@ def _names(text: str) -> tuple[str, ...]:
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()
-    parts = _NAME_SEPARATOR.split(plain)
-    return tuple(p.strip() for p in parts if p.strip())
+    return tuple(filter(None, map(str.strip, _NAME_SEPARATOR.split(plain))))
 
 
 def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):

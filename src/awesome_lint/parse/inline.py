@@ -661,17 +661,8 @@ def scan_lines(
             )
         a, b = loc.label_start, loc.label_end
         label_span = Span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
-        result.append(
-            Link(
-                label=loc.label,
-                url=loc.url.strip(),
-                form=loc.form,
-                span=whole,
-                label_span=label_span,
-                url_span=url_span,
-                line=line,
-            )
-        )
+        # (positional: keywords to a class are gathered in a dict first)
+        result.append(Link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line))
     comments = [
         (bisect_right(starts, a + base, lo_line, hi_line), body) for a, _, body in found.comments
     ]

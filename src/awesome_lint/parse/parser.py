@@ -12,7 +12,7 @@ import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, count, repeat
 from operator import add, sub
 from urllib.parse import unquote
 
@@ -400,11 +400,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
             code_links = scan_lines(index, pending_code.start, pending_code.end, refs).links
             links.extend(code_links)
-            raw = [
-                RawLine(pending_code.start + k, ln, 0)
-                for k, ln in enumerate(code_lines)
-                if ln.strip()
-            ]
+            raw = [(pending_code.start + k, ln, 0) for k, ln in enumerate(code_lines) if ln.strip()]
             block_links = code_links + block_links
             pending_code = None
         # A one-line list item is read by the layouts (layouts/units.py read its parts by
@@ -415,10 +411,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             found = []
         else:
             prefix = strip_bullet(block_lines[0]) if b.item_start else 0
-            raw += [
-                RawLine(b.start + k, ln, prefix if k == 0 else 0)
-                for k, ln in enumerate(block_lines)
-            ]
+            raw += zip(count(b.start), block_lines, chain((prefix,), repeat(0)))
             found = split_entries(raw, block_links, current_slug)
         entries.extend(found)
         if not found and b.list_depth == 0:
