@@ -370,3 +370,23 @@ def test_underline_and_blank_lines_are_the_lines_that_match(text):
         k for k, ln in enumerate(lines) if underline.fullmatch(ln)
     ]
     assert _line_numbers(_BLANK, text) == [k for k, ln in enumerate(lines) if blank.fullmatch(ln)]
+
+
+_HTML_PIECES = st.lists(
+    st.sampled_from(["<", ">", "a", " ", "=", '"', "id", "name", "ID", "<br>", "<a ", "x", "\n"]),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HTML_PIECES)
+def test_anchor_tags_are_the_tags_with_a_name_or_id(text):
+    # Only the tags around "name=" or "id=" are read for anchors: every tag with such an
+    # attribute must be among them.
+    from awesome_lint.parse.htmltags import tags
+    from awesome_lint.parse.parser import _anchor_tags
+
+    def with_anchor(found):
+        return [t for t in found if any(a.name in ("name", "id") for a in t.attributes)]
+
+    assert with_anchor(_anchor_tags(text)) == with_anchor(tags(text))

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from ..lazy import lazy_regex
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
-from .htmltags import tags as html_tags
+from .htmltags import tag_at
 from .inline import definitions, html_links, scan_lines
 from .layouts.extract import extract as extract_layouts
 from .layouts.roles import venue_from_link
@@ -429,9 +429,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     anchors = {h.slug for h in headings}
     comments.sort(key=lambda c: c[0])
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
-    # Only a text that writes name= or id= can hold an anchor tag: the others (every <br>
-    # of a paper list) are not read one by one.
-    for tag in html_tags(text) if _ANCHOR_ATTRIBUTE.search(text) else ():
+    for tag in _anchor_tags(text):
         for attr in tag.attributes:
             if attr.name in ("name", "id") and attr.value and index.line_of(tag.start) not in code:
                 anchors.add(attr.value)
@@ -454,6 +452,27 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         entries_read=want_entries,
         tables=tuple((t.start, t.end) for t in tables),
     )
+
+
+def _anchor_tags(text: str) -> list:
+    """The tags that can hold a name= or id= attribute: those around a "name=" or "id=".
+
+    Which text is a tag does not depend on what comes before it (a tag runs from "<" to the
+    next ">" with no "<" between: htmltags.py), so the tags around these words are the ones
+    a reading of every tag would find with them, without reading the others (every <br> of
+    a paper list; "?id=" in an OpenReview URL is enough to bring the word in)."""
+    found = []
+    last = -1
+    for m in _ANCHOR_ATTRIBUTE.finditer(text):
+        lt = text.rfind("<", 0, m.start())
+        if lt <= last or text.find(">", lt, m.start()) >= 0:
+            continue  # no "<" before it, or the tag there closed before it, or read already
+        last = lt
+        gt = text.find(">", lt + 1)
+        tag = tag_at(text, lt, gt, text.find("<", lt + 1, gt) if gt >= 0 else -1)
+        if tag is not None:
+            found.append(tag)
+    return found
 
 
 def _line_numbers(pattern: re.Pattern, text: str) -> list[int]:
@@ -479,6 +498,10 @@ def block_tokens(text: str, env: dict) -> list:
         del env[_SETEXT_KEY]
 
 
+# Tokens _blocks has no use for (their lines are their opening token's).
+_NOTHING_TO_READ = frozenset({"inline", "paragraph_close", "heading_close", "table_close"})
+
+
 def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
     tokens = block_tokens(text, env)
     blocks: list[_Block] = []
@@ -490,6 +513,8 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
     item_stack: list[int] = []  # indices into lists.item_blocks of the open items
     for i, tok in enumerate(tokens):
         t = tok.type
+        if t in _NOTHING_TO_READ:
+            continue  # a third of the tokens: a paragraph's inline and closing tokens
         if t in ("bullet_list_open", "ordered_list_open"):
             depth += 1
             list_stack.append(((tok.map[0] + 1) if tok.map else 0, t == "ordered_list_open"))
@@ -532,15 +557,8 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
                 )
             )
         elif t == "paragraph_open":
-            blocks.append(
-                _Block(
-                    "paragraph",
-                    tok.map[0] + 1,
-                    tok.map[1],
-                    list_depth=depth,
-                    item_start=pending_item,
-                )
-            )
+            # (kind, start, end, list_depth, item_start): positional, one per paragraph
+            blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], depth, pending_item))
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
                 b = lists.item_blocks[k]  # its constructor: dataclasses.replace costs 10x more
