@@ -455,11 +455,18 @@ class _Walk:
             elif c == "[" and (m := _BRACKETED_LINK.match(s, i)) is not None:
                 # "[[label](url)]": the outer opener, the plain link inside it (which kills
                 # the outer one), and the "]" that closes the dead opener, as the walk goes.
+                # The link is what _classify makes of it: bracketed, its label and URL as
+                # matched (neither can hold a backslash to unescape).
                 close = m.end(1)
                 self.closed_by[i + 1] = close
-                url = decode_entities(_unescape(m.group(2)))
-                opener = _Opener(i + 1, False, seq + 1)
-                self.links.append(self._classify(opener, close, url, *m.span(2), m.end() - 1, None))
+                url = m.group(2)
+                if "&" in url:
+                    url = decode_entities(url)
+                outer = i - 1 if i >= 1 and s[i - 1] == "\\" else i
+                self.links.append(
+                    Located(m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2, close,
+                            m.start(2), m.end(2))
+                )  # fmt: skip
                 self.closed_by[i] = m.end() - 1
                 seq += 2
                 dead_below = seq
@@ -469,9 +476,19 @@ class _Walk:
                 # is dead, as _close_bracket leaves them.
                 close = m.end(1)
                 self.closed_by[i] = close
-                url = decode_entities(_unescape(m.group(2)))
-                opener = _Opener(i, False, seq)
-                self.links.append(self._classify(opener, close, url, *m.span(2), m.end(), None))
+                url = m.group(2)
+                if "&" in url:
+                    url = decode_entities(url)
+                end = m.end()
+                if end < n and s[end] == "]" and i >= 1 and s[i - 1] == "[":
+                    # "\[[code](u)]": bracketed after all (_classify decides how).
+                    opener = _Opener(i, False, seq)
+                    self.links.append(self._classify(opener, close, url, *m.span(2), end, None))
+                else:
+                    self.links.append(
+                        Located(m.group(1), url, _FORM_BARE, i, end, i + 1, close,
+                                m.start(2), m.end(2))
+                    )  # fmt: skip
                 seq += 1
                 dead_below = seq
                 i = m.end()
