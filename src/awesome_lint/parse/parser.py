@@ -63,6 +63,9 @@ def _markdown_without(off: tuple[str, ...], normalized: bool):
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     # (text_join joins the children of inline tokens: without the inline pass there are none)
     md.disable(["inline", "text_join", *off, *(("normalize",) if normalized else ())])
+    for rule in md.block.ruler.__rules__:
+        if "LOGGER" in rule.fn.__globals__:
+            md.block.ruler.at(rule.name, _without_logging(rule.fn), {"alt": list(rule.alt)})
     plain_lheading = md.block.ruler.__rules__[md.block.ruler.__find__("lheading")].fn
 
     def lheading(state, start: int, end: int, silent: bool) -> bool:
@@ -202,6 +205,22 @@ def _paragraph_rule():
         return True
 
     return paragraph, terminators
+
+
+# A logger whose debug() does nothing, in C: str.format of "" takes any arguments.
+_QUIET = types.SimpleNamespace(debug="".format)
+
+
+def _without_logging(rule):
+    """A copy of markdown-it's block rule ``rule`` whose LOGGER.debug("entering ...") at each
+    call does nothing: two Python calls in logging per rule call (a rule is tried at every
+    line), for a message nobody reads. The library's module is not touched."""
+    scope = {**rule.__globals__, "LOGGER": _QUIET}
+    quiet = types.FunctionType(
+        rule.__code__, scope, rule.__name__, rule.__defaults__, rule.__closure__
+    )
+    quiet.__kwdefaults__ = rule.__kwdefaults__
+    return quiet
 
 
 def _split_cells(row: str, _plain_split=None) -> list[str]:
