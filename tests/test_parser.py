@@ -373,7 +373,10 @@ def test_underline_and_blank_lines_are_the_lines_that_match(text):
 
 
 _HTML_PIECES = st.lists(
-    st.sampled_from(["<", ">", "a", " ", "=", '"', "id", "name", "ID", "<br>", "<a ", "x", "\n"]),
+    st.sampled_from(
+        ["<", ">", "a", " ", "=", '"', "id", "name", "ID", "NaMe", "<br>", "<a ", "x", "\n", "\t"]
+        + ["İ", "ı", "\u00a0"]
+    ),
     max_size=25,
 ).map("".join)
 

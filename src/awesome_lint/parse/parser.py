@@ -26,7 +26,6 @@ from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
-_ANCHOR_ATTRIBUTE = lazy_regex(r"(?:name|id)\s*=", re.I)
 _HR = lazy_regex(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
@@ -479,18 +478,27 @@ def _anchor_tags(text: str) -> list:
     Which text is a tag does not depend on what comes before it (a tag runs from "<" to the
     next ">" with no "<" between: htmltags.py), so the tags around these words are the ones
     a reading of every tag would find with them, without reading the others (every <br> of
-    a paper list; "?id=" in an OpenReview URL is enough to bring the word in)."""
+    a paper list; "?id=" in an OpenReview URL is enough to bring the word in). The words are
+    found from each "=" back (a case-insensitive pattern is tried at every character)."""
     found = []
     last = -1
-    for m in _ANCHOR_ATTRIBUTE.finditer(text):
-        lt = text.rfind("<", 0, m.start())
-        if lt <= last or text.find(">", lt, m.start()) >= 0:
-            continue  # no "<" before it, or the tag there closed before it, or read already
-        last = lt
-        gt = text.find(">", lt + 1)
-        tag = tag_at(text, lt, gt, text.find("<", lt + 1, gt) if gt >= 0 else -1)
-        if tag is not None:
-            found.append(tag)
+    eq = text.find("=")
+    while eq >= 0:
+        j = eq
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        # An attribute named so is ASCII: no other text lower-cases to "name" or "id".
+        word = text[max(0, j - 4) : j].lower()
+        start = j - 4 if word == "name" else j - 2 if word[-2:] == "id" else -1
+        lt = text.rfind("<", 0, start) if start >= 0 else -1
+        # (a "<" before it, whose tag does not close before it, not read already)
+        if lt > last and text.find(">", lt, start) < 0:
+            last = lt
+            gt = text.find(">", lt + 1)
+            tag = tag_at(text, lt, gt, text.find("<", lt + 1, gt) if gt >= 0 else -1)
+            if tag is not None:
+                found.append(tag)
+        eq = text.find("=", eq + 1)
     return found
 
 
