@@ -22,6 +22,7 @@ from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
+from .makers import make_entry, make_entry_line, make_field, make_span, span_on_line
 
 # Enum members as module constants: on Python 3.11 reading ``LineKind.TITLE`` goes through
 # the enum class's __getattr__ (ten times a global's cost), and these are read per line.
@@ -73,7 +74,7 @@ def analyze_line(
     number: int, text: str, prefix: int = 0, kind: LineKind = _KIND_OTHER
 ) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
-    return EntryLine(number, text, *_line_fields(text, prefix), kind)
+    return make_entry_line(number, text, *_line_fields(text, prefix), kind)
 
 
 def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, str]:
@@ -143,7 +144,7 @@ def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
 
 
 def _retyped(line: EntryLine, kind: LineKind) -> EntryLine:
-    return EntryLine(
+    return make_entry_line(
         line.number,
         line.text,
         line.indent,
@@ -231,7 +232,7 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         # then its EntryLine with the likely kind (_build re-types only the few that differ).
         fields = _line_fields(text, prefix)
         cand = candidate(_Draft(number, text, fields), by_line.get(number, ()))
-        lines.append(EntryLine(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
+        lines.append(make_entry_line(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
         cands.append(cand)
         if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
             groups.append([i])
@@ -387,8 +388,8 @@ def _build(
             entry_links.append(lk)
             if lk.line in link_lines or lk.line == first_number:
                 on_link_lines.append(lk)
-    return Entry(
-        span=Span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
+    return make_entry(
+        span=make_span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
         layout=layout,
         lines=tuple(typed),
         title=title,
@@ -415,13 +416,13 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     m = _VENUE_PREFIX.match(c)
     if m and not c[m.end() - 1 : m.end()] == "(" and not c.startswith("](", m.end("venue") + 2):
         # [**MICCAI 2020**] Title
-        venue = Field(
+        venue = make_field(
             m.group("venue").strip(),
-            Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))),
+            span_on_line(number, base + 3, base + 3 + len(m.group("venue"))),
         )
         start = base + m.end()
         text, span = _join_field(title_lines, start)
-        return Field(text, span) if text else None, False, "venue-prefix", venue, groups
+        return make_field(text, span) if text else None, False, "venue-prefix", venue, groups
     bold = c.startswith(("**", "__")) or c.startswith("[**")
     if bold:
         marker = "**" if "**" in c[:3] else "__"
@@ -430,7 +431,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         inner_start = base + open_at + 2
         if close_line is None:
             text, span = _join_field(title_lines, inner_start)
-            return Field(text.strip(), span), False, "block", venue, groups
+            return make_field(text.strip(), span), False, "block", venue, groups
         else:
             text, span = _join_field(
                 title_lines[: close_line + 1], inner_start, end_override=close_at
@@ -457,7 +458,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
                 groups.append(
                     (
                         g.group(1),
-                        Span.on_line(
+                        span_on_line(
                             tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1
                         ),
                     )
@@ -466,7 +467,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         if text.startswith("["):  # (the pattern's first character: no sub call otherwise)
             text = _LINKED_TEXT.sub(r"\1", text)
         layout = "title-date" if groups else "block"
-        return Field(text.strip(), span), True, layout, venue, groups
+        return make_field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
     # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
     tail = (
@@ -476,12 +477,12 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     )
     if tail and tail.start() > base and looks_like_date(tail.group(0)):
         for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
-            groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
+            groups.append((g.group(1), span_on_line(number, g.start(1) + 1, g.end(1) + 1)))
         end = len(first.text[: tail.start()].rstrip())
         text = first.text[base:end]
-        span = Span.on_line(number, base + 1, end + 1)
-        return Field(text, span), False, "title-date", venue, groups
-    return Field(text, span) if text else None, False, "block", venue, groups
+        span = span_on_line(number, base + 1, end + 1)
+        return make_field(text, span), False, "title-date", venue, groups
+    return make_field(text, span) if text else None, False, "block", venue, groups
 
 
 def _find_close(lines: list[EntryLine], marker: str, start: int) -> tuple[int | None, int]:
@@ -505,7 +506,7 @@ def _join_field(
         parts.append(ln.text[lo:hi].strip())
     last = lines[-1]
     hi = end_override if end_override is not None else last.content_end
-    span = Span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
+    span = make_span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
     return " ".join(p for p in parts if p), span
 
 
@@ -517,16 +518,16 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
     marker = c[0] if c[:1] in ("*", "_") and c[:2] not in ("**", "__") else None
     if marker is None:
         text, span = _join_field(lines, first.indent)
-        return _names(text), Field(text, span), False
+        return _names(text), make_field(text, span), False
     last = lines[-1]
     close = last.text.rfind(
         marker, (first.indent + 1) if last is first else last.indent, last.content_end
     )
     if close == -1:
         text, span = _join_field(lines, first.indent + 1)
-        return _names(text), Field(text, span), False
+        return _names(text), make_field(text, span), False
     text, span = _join_field(lines, first.indent + 1, end_override=close)
-    return _names(text), Field(text, span), True
+    return _names(text), make_field(text, span), True
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -543,9 +544,9 @@ def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
     field = None
     if line is not None:
         c = line.text[line.indent : line.content_end]
-        field = Field(c, Span.on_line(line.number, line.indent + 1, line.content_end + 1))
+        field = make_field(c, span_on_line(line.number, line.indent + 1, line.content_end + 1))
         for g in _GROUP.finditer(line.text, line.indent, line.content_end):
-            groups.append((g.group(1), Span.on_line(line.number, g.start(1) + 1, g.end(1) + 1)))
+            groups.append((g.group(1), span_on_line(line.number, g.start(1) + 1, g.end(1) + 1)))
         if not groups and looks_like_date(c):
             groups.append((c, field.span))
     date = venue = None
@@ -553,7 +554,7 @@ def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
         if date is None and looks_like_date(text):
             date = entry_date(text, span)
         elif venue is None:
-            venue = Field(text.strip(), span)
+            venue = make_field(text.strip(), span)
     return date, venue, field
 
 
@@ -562,7 +563,7 @@ def entry_date(text: str, span: Span) -> EntryDate:
     day_span = None
     if p.day_text is not None and p.day_offset is not None:
         col = span.start_col + p.day_offset
-        day_span = Span.on_line(span.start_line, col, col + len(p.day_text))
+        day_span = span_on_line(span.start_line, col, col + len(p.day_text))
     return EntryDate(
         raw=text,
         span=span,

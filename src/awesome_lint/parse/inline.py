@@ -25,6 +25,7 @@ from typing import NamedTuple
 from ..lazy import lazy_regex
 from ..model import LineIndex, Link, LinkForm, Span
 from .htmltags import comments, decode_entities, tag_at, tags
+from .makers import make_link, make_span
 
 # Enum members read per line, as module constants (why: entries.py).
 _FORM_AUTOLINK = LinkForm.AUTOLINK
@@ -619,13 +620,13 @@ def scan_block(
 
         def span(a: int, b: int) -> Span:
             if lo <= a and b < hi:
-                return Span(line, a - lo + 1, line, b - lo + 1)
+                return make_span(line, a - lo + 1, line, b - lo + 1)
             return omap.span(a, b)
 
         whole = span(loc.start, loc.end)
         url_span = loc.reference.url_span if loc.reference else span(loc.url_start, loc.url_end)
         result.append(
-            Link(
+            make_link(
                 label=loc.label,
                 url=loc.url.strip(),
                 form=loc.form,
@@ -658,7 +659,7 @@ def scan_lines(
         b += base
         i = bisect_right(starts, a, lo_line, hi_line) - 1
         j = i if b < starts[i + 1] else bisect_right(starts, b, lo_line, hi_line) - 1
-        return Span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
+        return make_span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
 
     result = []
     for loc in found.links:
@@ -668,18 +669,22 @@ def scan_lines(
         lo, line = starts[i] - base, i + 1
         hi = starts[i + 1] - base
         a, b = loc.start, loc.end
-        whole = Span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
+        whole = make_span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
         if loc.reference:
             url_span = loc.reference.url_span
         else:
             a, b = loc.url_start, loc.url_end
             url_span = (
-                Span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+                make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
             )
         a, b = loc.label_start, loc.label_end
-        label_span = Span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+        label_span = (
+            make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+        )
         # (positional: keywords to a class are gathered in a dict first)
-        result.append(Link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line))
+        result.append(
+            make_link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line)
+        )
     comments = [
         (bisect_right(starts, a + base, lo_line, hi_line), body) for a, _, body in found.comments
     ]
@@ -711,7 +716,9 @@ def html_links(first_line: int, lines: list[str]) -> BlockScan:
     for loc in walk.links:
         span = omap.span(loc.start, loc.end)
         url_span = omap.span(loc.url_start, loc.url_end)
-        result.append(Link(loc.label, loc.url, loc.form, span, url_span, url_span, span.start_line))
+        result.append(
+            make_link(loc.label, loc.url, loc.form, span, url_span, url_span, span.start_line)
+        )
     found = [(omap.position(a)[0], body) for a, _, body in hidden]
     return BlockScan(result, found)
 
