@@ -507,7 +507,7 @@ def _join_field(
     last = lines[-1]
     hi = end_override if end_override is not None else last.content_end
     span = make_span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
-    return " ".join(p for p in parts if p), span
+    return " ".join(filter(None, parts)), span
 
 
 def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | None, bool | None]:
