@@ -277,6 +277,119 @@ def test_block_tokens_match_markdown_it_with_every_rule(lines):
     full.disable("inline")
     env_full: dict = {}
     env_ours: dict = {}
-    expected = [(t.type, t.map, t.markup, t.content) for t in full.parse(text, env_full)]
-    assert [(t.type, t.map, t.markup, t.content) for t in block_tokens(text, env_ours)] == expected
+    # Whole tokens: every field (level, attrs, info, hidden...), not only what the parser reads.
+    assert block_tokens(text, env_ours) == full.parse(text, env_full)
     assert env_ours == env_full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\nab>-*", max_size=40))
+def test_block_state_line_tables_match_markdown_it(text):
+    # The parser builds markdown-it's line tables with str methods: the same tables as
+    # StateBlock's own constructor, for blank, tab-indented and unterminated last lines.
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+
+    from awesome_lint.parse.parser import _block_state
+
+    md = MarkdownIt("commonmark")
+    theirs = StateBlock(text, md, {}, [])
+    ours = _block_state(text, md, {}, [])
+    for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+
+
+# Pieces of inline Markdown: brackets, links, bare URLs, code, tags, escapes.
+_INLINE = st.lists(
+    st.sampled_from(
+        list("[]()!<>`\\*_ :/.w\nabu")
+        + ["www.", "http://", "<br>", "](u)", "[a]", "( u )", "(<u>)", "[[a]]", "[r]"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_INLINE, min_size=1, max_size=5), st.booleans())
+def test_walk_shortcuts_find_what_the_plain_walk_finds(parts, with_ref):
+    # The walk reads "[l](u)", "[[l](u)]" and "[text]" in one match each, and skips the
+    # bare-URL search where every "://" and "www." is inside a link's URL: with those
+    # shortcuts switched off it must find the same links, comments and code spans.
+    import re
+
+    from awesome_lint.parse import inline
+
+    text = "".join(parts) + ("\n\n[r]: /ref" if with_ref else "")
+    refs = {"R": inline.Reference("/ref", Span(1, 1, 1, 1))} if with_ref else None
+    fast = inline.scan_all(text, refs)
+    never = re.compile(r"(?!)")
+    saved = {k: getattr(inline, k) for k in ("_SIMPLE_LINK", "_BRACKETED_LINK", "_PLAIN_GROUP")}
+    saved_check = inline._all_inside_urls
+    try:
+        for k in saved:
+            setattr(inline, k, never)
+        inline._all_inside_urls = lambda s, links: False
+        plain = inline.scan_all(text, refs)
+    finally:
+        for k, v in saved.items():
+            setattr(inline, k, v)
+        inline._all_inside_urls = saved_check
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_INLINE, min_size=1, max_size=6), st.data())
+def test_scan_lines_is_scan_block_of_the_same_lines(lines, data):
+    # A block is scanned as a slice of the document, mapped by the document's line table.
+    from awesome_lint.model import LineIndex
+    from awesome_lint.parse.inline import scan_block, scan_lines
+
+    lines = [ln.replace("\n", " ") for ln in lines]
+    text = "\n".join(["before", *lines, "after"]) + "\n"
+    first = data.draw(st.integers(2, len(lines) + 1))
+    last = data.draw(st.integers(first, len(lines) + 1))
+    doc_lines = text.split("\n")
+    assert scan_lines(LineIndex(text), first, last) == scan_block(
+        first, doc_lines[first - 1 : last]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\n \t=->a", max_size=30))
+def test_underline_and_blank_lines_are_the_lines_that_match(text):
+    # Setext underlines and blank lines are found at line feeds: the lines whose whole text
+    # matches, as "^...$" in multiline mode finds them.
+    import re
+
+    from awesome_lint.parse.parser import _BLANK, _UNDERLINE, _line_numbers
+
+    lines = text.split("\n")
+    underline = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*")
+    blank = re.compile(r"[ \t]*")
+    assert _line_numbers(_UNDERLINE, text) == [
+        k for k, ln in enumerate(lines) if underline.fullmatch(ln)
+    ]
+    assert _line_numbers(_BLANK, text) == [k for k, ln in enumerate(lines) if blank.fullmatch(ln)]
+
+
+_HTML_PIECES = st.lists(
+    st.sampled_from(
+        ["<", ">", "a", " ", "=", '"', "id", "name", "ID", "NaMe", "<br>", "<a ", "x", "\n", "\t"]
+        + ["İ", "ı", "\u00a0"]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HTML_PIECES)
+def test_anchor_tags_are_the_tags_with_a_name_or_id(text):
+    # Only the tags around "name=" or "id=" are read for anchors: every tag with such an
+    # attribute must be among them.
+    from awesome_lint.parse.htmltags import tags
+    from awesome_lint.parse.parser import _anchor_tags
+
+    def with_anchor(found):
+        return [t for t in found if any(a.name in ("name", "id") for a in t.attributes)]
+
+    assert with_anchor(_anchor_tags(text)) == with_anchor(tags(text))

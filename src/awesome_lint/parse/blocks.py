@@ -23,9 +23,14 @@ from __future__ import annotations
 import dataclasses
 
 from ..lazy import lazy_regex
-from ..model import Entry, EntryLine, Field, LineKind, Link, Span
+from ..model import Entry, EntryLine, LineKind, Link, Span
 from .dates import looks_like_date
+from .makers import make_field, make_span, span_on_line
 from .venues import find_venue
+
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_DATE_VENUE = LineKind.DATE_VENUE
+_KIND_LINKS = LineKind.LINKS
 
 _GROUP = lazy_regex(r"\[([^\[\]]*)\][ \t]*")
 _DATE, _TITLE = "date", "title"
@@ -43,7 +48,7 @@ def leading_venue(line: EntryLine, links: list[Link]) -> tuple[str, Span] | None
         if looks_like_date(m.group(1)) or venue is not None:
             return None  # a date here is a date-venue line, maybe with links run into it
         col = line.indent + m.start(1) + 1
-        venue = (m.group(1).strip(), Span.on_line(line.number, col, col + len(m.group(1))))
+        venue = (m.group(1).strip(), span_on_line(line.number, col, col + len(m.group(1))))
         pos = m.end()
     first = min((lk.span.start_col for lk in links if lk.line == line.number), default=None)
     if venue is None and pos == 0 and first is not None:
@@ -60,7 +65,7 @@ def _plain_leading_venue(line: EntryLine, head: str) -> tuple[str, Span] | None:
         return None
     text = head[: found[1]].strip()
     col = line.indent + 1
-    return text, Span.on_line(line.number, col, col + len(text))
+    return text, span_on_line(line.number, col, col + len(text))
 
 
 def regroup(cands: list[str], groups: list[list[int]]) -> tuple[list[list[int]], dict[int, int]]:
@@ -96,7 +101,7 @@ def with_leading_dates(entry: Entry, date_lines: list[EntryLine], read_date_venu
     first = date_lines[0]
     return dataclasses.replace(
         entry,
-        span=Span(first.number, first.indent + 1, entry.span.end_line, entry.span.end_col),
+        span=make_span(first.number, first.indent + 1, entry.span.end_line, entry.span.end_col),
         layout="date-first",
         lines=tuple(date_lines) + entry.lines,
         date=entry.date or date,
@@ -107,15 +112,19 @@ def with_leading_dates(entry: Entry, date_lines: list[EntryLine], read_date_venu
 
 def date_last(entry: Entry, links: list[Link]) -> Entry:
     """Mark a block whose date line comes after its links line, and read the venue there."""
-    kinds = [ln.kind for ln in entry.lines]
-    if LineKind.DATE_VENUE not in kinds or LineKind.LINKS not in kinds:
-        return entry
-    if kinds.index(LineKind.DATE_VENUE) < kinds.index(LineKind.LINKS):
+    date_at = links_at = -1  # the first date line and the first links line
+    for k, ln in enumerate(entry.lines):
+        if ln.kind is _KIND_DATE_VENUE:
+            if date_at < 0:
+                date_at = k
+        elif ln.kind is _KIND_LINKS and links_at < 0:
+            links_at = k
+    if date_at < 0 or links_at < 0 or date_at < links_at:
         return entry
     venue = entry.venue
     if venue is None:
-        line = entry.line_of(LineKind.LINKS)
+        line = entry.line_of(_KIND_LINKS)
         found = leading_venue(line, links)
         if found:
-            venue = Field(*found)
+            venue = make_field(*found)
     return dataclasses.replace(entry, layout="date-last", venue=venue)

@@ -17,12 +17,25 @@ is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
+from .makers import make_entry, make_entry_line, make_field, make_span, span_on_line
+
+# Enum members as module constants: on Python 3.11 reading ``LineKind.TITLE`` goes through
+# the enum class's __getattr__ (ten times a global's cost), and these are read per line.
+_KIND_AUTHORS = LineKind.AUTHORS
+_KIND_DATE_VENUE = LineKind.DATE_VENUE
+_KIND_LINKS = LineKind.LINKS
+_KIND_OTHER = LineKind.OTHER
+_KIND_TITLE = LineKind.TITLE
+_FORM_IMAGE = LinkForm.IMAGE
+_MARK_BACKSLASH = Marker.BACKSLASH
+_MARK_BR = Marker.BR
+_MARK_NONE = Marker.NONE
+_MARK_SPACES = Marker.SPACES
 
 _BR_TAG = lazy_regex(r"<br\s*/?>", re.I)
 _BULLET = lazy_regex(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
@@ -52,18 +65,16 @@ _PLACEHOLDER_AUTHORS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class RawLine:
-    number: int
-    text: str
-    prefix: int  # columns taken by a list bullet on this line (0 elsewhere)
+# A paragraph line to read: (line number, text, columns taken by a list bullet on it). Plain
+# tuples, made for every paragraph line by zip in C.
+RawLine = tuple[int, str, int]
 
 
 def analyze_line(
-    number: int, text: str, prefix: int = 0, kind: LineKind = LineKind.OTHER
+    number: int, text: str, prefix: int = 0, kind: LineKind = _KIND_OTHER
 ) -> EntryLine:
     """Split a line into indentation, content and its hard-break marker."""
-    return EntryLine(number, text, *_line_fields(text, prefix), kind)
+    return make_entry_line(number, text, *_line_fields(text, prefix), kind)
 
 
 def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, str]:
@@ -91,23 +102,23 @@ def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, st
             or (len(stripped) - m.end() <= 4 and "<" not in stripped[m.end() :])
         ):
             content_end = len(text[:br].rstrip(" \t"))
-            return indent, content_end, Marker.BR, br, m.end(), text[m.end() :]
+            return indent, content_end, _MARK_BR, br, m.end(), text[m.end() :]
     if stripped.endswith("\\") and not stripped.endswith("\\\\"):
         start = len(stripped) - 1
         content_end = len(text[:start].rstrip(" \t"))
         return (
             indent,
             max(content_end, indent),
-            Marker.BACKSLASH,
+            _MARK_BACKSLASH,
             start,
             start + 1,
             text[start + 1 :],
         )
     trailing = text[len(stripped) :]
     if len(trailing) >= 2 and set(trailing) == {" "} and stripped:
-        return indent, len(stripped), Marker.SPACES, len(stripped), len(text), ""
+        return indent, len(stripped), _MARK_SPACES, len(stripped), len(text), ""
     end = max(len(stripped), indent)
-    return indent, end, Marker.NONE, end, end, text[end:]
+    return indent, end, _MARK_NONE, end, end, text[end:]
 
 
 class _Draft:
@@ -129,9 +140,11 @@ class _Draft:
 
 
 def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
-    if line.kind is kind:
-        return line
-    return EntryLine(
+    return line if line.kind is kind else _retyped(line, kind)
+
+
+def _retyped(line: EntryLine, kind: LineKind) -> EntryLine:
+    return make_entry_line(
         line.number,
         line.text,
         line.indent,
@@ -150,12 +163,14 @@ _TITLE, _AUTHORS, _DATE, _LINKS, _TEXT = "title", "authors", "date", "links", "t
 
 def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     col = line.indent + 1
-    return any(
-        ln.span.start_line == line.number
-        and ln.span.start_col <= col + 2
-        and ln.form is not LinkForm.IMAGE
-        for ln in links
-    )
+    for ln in links:
+        if (
+            ln.span.start_line == line.number
+            and ln.span.start_col <= col + 2
+            and ln.form is not _FORM_IMAGE
+        ):
+            return True
+    return False
 
 
 def candidate(line: EntryLine, links: list[Link]) -> str:
@@ -191,10 +206,10 @@ def candidate(line: EntryLine, links: list[Link]) -> str:
 
 
 _LIKELY = {
-    _TITLE: LineKind.TITLE,
-    _AUTHORS: LineKind.AUTHORS,
-    _DATE: LineKind.DATE_VENUE,
-    _LINKS: LineKind.LINKS,
+    _TITLE: _KIND_TITLE,
+    _AUTHORS: _KIND_AUTHORS,
+    _DATE: _KIND_DATE_VENUE,
+    _LINKS: _KIND_LINKS,
 }
 
 
@@ -208,23 +223,18 @@ def _unclosed(text: str, marker: str) -> bool:
 
 def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[Entry]:
     """The entries in one paragraph (usually one; more when blank lines are missing)."""
-    drafts = [_Draft(r.number, r.text, _line_fields(r.text, r.prefix)) for r in raw]
-    links_on = _links_by_line(links)
-    cands = [candidate(d, links_on(d.number, d.number)) for d in drafts]
-    # Build each line once with its likely kind; _build re-types only the few that differ.
-    lines = [
-        EntryLine(d.number, d.text, *d.fields, _LIKELY.get(c, LineKind.OTHER))
-        for d, c in zip(drafts, cands)
-    ]
+    links_on, by_line = _links_by_line(links)
+    lines: list[EntryLine] = []
+    cands: list[str] = []
     groups: list[list[int]] = []
-    for i, cand in enumerate(cands):
-        if cand == _TITLE and groups:
-            current = groups[-1]
-            title_open = _title_open(lines, current)
-            if not title_open:
-                groups.append([i])
-                continue
-        if not groups:
+    for i, (number, text, prefix) in enumerate(raw):
+        # Each line read once: its fields, its candidate kind from its own text and links,
+        # then its EntryLine with the likely kind (_build re-types only the few that differ).
+        fields = _line_fields(text, prefix)
+        cand = candidate(_Draft(number, text, fields), by_line.get(number, ()))
+        lines.append(make_entry_line(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
+        cands.append(cand)
+        if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
             groups.append([i])
         else:
             groups[-1].append(i)
@@ -236,7 +246,7 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         own = links_on(lines[first].number, lines[last - 1].number)
         entry = _build(lines[first:last], cands[first:last], own, section, force=force)
         if entry is not None and skip:
-            dates = [_with_kind(ln, LineKind.DATE_VENUE) for ln in lines[group[0] : first]]
+            dates = [_with_kind(ln, _KIND_DATE_VENUE) for ln in lines[group[0] : first]]
             entry = with_leading_dates(entry, dates, _date_venue)
         return date_last(entry, own) if entry is not None else None
 
@@ -248,22 +258,29 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
 
 
 def _links_by_line(links: list[Link]):
-    """``links_on(a, b)``: the links starting on lines a..b, in their order in ``links``.
+    """(``links_on(a, b)``: the links starting on lines a..b in their order in ``links``,
+    the links of each line).
 
     Lines and entries read only the links on their own lines; handing each the whole
     paragraph's links made a paragraph of many entries quadratic.
     """
-    by_line: dict[int, list[int]] = {}
-    for i, lk in enumerate(links):
-        by_line.setdefault(lk.line, []).append(i)
+    by_line: dict[int, list[Link]] = {}
+    in_line_order = True
+    previous = 0
+    for lk in links:
+        if lk.line < previous:
+            in_line_order = False
+        previous = lk.line
+        by_line.setdefault(lk.line, []).append(lk)
 
     def links_on(first: int, last: int) -> list[Link]:
         if first == last:
-            return [links[i] for i in by_line.get(first, ())]
-        found = sorted(i for n in range(first, last + 1) for i in by_line.get(n, ()))
-        return [links[i] for i in found]
+            return list(by_line.get(first, ()))
+        if in_line_order:  # (a block's links come in source order: line by line is their order)
+            return [lk for n in range(first, last + 1) for lk in by_line.get(n, ())]
+        return [lk for lk in links if first <= lk.line <= last]
 
-    return links_on
+    return links_on, by_line
 
 
 def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
@@ -271,14 +288,14 @@ def _title_open(lines: list[EntryLine], group: list[int]) -> bool:
         return False
     line = lines[group[0]]
     c = line.content
-    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is Marker.NONE
+    return c.startswith(("**", "__")) and _unclosed(c, c[:2]) and line.marker is _MARK_NONE
 
 
 def _build(
     lines: list[EntryLine], cands: list[str], links: list[Link], section: str, force: bool = False
 ) -> Entry | None:
     first = cands[0]
-    kinds: list[LineKind] = [LineKind.TITLE]
+    kinds: list[LineKind] = [_KIND_TITLE]
     title_marker = lines[0].content[:2]
     # A bold title wraps onto the next line only when no line break ends it; "**Title<br>"
     # is a title whose bold was never closed (title-not-bold reports it).
@@ -286,52 +303,70 @@ def _build(
         first == _TITLE
         and title_marker in ("**", "__")
         and _unclosed(lines[0].content, title_marker)
-        and lines[0].marker is Marker.NONE
+        and lines[0].marker is _MARK_NONE
     )
     authors_marker = "*"
     authors_open = False
-    seen: set[LineKind] = {LineKind.TITLE}
+    seen: set[LineKind] = {_KIND_TITLE}
     for i in range(1, len(lines)):
         ln, cand, prev = lines[i], cands[i], lines[i - 1]
         if title_open:
-            kinds.append(LineKind.TITLE)
+            kinds.append(_KIND_TITLE)
             title_open = title_marker not in ln.content
             continue
         if authors_open:
-            kinds.append(LineKind.AUTHORS)
+            kinds.append(_KIND_AUTHORS)
             if authors_marker in ln.content:
                 authors_open = False
             continue
         kind: LineKind
-        if cand == _AUTHORS and LineKind.AUTHORS not in seen:
-            kind = LineKind.AUTHORS
+        if cand == _AUTHORS and _KIND_AUTHORS not in seen:
+            kind = _KIND_AUTHORS
             authors_marker = ln.content[0]
-            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is Marker.NONE
+            authors_open = _unclosed(ln.content, authors_marker) and ln.marker is _MARK_NONE
         elif cand == _DATE:
-            kind = LineKind.DATE_VENUE
+            kind = _KIND_DATE_VENUE
         elif cand == _LINKS:
-            kind = LineKind.LINKS
+            kind = _KIND_LINKS
         elif (
             cand == _TEXT
-            and prev.marker is Marker.NONE
-            and kinds[-1] in (LineKind.TITLE, LineKind.AUTHORS)
+            and prev.marker is _MARK_NONE
+            and kinds[-1] in (_KIND_TITLE, _KIND_AUTHORS)
         ):
             kind = kinds[-1]  # a field wrapped onto the next source line renders as one line
-        elif cand == _TEXT and not seen & {LineKind.AUTHORS, LineKind.DATE_VENUE, LineKind.LINKS}:
-            kind = LineKind.AUTHORS
+        elif cand == _TEXT and not seen & {_KIND_AUTHORS, _KIND_DATE_VENUE, _KIND_LINKS}:
+            kind = _KIND_AUTHORS
         else:
-            kind = LineKind.OTHER
+            kind = _KIND_OTHER
         kinds.append(kind)
         seen.add(kind)
-    typed = [_with_kind(ln, k) for ln, k in zip(lines, kinds)]
-    title_lines = [ln for ln in typed if ln.kind is LineKind.TITLE]
+    # The typed lines and what is read of them, in one pass (no comprehension per field).
+    typed: list[EntryLine] = []
+    title_lines: list[EntryLine] = []
+    authors_lines: list[EntryLine] = []
+    date_line = None
+    link_lines: set[int] = set()
+    for ln, k in zip(lines, kinds):
+        if ln.kind is not k:
+            ln = _retyped(ln, k)
+        typed.append(ln)
+        if k is _KIND_TITLE:
+            title_lines.append(ln)
+        elif k is _KIND_AUTHORS:
+            authors_lines.append(ln)
+        elif k is _KIND_DATE_VENUE:
+            if date_line is None:
+                date_line = ln
+        elif k is _KIND_LINKS:
+            link_lines.add(ln.number)
     title, title_bold, layout, venue, title_groups = _title(title_lines, links)
     # A bold paragraph followed only by plain text (a citation of the list's own survey, a
     # note) is prose; an entry shows a date, a links line or italic authors.
     strong = (
-        seen & {LineKind.DATE_VENUE, LineKind.LINKS}
+        _KIND_DATE_VENUE in seen
+        or _KIND_LINKS in seen
         or title_groups
-        or (cands[1:2] == [_AUTHORS] and LineKind.AUTHORS in seen)
+        or (cands[1:2] == [_AUTHORS] and _KIND_AUTHORS in seen)
     )
     is_entry = first == _TITLE and bool(strong or force)
     if not is_entry and first == _TEXT:
@@ -339,23 +374,22 @@ def _build(
         is_entry = (
             len(typed) >= 3
             and cands[1] == _AUTHORS
-            and bool(seen & {LineKind.DATE_VENUE, LineKind.LINKS})
+            and (_KIND_DATE_VENUE in seen or _KIND_LINKS in seen)
         )
     if not is_entry:
         return None
-    authors_lines = [ln for ln in typed if ln.kind is LineKind.AUTHORS]
     authors, authors_field, italic = _authors(authors_lines)
-    date_line = next((ln for ln in typed if ln.kind is LineKind.DATE_VENUE), None)
     date, venue2, dv_field = _date_venue(date_line, title_groups)
-    entry_links = tuple(
-        ln
-        for ln in links
-        if typed[0].number <= ln.line <= typed[-1].number and ln.form is not LinkForm.IMAGE
-    )
-    link_lines = {ln.number for ln in typed if ln.kind is LineKind.LINKS}
-    last = typed[-1]
-    return Entry(
-        span=Span(typed[0].number, typed[0].indent + 1, last.number, len(last.text) + 1),
+    first_number, last = typed[0].number, typed[-1]
+    entry_links = []  # the links of its lines (not images); those of its links lines first
+    on_link_lines = []
+    for lk in links:
+        if first_number <= lk.line <= last.number and lk.form is not _FORM_IMAGE:
+            entry_links.append(lk)
+            if lk.line in link_lines or lk.line == first_number:
+                on_link_lines.append(lk)
+    return make_entry(
+        span=make_span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
         layout=layout,
         lines=tuple(typed),
         title=title,
@@ -366,8 +400,7 @@ def _build(
         date=date,
         venue=venue or venue2,
         date_venue=dv_field,
-        links=tuple(ln for ln in entry_links if ln.line in link_lines or ln.line == typed[0].number)
-        or entry_links,
+        links=tuple(on_link_lines or entry_links),
         section=section,
     )
 
@@ -383,13 +416,13 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     m = _VENUE_PREFIX.match(c)
     if m and not c[m.end() - 1 : m.end()] == "(" and not c.startswith("](", m.end("venue") + 2):
         # [**MICCAI 2020**] Title
-        venue = Field(
+        venue = make_field(
             m.group("venue").strip(),
-            Span.on_line(number, base + 3, base + 3 + len(m.group("venue"))),
+            span_on_line(number, base + 3, base + 3 + len(m.group("venue"))),
         )
         start = base + m.end()
         text, span = _join_field(title_lines, start)
-        return Field(text, span) if text else None, False, "venue-prefix", venue, groups
+        return make_field(text, span) if text else None, False, "venue-prefix", venue, groups
     bold = c.startswith(("**", "__")) or c.startswith("[**")
     if bold:
         marker = "**" if "**" in c[:3] else "__"
@@ -398,7 +431,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         inner_start = base + open_at + 2
         if close_line is None:
             text, span = _join_field(title_lines, inner_start)
-            return Field(text.strip(), span), False, "block", venue, groups
+            return make_field(text.strip(), span), False, "block", venue, groups
         else:
             text, span = _join_field(
                 title_lines[: close_line + 1], inner_start, end_override=close_at
@@ -425,7 +458,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
                 groups.append(
                     (
                         g.group(1),
-                        Span.on_line(
+                        span_on_line(
                             tail_line.number, offset + g.start(1) + 1, offset + g.end(1) + 1
                         ),
                     )
@@ -434,7 +467,7 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
         if text.startswith("["):  # (the pattern's first character: no sub call otherwise)
             text = _LINKED_TEXT.sub(r"\1", text)
         layout = "title-date" if groups else "block"
-        return Field(text.strip(), span), True, layout, venue, groups
+        return make_field(text.strip(), span), True, layout, venue, groups
     text, span = _join_field(title_lines, base)
     # "Title. [16th Feb., 2021] [MICCAI, 2021]." without its bold: the groups are still the date.
     tail = (
@@ -444,12 +477,12 @@ def _title(title_lines: list[EntryLine], links: list[Link]):
     )
     if tail and tail.start() > base and looks_like_date(tail.group(0)):
         for g in _GROUP.finditer(first.text, tail.start(), tail.end()):
-            groups.append((g.group(1), Span.on_line(number, g.start(1) + 1, g.end(1) + 1)))
+            groups.append((g.group(1), span_on_line(number, g.start(1) + 1, g.end(1) + 1)))
         end = len(first.text[: tail.start()].rstrip())
         text = first.text[base:end]
-        span = Span.on_line(number, base + 1, end + 1)
-        return Field(text, span), False, "title-date", venue, groups
-    return Field(text, span) if text else None, False, "block", venue, groups
+        span = span_on_line(number, base + 1, end + 1)
+        return make_field(text, span), False, "title-date", venue, groups
+    return make_field(text, span) if text else None, False, "block", venue, groups
 
 
 def _find_close(lines: list[EntryLine], marker: str, start: int) -> tuple[int | None, int]:
@@ -473,8 +506,8 @@ def _join_field(
         parts.append(ln.text[lo:hi].strip())
     last = lines[-1]
     hi = end_override if end_override is not None else last.content_end
-    span = Span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
-    return " ".join(p for p in parts if p), span
+    span = make_span(lines[0].number, start + 1, last.number, max(hi, 0) + 1)
+    return " ".join(filter(None, parts)), span
 
 
 def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | None, bool | None]:
@@ -485,16 +518,16 @@ def _authors(lines: list[EntryLine]) -> tuple[tuple[str, ...] | None, Field | No
     marker = c[0] if c[:1] in ("*", "_") and c[:2] not in ("**", "__") else None
     if marker is None:
         text, span = _join_field(lines, first.indent)
-        return _names(text), Field(text, span), False
+        return _names(text), make_field(text, span), False
     last = lines[-1]
     close = last.text.rfind(
         marker, (first.indent + 1) if last is first else last.indent, last.content_end
     )
     if close == -1:
         text, span = _join_field(lines, first.indent + 1)
-        return _names(text), Field(text, span), False
+        return _names(text), make_field(text, span), False
     text, span = _join_field(lines, first.indent + 1, end_override=close)
-    return _names(text), Field(text, span), True
+    return _names(text), make_field(text, span), True
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -502,8 +535,7 @@ def _names(text: str) -> tuple[str, ...]:
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()
-    parts = _NAME_SEPARATOR.split(plain)
-    return tuple(p.strip() for p in parts if p.strip())
+    return tuple(filter(None, map(str.strip, _NAME_SEPARATOR.split(plain))))
 
 
 def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
@@ -512,9 +544,9 @@ def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
     field = None
     if line is not None:
         c = line.text[line.indent : line.content_end]
-        field = Field(c, Span.on_line(line.number, line.indent + 1, line.content_end + 1))
+        field = make_field(c, span_on_line(line.number, line.indent + 1, line.content_end + 1))
         for g in _GROUP.finditer(line.text, line.indent, line.content_end):
-            groups.append((g.group(1), Span.on_line(line.number, g.start(1) + 1, g.end(1) + 1)))
+            groups.append((g.group(1), span_on_line(line.number, g.start(1) + 1, g.end(1) + 1)))
         if not groups and looks_like_date(c):
             groups.append((c, field.span))
     date = venue = None
@@ -522,7 +554,7 @@ def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
         if date is None and looks_like_date(text):
             date = entry_date(text, span)
         elif venue is None:
-            venue = Field(text.strip(), span)
+            venue = make_field(text.strip(), span)
     return date, venue, field
 
 
@@ -531,7 +563,7 @@ def entry_date(text: str, span: Span) -> EntryDate:
     day_span = None
     if p.day_text is not None and p.day_offset is not None:
         col = span.start_col + p.day_offset
-        day_span = Span.on_line(span.start_line, col, col + len(p.day_text))
+        day_span = span_on_line(span.start_line, col, col + len(p.day_text))
     return EntryDate(
         raw=text,
         span=span,

@@ -25,6 +25,14 @@ from typing import NamedTuple
 from ..lazy import lazy_regex
 from ..model import LineIndex, Link, LinkForm, Span
 from .htmltags import comments, decode_entities, tag_at, tags
+from .makers import make_link, make_span
+
+# Enum members read per line, as module constants (why: entries.py).
+_FORM_AUTOLINK = LinkForm.AUTOLINK
+_FORM_BARE = LinkForm.BARE
+_FORM_BRACKETED = LinkForm.BRACKETED
+_FORM_IMAGE = LinkForm.IMAGE
+_FORM_OUTER = LinkForm.OUTER
 
 # The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
 # (A "!" is an image opener only before "[": one character class scans faster than "!\[" as an
@@ -45,6 +53,8 @@ _SIMPLE_DESTINATION = lazy_regex(r"\(([^\s()<>\\\"']*)\)")
 # the walk would make of it (an opener, its "]" and the destination), read in one match.
 _SIMPLE_LINK = lazy_regex(r"\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)")
 _BRACKETED_LINK = lazy_regex(r"\[\[([^\\`<\[\]]*)\]\(([^\s()<>\\\"']*)\)\]")
+# "[text]" with nothing the walk stops at inside, not followed by "(": no inline link.
+_PLAIN_GROUP = lazy_regex(r"\[[^\\`<\[\]!]*\](?!\()")
 _SPACE_OR_CONTROL = lazy_regex(r"[\s\x00-\x1f]")
 _PAREN = lazy_regex(r"[()]")
 _MAX_LABEL = 999  # CommonMark's limit on a reference label
@@ -59,8 +69,9 @@ class Reference:
     url_span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+# The walk's own records are named tuples: made per link and per block and thrown away once
+# mapped, and a frozen dataclass costs a call per field to make.
+class Located(NamedTuple):
     """A link found at offsets of the scanned string, before mapping to line/column."""
 
     label: str
@@ -75,8 +86,7 @@ class Located:
     reference: Reference | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Scanned:
+class Scanned(NamedTuple):
     links: list[Located]
     comments: list[tuple[int, int, str]]  # (start, end, body) of <!-- --> outside code
     code: list[tuple[int, int]]  # code spans (start, end)
@@ -153,13 +163,31 @@ class _Next:
         return k
 
 
-_SEARCHES = {
-    "next_gt": (">", False),
-    "next_comment_end": ("-->", False),
-    "next_close": ("]", True),
-    "next_open": ("[", True),
-    "next_space": (_SPACE_OR_CONTROL, False),
-}
+class _Search:
+    """A ``_Next`` search of the walk's text, made on first use (most blocks are a line or two
+    that need none): stored on the instance, which then answers without this descriptor.
+    (A ``__getattr__`` on the walk did the same but slowed every attribute read of it.)"""
+
+    def __init__(self, needle: str | re.Pattern, escapable: bool) -> None:
+        self.needle = needle
+        self.escapable = escapable
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, walk, owner=None):
+        made = _Next(walk.s, self.needle, self.escapable)
+        walk.__dict__[self.name] = made
+        return made
+
+
+class _Quotes:
+    """The searches for the closing quote or parenthesis of a link title, made on first use."""
+
+    def __get__(self, walk, owner=None):
+        made = {q: _Next(walk.s, q) for q in "\"')"}
+        walk.__dict__["next_quote"] = made
+        return made
 
 
 class _Opener(NamedTuple):
@@ -169,6 +197,13 @@ class _Opener(NamedTuple):
 
 
 class _Walk:
+    next_gt = _Search(">", False)
+    next_comment_end = _Search("-->", False)
+    next_close = _Search("]", True)
+    next_open = _Search("[", True)
+    next_space = _Search(_SPACE_OR_CONTROL, False)
+    next_quote = _Quotes()
+
     def __init__(self, s: str, refs: dict[str, Reference]) -> None:
         self.s = s
         self.n = len(s)
@@ -180,20 +215,6 @@ class _Walk:
         self.closed_by: dict[int, int] = {}  # "[" -> the "]" that closed it
         self._runs: dict[int, list[int]] | None = None
         self._paren_table: _Parens | None = None
-
-    def __getattr__(self, name: str):
-        # The searches are made on first use (__getattr__ runs only for a missing attribute):
-        # most blocks are a line or two that need none of them.
-        s = self.s
-        if name == "next_quote":
-            made = {q: _Next(s, q) for q in "\"')"}
-        elif name in _SEARCHES:
-            needle, escapable = _SEARCHES[name]
-            made = _Next(s, needle, escapable)
-        else:
-            raise AttributeError(name)
-        setattr(self, name, made)
-        return made
 
     def _parens(self) -> _Parens:
         if self._paren_table is None:
@@ -241,7 +262,7 @@ class _Walk:
         if m:
             url = m.group(1)
             a, b = m.span(1)
-            self.links.append(Located(url, url, LinkForm.AUTOLINK, i, m.end(), a, b, a, b))
+            self.links.append(Located(url, url, _FORM_AUTOLINK, i, m.end(), a, b, a, b))
             self.skipped.append((i, m.end()))
             return m.end()
         gt = self.next_gt.find(i + 1)
@@ -257,7 +278,7 @@ class _Walk:
         wanted = _LINK_TAGS.get(tag.name)
         if not wanted:
             return
-        form = LinkForm.AUTOLINK if tag.name == "a" else LinkForm.IMAGE
+        form = _FORM_AUTOLINK if tag.name == "a" else _FORM_IMAGE
         for attr in tag.attributes:
             if attr.name in wanted and attr.value.strip():
                 url = attr.value.strip()
@@ -374,7 +395,7 @@ class _Walk:
         start = opener.pos - 1 if opener.image else opener.pos
         inner = s[label_start:label_end]
         if opener.image:
-            form = LinkForm.IMAGE
+            form = _FORM_IMAGE
         elif (
             len(inner) >= 2 and inner[0] == "[" and self.closed_by.get(label_start) == label_end - 1
         ):
@@ -382,7 +403,7 @@ class _Walk:
             return Located(
                 _unescape(inner[1:-1]),
                 url,
-                LinkForm.OUTER,
+                _FORM_OUTER,
                 start,
                 end,
                 label_start + 1,
@@ -397,7 +418,7 @@ class _Walk:
             return Located(
                 _unescape(inner),
                 url,
-                LinkForm.BRACKETED,
+                _FORM_BRACKETED,
                 outer_start,
                 end + 1,
                 label_start,
@@ -407,7 +428,7 @@ class _Walk:
                 ref,
             )
         else:
-            form = LinkForm.BARE
+            form = _FORM_BARE
         return Located(
             _unescape(inner), url, form, start, end, label_start, label_end, url_start, url_end, ref
         )
@@ -435,11 +456,18 @@ class _Walk:
             elif c == "[" and (m := _BRACKETED_LINK.match(s, i)) is not None:
                 # "[[label](url)]": the outer opener, the plain link inside it (which kills
                 # the outer one), and the "]" that closes the dead opener, as the walk goes.
+                # The link is what _classify makes of it: bracketed, its label and URL as
+                # matched (neither can hold a backslash to unescape).
                 close = m.end(1)
                 self.closed_by[i + 1] = close
-                url = decode_entities(_unescape(m.group(2)))
-                opener = _Opener(i + 1, False, seq + 1)
-                self.links.append(self._classify(opener, close, url, *m.span(2), m.end() - 1, None))
+                url = m.group(2)
+                if "&" in url:
+                    url = decode_entities(url)
+                outer = i - 1 if i >= 1 and s[i - 1] == "\\" else i
+                self.links.append(
+                    Located(m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2, close,
+                            m.start(2), m.end(2))
+                )  # fmt: skip
                 self.closed_by[i] = m.end() - 1
                 seq += 2
                 dead_below = seq
@@ -449,11 +477,29 @@ class _Walk:
                 # is dead, as _close_bracket leaves them.
                 close = m.end(1)
                 self.closed_by[i] = close
-                url = decode_entities(_unescape(m.group(2)))
-                opener = _Opener(i, False, seq)
-                self.links.append(self._classify(opener, close, url, *m.span(2), m.end(), None))
+                url = m.group(2)
+                if "&" in url:
+                    url = decode_entities(url)
+                end = m.end()
+                if end < n and s[end] == "]" and i >= 1 and s[i - 1] == "[":
+                    # "\[[code](u)]": bracketed after all (_classify decides how).
+                    opener = _Opener(i, False, seq)
+                    self.links.append(self._classify(opener, close, url, *m.span(2), end, None))
+                else:
+                    self.links.append(
+                        Located(m.group(1), url, _FORM_BARE, i, end, i + 1, close,
+                                m.start(2), m.end(2))
+                    )  # fmt: skip
                 seq += 1
                 dead_below = seq
+                i = m.end()
+            elif c == "[" and not self.refs and (m := _PLAIN_GROUP.match(s, i)) is not None:
+                # "[12th Sep., 2023]": with no reference defined, an opener whose "]" follows
+                # with nothing the walk stops at between and no "(" after can be no link:
+                # pushed and closed at once, as the walk would.
+                close = m.end() - 1
+                self.closed_by[i] = close
+                seq += 1
                 i = m.end()
             elif c == "[" or c == "!":
                 image = c == "!"
@@ -471,9 +517,7 @@ class _Walk:
     def _bare_urls(self) -> None:
         """GFM autolinks in the text outside links, code, raw HTML and autolinks."""
         s = self.s
-        # Every bare URL holds "://" or "www.": two searches in C, where the pattern (a
-        # look-behind at every character) would read the whole text.
-        if "://" not in s and "www." not in s:
+        if _all_inside_urls(s, self.links):
             return
         taken = sorted([(lk.start, lk.end) for lk in self.links] + self.skipped)
         gaps: list[tuple[int, int]] = []
@@ -494,7 +538,22 @@ class _Walk:
                 prefix = 4 if raw.startswith("www.") else raw.index("://") + 3
                 if len(url) > prefix:
                     st, en = m.start(), m.start() + len(url)
-                    self.links.append(Located(url, url, LinkForm.AUTOLINK, st, en, st, en, st, en))
+                    self.links.append(Located(url, url, _FORM_AUTOLINK, st, en, st, en, st, en))
+
+
+def _all_inside_urls(s: str, links: list[Located]) -> bool:
+    """Whether every "://" and "www." of ``s`` lies inside the URL of one of ``links``.
+
+    Every bare URL holds one of them: counted in C, where the pattern (a look-behind at
+    every character) would read the whole text. In a paper block all of them are in its
+    links' URLs, and no text between the links can hold a bare URL."""
+    schemes, wwws = s.count("://"), s.count("www.")
+    for lk in links:
+        if not schemes and not wwws:
+            return True
+        schemes -= s.count("://", lk.url_start, lk.url_end)
+        wwws -= s.count("www.", lk.url_start, lk.url_end)
+    return not schemes and not wwws
 
 
 def _trim_bare_url(url: str) -> str:
@@ -536,8 +595,7 @@ def scan_all(s: str, refs: dict[str, Reference] | None = None) -> Scanned:
     return Scanned(walk.links, walk.comments, walk.code)
 
 
-@dataclass(frozen=True, slots=True)
-class BlockScan:
+class BlockScan(NamedTuple):
     links: list[Link]
     comments: list[tuple[int, str]]  # (line, body)
 
@@ -562,13 +620,13 @@ def scan_block(
 
         def span(a: int, b: int) -> Span:
             if lo <= a and b < hi:
-                return Span(line, a - lo + 1, line, b - lo + 1)
+                return make_span(line, a - lo + 1, line, b - lo + 1)
             return omap.span(a, b)
 
         whole = span(loc.start, loc.end)
         url_span = loc.reference.url_span if loc.reference else span(loc.url_start, loc.url_end)
         result.append(
-            Link(
+            make_link(
                 label=loc.label,
                 url=loc.url.strip(),
                 form=loc.form,
@@ -579,6 +637,57 @@ def scan_block(
             )
         )
     comments = [(omap.position(a)[0], body) for a, _, body in found.comments]
+    return BlockScan(result, comments)
+
+
+def scan_lines(
+    index: LineIndex, first: int, last: int, refs: dict[str, Reference] | None = None
+) -> BlockScan:
+    """``scan_block`` of lines ``first``..``last`` of the text ``index`` maps: the block is
+    cut out of that text in one slice and its positions mapped with the text's own line
+    table, where scan_block joins the lines and makes a table for each block."""
+    starts = index.starts
+    base = starts[first - 1]
+    text = index.text[base : starts[last] - 1]
+    if "[" not in text and "<" not in text and "://" not in text and "www." not in text:
+        return BlockScan([], [])  # no link, autolink, tag or bare URL can be in it
+    found = scan_all(text, refs)
+    lo_line, hi_line = first - 1, last  # the block's entries in ``starts``
+
+    def span(a: int, b: int) -> Span:
+        a += base
+        b += base
+        i = bisect_right(starts, a, lo_line, hi_line) - 1
+        j = i if b < starts[i + 1] else bisect_right(starts, b, lo_line, hi_line) - 1
+        return make_span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
+
+    result = []
+    for loc in found.links:
+        # A link's three spans nearly always lie on the line it starts on: that line is
+        # found once, and the general mapping is used only for a span that leaves it.
+        i = bisect_right(starts, loc.start + base, lo_line, hi_line) - 1
+        lo, line = starts[i] - base, i + 1
+        hi = starts[i + 1] - base
+        a, b = loc.start, loc.end
+        whole = make_span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
+        if loc.reference:
+            url_span = loc.reference.url_span
+        else:
+            a, b = loc.url_start, loc.url_end
+            url_span = (
+                make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+            )
+        a, b = loc.label_start, loc.label_end
+        label_span = (
+            make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+        )
+        # (positional: keywords to a class are gathered in a dict first)
+        result.append(
+            make_link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line)
+        )
+    comments = [
+        (bisect_right(starts, a + base, lo_line, hi_line), body) for a, _, body in found.comments
+    ]
     return BlockScan(result, comments)
 
 
@@ -607,7 +716,9 @@ def html_links(first_line: int, lines: list[str]) -> BlockScan:
     for loc in walk.links:
         span = omap.span(loc.start, loc.end)
         url_span = omap.span(loc.url_start, loc.url_end)
-        result.append(Link(loc.label, loc.url, loc.form, span, url_span, url_span, span.start_line))
+        result.append(
+            make_link(loc.label, loc.url, loc.form, span, url_span, url_span, span.start_line)
+        )
     found = [(omap.position(a)[0], body) for a, _, body in hidden]
     return BlockScan(result, found)
 

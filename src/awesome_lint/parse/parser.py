@@ -8,22 +8,24 @@ by ``inline.py``; entries are recognised by ``entries.py``.
 from __future__ import annotations
 
 import re
+import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain, count, repeat
+from operator import add, sub
 from urllib.parse import unquote
 
 from ..lazy import lazy_regex
 from ..model import Document, Entry, Heading, LineIndex, Link, Section, Span, TocItem
 from .entries import RawLine, split_entries, strip_bullet
-from .htmltags import tags as html_tags
-from .inline import definitions, html_links, scan_block
+from .htmltags import tag_at
+from .inline import definitions, html_links, scan_lines
 from .layouts.extract import extract as extract_layouts
 from .layouts.roles import venue_from_link
 from .layouts.structure import ListItemBlock, TableBlock
 from .slug import Slugger, heading_text
 
-_ANCHOR_ATTRIBUTE = lazy_regex(r"(?:name|id)\s*=", re.I)
 _HR = lazy_regex(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # markdown-it-py's own limit; deeper nesting is rendered flat, never a recursion error.
 MAX_NESTING = 50
@@ -35,25 +37,34 @@ MAX_NESTING = 50
 _RULE_NEEDS = (("table", ("|",)), ("fence", ("```", "~~~")), ("blockquote", (">",)),
                ("html_block", ("<",)), ("heading", ("#",)))  # fmt: skip
 # A setext underline ("===" or "---" alone on its line, after any indentation or ">").
-_UNDERLINE = lazy_regex(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M)
-_BLANK = lazy_regex(r"^[ \t]*$", re.M)
+# Both are matched in the text with a line feed put before and after it: a pattern that
+# starts with "\n" is looked for at line feeds only, where "^" in multiline mode is tried at
+# every character.
+_UNDERLINE = lazy_regex(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n)")
+_BLANK = lazy_regex(r"\n[ \t]*(?=\n)")
 _SETEXT_KEY = "awesome_lint.setext"  # env key: (underline lines, blank lines), 0-based
 
 
 def _markdown(text: str | None = None):
     """markdown-it-py with the block rules ``text`` can use (every rule without a text)."""
     if text is None:
-        return _markdown_without(())
+        return _markdown_without((), False)
     off = tuple(name for name, marks in _RULE_NEEDS if not any(m in text for m in marks))
-    return _markdown_without(off)
+    # Its "normalize" rule turns CR and CRLF into LF and NUL into U+FFFD with a substitution
+    # at every line end (15,000 on a 700 KB list): a text without CR or NUL it leaves as is.
+    return _markdown_without(off, "\r" not in text and "\0" not in text)
 
 
 @lru_cache(maxsize=8)
-def _markdown_without(off: tuple[str, ...]):
+def _markdown_without(off: tuple[str, ...], normalized: bool):
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    md.disable(["inline", *off])
+    # (text_join joins the children of inline tokens: without the inline pass there are none)
+    md.disable(["inline", "text_join", *off, *(("normalize",) if normalized else ())])
+    for rule in md.block.ruler.__rules__:
+        if "LOGGER" in rule.fn.__globals__:
+            md.block.ruler.at(rule.name, _without_logging(rule.fn), {"alt": list(rule.alt)})
     plain_lheading = md.block.ruler.__rules__[md.block.ruler.__find__("lheading")].fn
 
     def lheading(state, start: int, end: int, silent: bool) -> bool:
@@ -78,8 +89,188 @@ def _markdown_without(off: tuple[str, ...]):
         # (at() without options would drop the rule's alt chains: a table could no longer
         # end a paragraph)
         md.block.ruler.at("table", _table_rule(table.fn), {"alt": list(table.alt)})
+    paragraph, terminators = _paragraph_rule()
+    md.block.ruler.at("paragraph", paragraph)
     _dispatch_by_first_character(md.block.ruler)
+    terminators.extend(md.block.ruler.getRules("paragraph"))
+    md.block.parse = types.MethodType(_parse_blocks, md.block)
     return md
+
+
+def _parse_blocks(self, src: str, md, env, tokens: list):
+    """markdown-it's ParserBlock.parse with its line tables made by ``_block_state``."""
+    if not src:
+        return None
+    state = _block_state(src, md, env, tokens)
+    self.tokenize(state, state.line, state.lineMax)
+    return state.tokens
+
+
+def _block_state(src: str, md, env, tokens: list):
+    """markdown-it's StateBlock for ``src``: its line tables (where each line begins and ends,
+    its indentation) are made by str methods mapped over the lines, in C, where its own
+    constructor takes a Python step per line (test_parser.py compares them)."""
+    from markdown_it.rules_block import StateBlock
+
+    state = StateBlock("", md, env, tokens)
+    state.src = src
+    pieces = src.split("\n")
+    # No line after a final LF, nor for a last line of only blanks without one.
+    if src.endswith("\n") or not pieces[-1].strip(" \t"):
+        pieces.pop()
+    lens = list(map(len, pieces))
+    starts = list(accumulate(map((1).__add__, lens), initial=0))
+    starts.pop()
+    shifts = list(map(sub, lens, map(len, map(str.lstrip, pieces, repeat(" \t")))))
+    counts = list(shifts)
+    if "\t" in src:
+        for k, piece in enumerate(pieces):
+            if "\t" in piece[: shifts[k]]:
+                offset = 0
+                for ch in piece[: shifts[k]]:
+                    offset += 4 - offset % 4 if ch == "\t" else 1
+                counts[k] = offset
+    length = len(src)
+    state.bMarks = [*starts, length]
+    state.eMarks = [*map(add, starts, lens), length]
+    state.tShift = [*shifts, 0]
+    state.sCount = [*counts, 0]
+    state.bsCount = [0] * (len(pieces) + 1)
+    state.lineMax = len(pieces)
+    state.first_columns = state.bMarks[:]  # bMarks as made (list items and quotes move them)
+    if _TOKEN_FIELDS_KNOWN():
+        state.push = _pusher(state)
+    return state
+
+
+# The fields of markdown-it's Token that _pusher sets, in its dataclass's order.
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content",
+                 "markup", "info", "meta", "block", "hidden")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _TOKEN_FIELDS_KNOWN() -> bool:
+    """Whether the installed markdown-it's Token has exactly the fields _pusher sets (any
+    other version keeps its own push)."""
+    import dataclasses
+
+    from markdown_it.token import Token
+
+    return tuple(f.name for f in dataclasses.fields(Token)) == _TOKEN_FIELDS
+
+
+def _pusher(state):
+    """StateBlock.push for ``state`` making each Token with its fields set one by one: what
+    the dataclass's constructor and __post_init__ give (test_parser.py compares whole
+    tokens), without their calls (10,000 tokens on a 700 KB list)."""
+    from markdown_it.token import Token
+
+    new = object.__new__
+
+    def push(ttype: str, tag: str, nesting: int):
+        token = new(Token)
+        token.type = ttype
+        token.tag = tag
+        token.nesting = nesting
+        token.attrs = {}
+        token.map = None
+        token.children = None
+        token.content = ""
+        token.markup = ""
+        token.info = ""
+        token.meta = {}
+        token.block = True
+        token.hidden = False
+        if nesting < 0:
+            state.level -= 1  # closing tag
+        token.level = state.level
+        if nesting > 0:
+            state.level += 1  # opening tag
+        state.tokens.append(token)
+        return token
+
+    return push
+
+
+def _paragraph_rule():
+    """markdown-it's paragraph rule, calling the terminator rules only at a line whose first
+    character can start one (the dispatcher would try none at the others), and cutting a
+    top-level paragraph's text out of the source in one slice rather than line by line.
+    Returns the rule and the list to put the "paragraph" chain's dispatcher in."""
+    from markdown_it.common.utils import mdTrim
+
+    terminators: list = []
+
+    def paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
+        nextLine = startLine + 1
+        endLine = state.lineMax
+        oldParentType = state.parentType
+        state.parentType = "paragraph"
+        src, bMarks, eMarks, tShift, sCount = (
+            state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+        )  # fmt: skip
+        blk = state.blkIndent
+        term = terminators[0] if terminators else None
+        calls = term.calls if term is not None else {}
+        other = term.other if term is not None else _NONE
+        while nextLine < endLine:
+            pos = bMarks[nextLine] + tShift[nextLine]
+            if pos >= eMarks[nextLine]:
+                break  # an empty line
+            count = sCount[nextLine]
+            # (a line indented as code, or the quirk for blockquotes: a lazy continuation)
+            if count - blk > 3 or count < 0:
+                nextLine += 1
+                continue
+            need = calls.get(src[pos])
+            if need is None:
+                if other is _TABLE_ONLY:
+                    nxt = nextLine + 1
+                    at = bMarks[nxt] + tShift[nxt] if nextLine + 2 <= endLine else -1
+                    need = 0 <= at < eMarks[nxt] and src[at] in _TABLE_SECOND_LINE
+                else:
+                    need = other is _ANY
+            if need and term(state, nextLine, endLine, True):
+                break
+            nextLine += 1
+        first_columns = getattr(state, "first_columns", None)
+        if (
+            blk == 0
+            and first_columns is not None
+            and bMarks[startLine + 1 : nextLine] == first_columns[startLine + 1 : nextLine]
+        ):
+            # Consecutive source lines, none cut: getLines would join exactly this slice.
+            content = mdTrim(src[bMarks[startLine] : eMarks[nextLine - 1]])
+        else:
+            content = mdTrim(state.getLines(startLine, nextLine, blk, False))
+        state.line = nextLine
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [startLine, state.line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [startLine, state.line]
+        token.children = []
+        token = state.push("paragraph_close", "p", -1)
+        state.parentType = oldParentType
+        return True
+
+    return paragraph, terminators
+
+
+# A logger whose debug() does nothing, in C: str.format of "" takes any arguments.
+_QUIET = types.SimpleNamespace(debug="".format)
+
+
+def _without_logging(rule):
+    """A copy of markdown-it's block rule ``rule`` whose LOGGER.debug("entering ...") at each
+    call does nothing: two Python calls in logging per rule call (a rule is tried at every
+    line), for a message nobody reads. The library's module is not touched."""
+    scope = {**rule.__globals__, "LOGGER": _QUIET}
+    quiet = types.FunctionType(
+        rule.__code__, scope, rule.__name__, rule.__defaults__, rule.__closure__
+    )
+    quiet.__kwdefaults__ = rule.__kwdefaults__
+    return quiet
 
 
 def _split_cells(row: str, _plain_split=None) -> list[str]:
@@ -95,7 +286,6 @@ def _table_rule(plain):
     """markdown-it's table rule ``plain`` reading its rows with ``_split_cells`` (a copy of
     the rule with its own globals: the library's module is not touched)."""
     import functools
-    import types
 
     split = functools.partial(_split_cells, _plain_split=plain.__globals__["escapedSplit"])
     scope = {**plain.__globals__, "escapedSplit": split}
@@ -161,7 +351,19 @@ def _dispatcher(rules: list[tuple[str | None, object]], code_enabled: bool):
                 return True
         return False
 
+    # For the paragraph rule: whether a line starting with a character would try any rule,
+    # and what a line starting with any other character tries.
+    dispatch.calls = {c: bool(cands) for c, cands in by_char.items()}
+    if not other:
+        dispatch.other = _NONE
+    elif all(table for _, table in other):
+        dispatch.other = _TABLE_ONLY
+    else:
+        dispatch.other = _ANY
     return dispatch
+
+
+_NONE, _TABLE_ONLY, _ANY = "none", "table only", "any"
 
 
 def normalize(text: str) -> str:
@@ -206,6 +408,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     env: dict = {}
     blocks, lists, opaque = _blocks(text, len(lines), env)
     refs = definitions(env.get("references", {}), lines)
+    index = LineIndex(text)
     links: list[Link] = []
     comments: list[tuple[int, str]] = []
     entries: list[Entry] = []
@@ -215,7 +418,6 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     pending_code: _Block | None = None
     loose: list[tuple[int, int]] = []  # paragraphs outside lists that hold no block entry
     for i, b in enumerate(blocks):
-        block_lines = lines[b.start - 1 : b.end]
         if b.kind == "heading":
             raw = b.raw
             text_ = heading_text(raw)
@@ -232,7 +434,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
                 )
             )
             current_slug = slug
-            found = scan_block(b.start, [line_text], refs)
+            found = scan_lines(index, b.start, b.start, refs)
             links.extend(found.links)
             comments.extend(found.comments)
             continue
@@ -246,31 +448,28 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             ):
                 # A title indented 4+ spaces after a blank line renders as code, and the
                 # rest of its entry as a paragraph: still one entry, reported by a rule.
-                lead = [ln for ln in block_lines if ln.strip()]
+                lead = [ln for ln in lines[b.start - 1 : b.end] if ln.strip()]
                 if lead and lead[0].lstrip().startswith("**"):
                     pending_code = b
             continue
         if b.kind == "html":
-            found = html_links(b.start, block_lines)
+            found = html_links(b.start, lines[b.start - 1 : b.end])
             links.extend(found.links)
             comments.extend(found.comments)
             continue
-        found = scan_block(b.start, block_lines, refs)
+        found = scan_lines(index, b.start, b.end, refs)
         block_links = found.links
         links.extend(block_links)
         comments.extend(found.comments)
         if b.kind != "paragraph" or not want_entries:
             continue
+        block_lines = lines[b.start - 1 : b.end]
         raw: list[RawLine] = []
         if pending_code is not None:
             code_lines = lines[pending_code.start - 1 : pending_code.end]
-            code_links = scan_block(pending_code.start, code_lines, refs).links
+            code_links = scan_lines(index, pending_code.start, pending_code.end, refs).links
             links.extend(code_links)
-            raw = [
-                RawLine(pending_code.start + k, ln, 0)
-                for k, ln in enumerate(code_lines)
-                if ln.strip()
-            ]
+            raw = [(pending_code.start + k, ln, 0) for k, ln in enumerate(code_lines) if ln.strip()]
             block_links = code_links + block_links
             pending_code = None
         # A one-line list item is read by the layouts (layouts/units.py read its parts by
@@ -281,10 +480,7 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
             found = []
         else:
             prefix = strip_bullet(block_lines[0]) if b.item_start else 0
-            raw += [
-                RawLine(b.start + k, ln, prefix if k == 0 else 0)
-                for k, ln in enumerate(block_lines)
-            ]
+            raw += zip(count(b.start), block_lines, chain((prefix,), repeat(0)))
             found = split_entries(raw, block_links, current_slug)
         entries.extend(found)
         if not found and b.list_depth == 0:
@@ -301,11 +497,8 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
         entries = [venue_from_link(e) for e in entries]
     anchors = {h.slug for h in headings}
     comments.sort(key=lambda c: c[0])
-    index = LineIndex(text)
     code = {n for b in blocks if b.kind == "code" for n in range(b.start, b.end + 1)}
-    # Only a text that writes name= or id= can hold an anchor tag: the others (every <br>
-    # of a paper list) are not read one by one.
-    for tag in html_tags(text) if _ANCHOR_ATTRIBUTE.search(text) else ():
+    for tag in _anchor_tags(text):
         for attr in tag.attributes:
             if attr.name in ("name", "id") and attr.value and index.line_of(tag.start) not in code:
                 anchors.add(attr.value)
@@ -330,11 +523,43 @@ def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
     )
 
 
+def _anchor_tags(text: str) -> list:
+    """The tags that can hold a name= or id= attribute: those around a "name=" or "id=".
+
+    Which text is a tag does not depend on what comes before it (a tag runs from "<" to the
+    next ">" with no "<" between: htmltags.py), so the tags around these words are the ones
+    a reading of every tag would find with them, without reading the others (every <br> of
+    a paper list; "?id=" in an OpenReview URL is enough to bring the word in). The words are
+    found from each "=" back (a case-insensitive pattern is tried at every character)."""
+    found = []
+    last = -1
+    eq = text.find("=")
+    while eq >= 0:
+        j = eq
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        # An attribute named so is ASCII: no other text lower-cases to "name" or "id".
+        word = text[max(0, j - 4) : j].lower()
+        start = j - 4 if word == "name" else j - 2 if word[-2:] == "id" else -1
+        lt = text.rfind("<", 0, start) if start >= 0 else -1
+        # (a "<" before it, whose tag does not close before it, not read already)
+        if lt > last and text.find(">", lt, start) < 0:
+            last = lt
+            gt = text.find(">", lt + 1)
+            tag = tag_at(text, lt, gt, text.find("<", lt + 1, gt) if gt >= 0 else -1)
+            if tag is not None:
+                found.append(tag)
+        eq = text.find("=", eq + 1)
+    return found
+
+
 def _line_numbers(pattern: re.Pattern, text: str) -> list[int]:
-    """0-based numbers of the lines matching ``pattern``, in one pass over the text."""
+    """0-based numbers of the lines matching ``pattern`` (which starts with the line feed
+    before the line), in one pass over the text."""
+    padded = f"\n{text}\n"
     found, line, pos = [], 0, 0
-    for m in pattern.finditer(text):
-        line += text.count("\n", pos, m.start())
+    for m in pattern.finditer(padded):
+        line += padded.count("\n", pos, m.start())
         pos = m.start()
         found.append(line)
     return found
@@ -351,6 +576,10 @@ def block_tokens(text: str, env: dict) -> list:
         del env[_SETEXT_KEY]
 
 
+# Tokens _blocks has no use for (their lines are their opening token's).
+_NOTHING_TO_READ = frozenset({"inline", "paragraph_close", "heading_close", "table_close"})
+
+
 def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, set[int]]:
     tokens = block_tokens(text, env)
     blocks: list[_Block] = []
@@ -362,6 +591,8 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
     item_stack: list[int] = []  # indices into lists.item_blocks of the open items
     for i, tok in enumerate(tokens):
         t = tok.type
+        if t in _NOTHING_TO_READ:
+            continue  # a third of the tokens: a paragraph's inline and closing tokens
         if t in ("bullet_list_open", "ordered_list_open"):
             depth += 1
             list_stack.append(((tok.map[0] + 1) if tok.map else 0, t == "ordered_list_open"))
@@ -404,15 +635,8 @@ def _blocks(text: str, n_lines: int, env: dict) -> tuple[list[_Block], _Lists, s
                 )
             )
         elif t == "paragraph_open":
-            blocks.append(
-                _Block(
-                    "paragraph",
-                    tok.map[0] + 1,
-                    tok.map[1],
-                    list_depth=depth,
-                    item_start=pending_item,
-                )
-            )
+            # (kind, start, end, list_depth, item_start): positional, one per paragraph
+            blocks.append(_Block("paragraph", tok.map[0] + 1, tok.map[1], depth, pending_item))
             if pending_item and item_stack and item_stack[-1] >= 0:
                 k = item_stack[-1]
                 b = lists.item_blocks[k]  # its constructor: dataclasses.replace costs 10x more

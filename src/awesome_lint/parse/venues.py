@@ -5,6 +5,7 @@ read venues the same way without importing each other."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lazy import lazy_regex
 from .dates import MONTHS
@@ -25,8 +26,10 @@ _SENTENCE_END = lazy_regex(r"\.[*_]*[ \t]+")  # "Bo Chen._ NeurIPS 2023" ends a 
 _NOT_VENUE = {"in", "the", "of", "and", "for", "since", "from", "to", "on", "at", "by", "et", "al"}
 
 
+@lru_cache(maxsize=8192)
 def find_venue(text: str) -> tuple[int, int] | None:
-    """(start, end) of a venue with its year in ``text``, or None."""
+    """(start, end) of a venue with its year in ``text``, or None. (Cached: the same link
+    labels, "Paper", "Code", "ECCV 2024", come back on every entry.)"""
     for m in _VENUE.finditer(text):
         start = m.start()
         stops = list(

@@ -15,6 +15,10 @@ from ...model import Entry, Field, LineKind, Link, LinkForm, Span
 from ..entries import analyze_line, strip_bullet
 from .fields import Text, is_paper_link, make_date, new_entry
 
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_ITEM = LineKind.ITEM
+_FORM_IMAGE = LinkForm.IMAGE
+
 _VENUE = lazy_regex(
     r"(?:\[\*\*(?P<a>[^\[\]]+?)\*\*\]|\*\*\[(?P<b>[^\[\]]+?)\]\*\*|\[(?P<c>[^\[\]]+?)\](?![(\[]))[ \t]*"
 )
@@ -35,7 +39,7 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
     prefix = strip_bullet(para[0])
     if not prefix:
         return None
-    real = [lk for lk in links if lk.form is not LinkForm.IMAGE]
+    real = [lk for lk in links if lk.form is not _FORM_IMAGE]
     paper = [lk for lk in real if is_paper_link(lk)]
     if not paper:
         return None
@@ -88,7 +92,7 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         if title is None:
             return None
     lines = [
-        analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.ITEM)
+        analyze_line(first + k, ln, prefix if k == 0 else 0, _KIND_ITEM)
         for k, ln in enumerate(para)
     ]
     last = lines[-1]

@@ -12,6 +12,10 @@ from ...model import ClassicItem, Field, Link, LinkForm, Span
 from .fields import Text, bullet_prefix
 from .structure import ListItemBlock
 
+# Enum members read per line, as module constants (why: entries.py).
+_FORM_AUTOLINK = LinkForm.AUTOLINK
+_FORM_IMAGE = LinkForm.IMAGE
+
 # Whitespace, then at most one run of dash-like or colon characters, then whitespace.
 _SEPARATOR = lazy_regex(
     r"[ \t\u00a0]*(?:(?:[-–—‐:|~]+|&mdash;|&ndash;|&#8211;|&#8212;)[ \t\u00a0]*)?"
@@ -48,11 +52,11 @@ def classic_item(
     # Badges before the name ([![CI](b.svg)](ci) [Name](u)) decorate the item: skip them.
     at = {}
     for lk in links:
-        if lk.form is not LinkForm.AUTOLINK:
+        if lk.form is not _FORM_AUTOLINK:
             at.setdefault(text.offset(lk.span.start_line, lk.span.start_col), lk)
     link = None
     while (lk := at.get(lead)) is not None:
-        if lk.form is not LinkForm.IMAGE and not _is_badge(lk):
+        if lk.form is not _FORM_IMAGE and not _is_badge(lk):
             link = lk
             break
         lead = text.offset(lk.span.end_line, lk.span.end_col)

@@ -10,6 +10,11 @@ from ...model import Entry, EntryDate, Field, Layout, LineIndex, Link, LinkForm,
 from ..dates import looks_like_date, numeric_date_problem
 from ..entries import entry_date, strip_bullet
 
+# Enum members read per line, as module constants (why: entries.py).
+_FORM_BARE = LinkForm.BARE
+_FORM_BRACKETED = LinkForm.BRACKETED
+_FORM_OUTER = LinkForm.OUTER
+
 # Labels paper lists give their links (FORMATS.md §2), lower case, numbered variants stripped.
 PAPER_LABELS = frozenset(
     """paper pdf code github project project page website demo blog video colab dataset data
@@ -24,9 +29,9 @@ _YYYYMM = lazy_regex(r"^(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[1
 
 def is_paper_link(link: Link) -> bool:
     """A link the way paper lists write them: [[Label](u)], [[Label]](u), or [Paper](u)."""
-    if link.form in (LinkForm.BRACKETED, LinkForm.OUTER):
+    if link.form in (_FORM_BRACKETED, _FORM_OUTER):
         return True
-    if link.form is not LinkForm.BARE:
+    if link.form is not _FORM_BARE:
         return False
     label = _LABEL_SUFFIX.sub("", link.label.strip().strip("*_`")).lower()
     return label in PAPER_LABELS

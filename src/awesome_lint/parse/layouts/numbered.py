@@ -23,6 +23,13 @@ from ..entries import analyze_line, strip_bullet
 from .fields import Text, author_names, is_paper_link, make_date, new_entry
 from .structure import ListItemBlock
 
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_AUTHORS = LineKind.AUTHORS
+_KIND_DATE_VENUE = LineKind.DATE_VENUE
+_KIND_LINKS = LineKind.LINKS
+_KIND_TITLE = LineKind.TITLE
+_FORM_IMAGE = LinkForm.IMAGE
+
 _LABELS = {
     "date": "date", "published": "date", "publication date": "date", "release": "date", "released": "date",
     "time": "date", "venue": "venue", "conference": "venue", "journal": "venue", "published in": "venue",
@@ -30,10 +37,10 @@ _LABELS = {
     "link": "links", "links": "links", "paper": "links", "code": "links", "resources": "links", "url": "links",
 }  # fmt: skip
 _KINDS = {
-    "date": LineKind.DATE_VENUE,
-    "venue": LineKind.DATE_VENUE,
-    "authors": LineKind.AUTHORS,
-    "links": LineKind.LINKS,
+    "date": _KIND_DATE_VENUE,
+    "venue": _KIND_DATE_VENUE,
+    "authors": _KIND_AUTHORS,
+    "links": _KIND_LINKS,
 }
 _LABELLED = lazy_regex(
     r"[^\w\[]*?[*_]{0,2}(?P<label>[A-Za-z][A-Za-z ]{0,20}?)[*_]{0,2}\s*[:：]\s*[*_]{0,2}\s*"
@@ -48,7 +55,7 @@ def _field(first: int, para: list[str], links: list[Link]) -> tuple[str, Text, i
     m = _LABELLED.match(text.joined, start)
     if m and m.group("label").lower().strip() in _LABELS:
         return _LABELS[m.group("label").lower().strip()], text, m.end()
-    real = [lk for lk in links if lk.form is not LinkForm.IMAGE]
+    real = [lk for lk in links if lk.form is not _FORM_IMAGE]
     if real and all(is_paper_link(lk) for lk in real):
         return "links", text, start
     return None
@@ -81,12 +88,12 @@ def numbered_entry(
     if title is None or not re.search(r"[^\W\d_]{2}", title.text):
         return None
     bold = para[0][prefix:].lstrip().startswith(("**", "__", "[**", "[__"))
-    entry_links = [lk for lk in links if lk.form is not LinkForm.IMAGE]
+    entry_links = [lk for lk in links if lk.form is not _FORM_IMAGE]
     m = re.fullmatch(r"\[(.+)\]\((.+)\)", title.text)
     if m and entry_links:
         title = Field(m.group(1).strip("*_ "), entry_links[0].label_span)
     lines_out: list[EntryLine] = [
-        analyze_line(first + k, ln, prefix if k == 0 else 0, LineKind.TITLE)
+        analyze_line(first + k, ln, prefix if k == 0 else 0, _KIND_TITLE)
         for k, ln in enumerate(para)
     ]
     authors = authors_field = date = venue = None
@@ -99,7 +106,7 @@ def numbered_entry(
             for k, ln in enumerate(lines[p0 - 1 : p1])
         ]
         if kind == "links":
-            entry_links += [lk for lk in links_in(p0, p1) if lk.form is not LinkForm.IMAGE]
+            entry_links += [lk for lk in links_in(p0, p1) if lk.form is not _FORM_IMAGE]
         elif value is None:
             continue
         elif kind == "authors":

@@ -31,6 +31,10 @@ from ..dates import MONTHS
 from ..venues import find_venue
 from .fields import PAPER_LABELS, Text, is_paper_link, make_date
 
+# Enum members read per line, as module constants (why: entries.py).
+_FORM_AUTOLINK = LinkForm.AUTOLINK
+_FORM_IMAGE = LinkForm.IMAGE
+
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _YEAR = r"(?:19|20)\d{2}"
 # The textual and numeric dates lists write, longest forms first.
@@ -117,7 +121,7 @@ class Reading:
 
 def is_decoration(link: Link) -> bool:
     """Images and badges (a link around an image) are decoration, never an entry's link."""
-    return link.form is LinkForm.IMAGE or "![" in link.label or "<img" in link.label.lower()
+    return link.form is _FORM_IMAGE or "![" in link.label or "<img" in link.label.lower()
 
 
 def is_paper_url(url: str) -> bool:
@@ -469,7 +473,7 @@ def _title(body, masked, pos, end, link_at, text, heading):
             break
     at = pos + len(opener)
     lk = link_at.get(at)
-    bare_url = lk is not None and (lk.form is LinkForm.AUTOLINK or lk.label.strip() == lk.url)
+    bare_url = lk is not None and (lk.form is _FORM_AUTOLINK or lk.label.strip() == lk.url)
     if lk is not None and masked[at] == _LINK and not lk.url.startswith("#") and not bare_url:
         label = _LABEL_STRONG.sub("", lk.label).strip()
         if _is_label(label) and not heading:

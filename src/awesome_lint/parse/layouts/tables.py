@@ -21,6 +21,10 @@ from ..entries import analyze_line
 from .fields import Text, author_names, make_date, new_entry
 from .structure import TableBlock
 
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_ITEM = LineKind.ITEM
+_FORM_IMAGE = LinkForm.IMAGE
+
 _ROLES = {
     "title": "title", "paper": "title", "paper title": "title", "paper name": "title",
     "authors": "authors", "author": "authors", "first author": "authors",
@@ -83,7 +87,7 @@ def table_entries(
                 if f is not None:
                     fields[role] = f
         title = fields.get("title")
-        row_links = [lk for lk in links_in(number, number) if lk.form is not LinkForm.IMAGE]
+        row_links = [lk for lk in links_in(number, number) if lk.form is not _FORM_IMAGE]
         date = make_date(fields["date"].text, fields["date"].span) if "date" in fields else None
         if title is None or not re.search(r"[^\W\d_]{2}", title.text) or not (row_links or date):
             continue
@@ -117,7 +121,7 @@ def table_entries(
             new_entry(
                 Span(number, 1, number, len(row) + 1),
                 "table",
-                (analyze_line(number, row, 0, LineKind.ITEM),),
+                (analyze_line(number, row, 0, _KIND_ITEM),),
                 title,
                 row_links,
                 section_at(number),

@@ -32,6 +32,9 @@ from .roles import Reading, find_date, is_decoration, read_unit, year_date
 from .structure import ListItemBlock, TableBlock
 from .tables import cells
 
+# Enum members read per line, as module constants (why: entries.py).
+_KIND_ITEM = LineKind.ITEM
+
 _HEADING_DATE = lazy_regex(r"^\s*((?:19|20)\d{2})(?:[-./](0?[1-9]|1[0-2]))?\s*$")
 PAPER_SHARE = 0.5  # a section is a paper section when at least this share of its units are papers
 _MIN_SECTION_UNITS = 3  # fewer units than this: the whole list's share decides
@@ -69,7 +72,7 @@ def unit_entry(
     if date is None and heading is not None:
         date = heading_date(heading)
     src = [
-        analyze_line(n, lines[n - 1], prefix if n == first else 0, LineKind.ITEM)
+        analyze_line(n, lines[n - 1], prefix if n == first else 0, _KIND_ITEM)
         for n in range(first, last + 1)
         if lines[n - 1].strip()
     ]
