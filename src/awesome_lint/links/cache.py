@@ -71,17 +71,17 @@ class LinkCache:
     def _read(self) -> dict:
         return read_sections(self.path, FORMAT_VERSION, SECTIONS)
 
-    def _fresh(self, entry: object) -> bool:
+    def _fresh(self, entry: object, now: float | None = None) -> bool:
         return (
             isinstance(entry, dict)
             and isinstance(entry.get("t"), (int, float))
-            and self.now() - entry["t"] <= self.max_age
+            and (self.now() if now is None else now) - entry["t"] <= self.max_age
         )
 
     # ----------------------------------------------------------------- links
-    def get(self, url: str) -> LinkResult | None:
+    def get(self, url: str, now: float | None = None) -> LinkResult | None:
         entry = self._data["links"].get(url)
-        if not self._fresh(entry) or entry.get("fp") != self.fingerprint:
+        if not self._fresh(entry, now) or entry.get("fp") != self.fingerprint:
             return None
         try:
             return LinkResult.from_json(entry["r"], from_cache=True)
@@ -90,8 +90,9 @@ class LinkCache:
 
     def lookup(self, urls: Iterable[str]) -> dict[str, LinkResult]:
         found = {}
+        now = self.now()  # one clock for the whole look-up
         for url in urls:
-            hit = self.get(url)
+            hit = self.get(url, now)
             if hit is not None:
                 found[url] = hit
         return found
