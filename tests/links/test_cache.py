@@ -7,6 +7,9 @@ import subprocess
 import sys
 import textwrap
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from awesome_lint.links import LinkSettings, Outcome, check_links
 from awesome_lint.links.cache import CACHE_FILE, LinkCache, default_cache_dir
 from awesome_lint.links.result import LinkResult
@@ -155,3 +158,20 @@ def test_default_cache_dir_follows_the_platform(monkeypatch, tmp_path):
         assert default_cache_dir() == tmp_path / "awesome-lint"
     monkeypatch.setenv("AWESOME_LINT_CACHE_DIR", str(tmp_path / "mine"))
     assert default_cache_dir() == tmp_path / "mine"
+
+
+@given(st.frozensets(st.integers(100, 599), min_size=1))
+def test_a_fingerprint_names_exactly_the_accepted_statuses(accept):
+    fp = LinkSettings(accept=accept).fingerprint()
+    runs = fp.split(";")[0].removeprefix("a=").split(",")
+    named = set()
+    for run in runs:
+        first, _, last = run.partition("-")
+        named.update(range(int(first), int(last or first) + 1))
+    assert named == set(accept)
+    assert len(runs) <= len(accept)
+
+
+def test_the_default_fingerprint_is_short():
+    # Every cached result carries it: listing 104 statuses one by one was two thirds of the file.
+    assert LinkSettings().fingerprint() == "a=100-103,200-299;r=10;p=0"

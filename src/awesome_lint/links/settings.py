@@ -90,9 +90,21 @@ class LinkSettings:
         return any(p.search(url) for p in self._exclude_re)
 
     def fingerprint(self) -> str:
-        """What a cached result depends on besides the URL: other settings, other verdicts."""
-        accept = ",".join(str(c) for c in sorted(self.accept))
-        return f"a={accept};r={self.max_redirects};p={int(self.allow_private_hosts)}"
+        """What a cached result depends on besides the URL: other settings, other verdicts.
+
+        Every cached result carries it, so the accepted statuses are written as runs
+        ("100-103,200-299"): listed one by one they made two thirds of the cache file."""
+        return f"a={_runs(sorted(self.accept))};r={self.max_redirects};p={int(self.allow_private_hosts)}"
+
+
+def _runs(codes: list[int]) -> str:
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return ",".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
 
 
 def _compile(patterns: tuple[str, ...], what: str) -> tuple[re.Pattern[str], ...]:
