@@ -203,13 +203,23 @@ class KeptCode:
         save(self.path, classes, patterns)
 
 
+INSTALLED: KeptCode | None = None
+
+
+def exec_kept(source: str, scope: dict) -> None:
+    """``exec(source, scope)`` for code generated the same on every run (as dataclasses
+    generates its methods), its compiled code kept with theirs."""
+    (INSTALLED.exec if INSTALLED is not None else builtins.exec)(source, scope)
+
+
 def install() -> KeptCode | None:
     """Use the kept code from now on in this process (once). Importing this module does it:
     the modules the package's dataclasses are first defined under import it before
     anything else of the package, and before markdown-it-py."""
     if "exec" in vars(dataclasses):  # installed already, or someone else's
         return None
-    kept = KeptCode(cache_path())
+    global INSTALLED
+    kept = INSTALLED = KeptCode(cache_path())
     dataclasses.exec = kept.exec
     if kept.regex is not None:
         kept.regex.compiler.compile = kept.compile_pattern

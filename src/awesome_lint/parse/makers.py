@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 
+from ..kept_code import exec_kept
 from ..model import Entry, EntryLine, Field, Link, Span
 
 T = TypeVar("T")
@@ -40,7 +41,7 @@ def maker(cls: type[T]) -> Callable[..., T]:
     source = f"def make({params}):\n    made = _Builder()\n{body}    made.__class__ = _Class\n    return made\n"
     scope = {"_Builder": builder, "_Class": cls}
     scope.update({f"_default_{f.name}": f.default for f in fields})
-    exec(source, scope)  # (how dataclasses itself makes __init__)
+    exec_kept(source, scope)  # (how dataclasses itself makes __init__, and kept like it)
     make = scope["make"]
     make.__qualname__ = make.__name__ = f"make_{cls.__name__.lower()}"
     return make
