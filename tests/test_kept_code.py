@@ -166,3 +166,16 @@ def test_a_pattern_whose_program_is_not_re_s_is_not_kept():
     # A program that _sre accepts but that is another pattern's: refused too.
     regex.program = lambda p, flags: program(regex.parse("abd", flags), flags)
     assert regex.record(r"abc", 0) is None
+
+
+def test_one_new_pattern_alone_does_not_rewrite_the_file(env):
+    # As markdown-it-py's set-ordered character class, different in every process.
+    *_, path = child(env)
+    before = path.read_bytes()
+    novel = "; import re, os; re.compile('[' + os.urandom(4).hex() + ']')"
+    for _ in range(2):
+        subprocess.run([sys.executable, "-c", _CHILD + novel], env=env, check=True)
+        assert path.read_bytes() == before
+    two = "; re.compile('(' + os.urandom(4).hex() + ')')"
+    subprocess.run([sys.executable, "-c", _CHILD + novel + two], env=env, check=True)
+    assert path.read_bytes() != before  # two new patterns are worth keeping

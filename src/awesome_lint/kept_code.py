@@ -195,8 +195,12 @@ class KeptCode:
             if record is not None:
                 patterns[key] = record
                 added += 1
-        if not self.compiled and not added:
-            return  # (a pattern that cannot be kept must not rewrite the file every run)
+        if not self.compiled and added < 2:
+            # One new pattern alone is not worth rewriting the file for, and is often one
+            # that differs on every run: markdown-it-py builds a character class from a set
+            # (its order follows the string hashes of the process), which would otherwise
+            # rewrite the file on every run.
+            return
         if len(patterns) > MAX_PATTERNS:
             patterns = {k: patterns[k] for k in self.new_patterns if k in patterns}
         classes = self.classes if len(self.classes) <= MAX_CLASSES else self.used
