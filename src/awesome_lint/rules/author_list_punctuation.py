@@ -12,6 +12,11 @@ _PROBLEMS = (
     (re.compile(r"[ \t]+,"), "space before a comma", ",", Severity.WARNING),
     (re.compile(r"(?<=\S)[ \t]{2,}(?=\S)"), "doubled space", " ", Severity.WARNING),
 )
+_TRAILING_COMMA = re.compile(r"[ \t]*,[ \t]*(?=\.?[ \t]*$)")
+_LEADING_COMMA = re.compile(r"^[ \t]*,[ \t]*")
+# What every problem above needs, in one pattern: most author lists have none, and one search
+# clears them (two commas, a blank before a comma, two blanks, a comma at either end).
+_ANY_PROBLEM = re.compile(r",\s*,|[ \t],|[ \t]{2}|,[ \t]*\.?[ \t]*$|^[ \t]*,")
 
 
 class AuthorListPunctuation(Rule):
@@ -33,6 +38,8 @@ class AuthorListPunctuation(Rule):
                 lo = span.start_col - 1 if number == span.start_line else 0
                 hi = span.end_col - 1 if number == span.end_line else len(text)
                 segment = text[lo:hi]
+                if not _ANY_PROBLEM.search(segment):
+                    continue
                 for pattern, what, repl, sev in _PROBLEMS:
                     for m in pattern.finditer(segment):
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
@@ -44,7 +51,7 @@ class AuthorListPunctuation(Rule):
                         )
                 if number == span.end_line:
                     # "A, B,*" and, in lists that end authors with a period, "A, B,.*"
-                    m = re.search(r"[ \t]*,[ \t]*(?=\.?[ \t]*$)", segment)
+                    m = _TRAILING_COMMA.search(segment)
                     if m:
                         s = Span.on_line(number, lo + m.start() + 1, lo + m.end() + 1)
                         yield self.violation(
@@ -53,7 +60,7 @@ class AuthorListPunctuation(Rule):
                             Fix.replace(s, "", "remove the trailing comma"),
                         )
                 if number == span.start_line:
-                    m = re.match(r"^[ \t]*,[ \t]*", segment)
+                    m = _LEADING_COMMA.match(segment)
                     if m:
                         s = Span.on_line(number, lo + 1, lo + m.end() + 1)
                         yield self.violation(

@@ -15,6 +15,7 @@ _WELL_FORMED = lazy_regex(r"^\[[^\[\]]+\](?:[ \t]*\[[^\[\]]+\])?[ \t]*\.?$")
 # A venue's year: 2023, CVPR'23, ACL23.
 _YEAR = lazy_regex(r"(?:19|20)\d\d|(?:'|(?<=[A-Za-z]))\d\d\b")
 _ISO_MONTH = lazy_regex(r"\b(?:19|20)\d\d-[01]\d\b")
+_BRACKETED = lazy_regex(r"\[([^\[\]]+)\]")
 # "arXiv , 2021": a space before the comma.
 _SPACED_COMMA = lazy_regex(r"\S\s+,")
 
@@ -29,9 +30,13 @@ class MalformedDateVenue(Rule):
     def check(self, doc: Document, ctx):
         entries = doc.entries
         dated = habit(entries, lambda e: e.date is not None)
+        # A list writes the same venues again and again: each is searched for a year once.
+        has_year: dict[str, bool] = {}
+        for e in entries:
+            if e.venue is not None and e.venue.text not in has_year:
+                has_year[e.venue.text] = bool(_YEAR.search(e.venue.text))
         venue_years = habit(
-            [e for e in entries if e.venue is not None],
-            lambda e: bool(_YEAR.search(e.venue.text)),
+            [e for e in entries if e.venue is not None], lambda e: has_year[e.venue.text]
         )
         model = _model_line(entries)
         # A table is judged by its own rows: a short table without a date column (datasets
@@ -53,7 +58,7 @@ class MalformedDateVenue(Rule):
                     )
                     continue
             if e.venue is not None:
-                yield from self._venue(e, venue_years(e))
+                yield from self._venue(e, venue_years(e), has_year[e.venue.text])
             if e.date is None and e.layout != "venue-prefix":
                 shown = dated(e)
                 if e.layout == "table" and sizes[e.section] < MIN_SAMPLES:
@@ -67,15 +72,15 @@ class MalformedDateVenue(Rule):
                     severity=Severity.WARNING,
                 )
 
-    def _venue(self, e: Entry, years: Habit | None):
+    def _venue(self, e: Entry, years: Habit | None, has_year: bool):
         v = e.venue
-        if _SPACED_COMMA.search(v.text):
+        if "," in v.text and _SPACED_COMMA.search(v.text):
             good = re.sub(r"\s+,", ",", v.text)
             yield self.violation(
                 v.span,
                 f"venue {quote(v.text, 30)} has a space before its comma; write {quote(good, 30)}",
             )
-        elif years is not None and not _YEAR.search(v.text):
+        elif years is not None and not has_year:
             yield self.violation(
                 v.span,
                 f"venue {quote(v.text, 30)} has no year; write it with one{years.like()}",
@@ -85,11 +90,7 @@ class MalformedDateVenue(Rule):
 def _written_date(e: Entry) -> bool:
     """A bracketed date the layout did not place (`"Title" [2024-08] [ICLR 2025]`): the
     entry is dated, whatever field it was read into."""
-    return any(
-        looks_like_date(m.group(1))
-        for ln in e.lines
-        for m in re.finditer(r"\[([^\[\]]+)\]", ln.text)
-    )
+    return any(looks_like_date(m.group(1)) for ln in e.lines for m in _BRACKETED.finditer(ln.text))
 
 
 def _model_line(entries) -> tuple[int, str] | None:
