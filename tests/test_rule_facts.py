@@ -2,10 +2,10 @@
 
 - ``normalize_title``'s ASCII path (bytes.translate) equals the general one (NFKC, casefold,
   the punctuation pattern) on every ASCII text;
-- ``line_indexes`` (one search over the text) finds the lines a per-line match finds, so
-  trailing-whitespace and double-bullet report the same lines as a line-by-line walk;
 - ``facts(doc)`` is one object per document, its entry links those of each entry's links
   lines, and ``host`` is ``host_of``;
+- author-list-punctuation's cheap tests never skip a segment one of its patterns matches;
+- ``quote`` of a long text, read from its head, is the quotation of the whole;
 - the rule phase leaves the cycle collector as it found it.
 """
 
@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.api import lint_text
-from awesome_lint.config import Config
 from awesome_lint.parse.identity import normalize_title
 from awesome_lint.parse.parser import parse
-from awesome_lint.rules.facts import facts, host_of, line_indexes, links_line_links
-from awesome_lint.rules.trailing_whitespace import _is_hard_break
+from awesome_lint.rules import author_list_punctuation
+from awesome_lint.rules.facts import facts, host_of, links_line_links
+from awesome_lint.rules.messages import quote
 
 from .conftest import TODAY
 
@@ -47,50 +47,6 @@ def test_normalize_title_non_ascii_still_folds():
         "Ｓｅｇｍｅｎｔ  Ánything—In 3D"
     )
     assert normalize_title("SAME++: a Paper") == "same++ a paper"
-
-
-LINES = st.lists(st.text(alphabet=" \t-*+ab\r", max_size=12), max_size=12)
-
-
-@settings(max_examples=300, deadline=None)
-@given(LINES, st.booleans())
-def test_line_indexes_finds_the_lines_a_per_line_match_finds(lines, final_newline):
-    text = "\n".join(lines) + ("\n" if final_newline else "")
-    split = text.split("\n")
-    if text.endswith("\n"):
-        split.pop()
-    for pattern in (r"[ \t]$", r"^[ \t]*[-*+][ \t]+(?=[-*+][ \t]+\S)"):
-        per_line = [i for i, ln in enumerate(split) if re.search(pattern, ln)]
-        assert line_indexes(re.compile(pattern, re.M), text) == per_line
-
-
-@settings(max_examples=150, deadline=None)
-@given(LINES)
-def test_whitespace_and_bullet_rules_report_the_lines_a_line_walk_finds(lines):
-    text = "# List\n\n" + "\n".join(lines) + "\n"
-    config = Config(select=("trailing-whitespace", "double-bullet"))
-    found = lint_text(text, config=config, today=TODAY).violations
-    doc = parse(text)
-    headings = {h.line for h in doc.headings}
-    trailing = set()  # the line-by-line walk the rule did before
-    for i, ln in enumerate(doc.lines):
-        stripped = ln.rstrip(" \t")
-        if stripped == ln:
-            continue
-        if stripped and _is_hard_break(ln, stripped, doc.lines, i, doc.opaque_lines, headings):
-            continue
-        if i + 1 in doc.opaque_lines and stripped:
-            continue
-        trailing.add(i + 1)
-    assert {v.line for v in found if v.code == "AL001"} == trailing
-    doubled = {
-        i + 1
-        for i, ln in enumerate(doc.lines)
-        if re.match(r"^[ \t]*[-*+][ \t]+(?=[-*+][ \t]+\S)", ln)
-        and i + 1 not in doc.opaque_lines
-        and not re.match(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", ln)
-    }
-    assert {v.line for v in found if v.code == "AL416"} == doubled
 
 
 LIST = """# Papers
@@ -136,3 +92,23 @@ def test_the_rule_phase_leaves_the_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t,.aB\xa0", max_size=20))
+def test_author_punctuation_precheck_never_hides_a_problem(segment):
+    patterns = [p for p, *_ in author_list_punctuation._PROBLEMS] + [
+        author_list_punctuation._TRAILING_COMMA,
+        author_list_punctuation._LEADING_COMMA,
+    ]
+    if any(p.search(segment) for p in patterns):
+        assert author_list_punctuation.may_have_problem(segment)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \n\tab", max_size=300), st.integers(min_value=2, max_value=70))
+def test_quote_reads_a_head_only_when_that_gives_the_same_quotation(text, limit):
+    collapsed = " ".join(text.split())
+    if len(collapsed) > limit:
+        collapsed = collapsed[: limit - 1].rstrip() + "…"
+    assert quote(text, limit) == f'"{collapsed}"'

@@ -269,6 +269,13 @@ def _cross_listed_share(entries: tuple[Entry, ...], keys: dict[int, list[str]]) 
     sections_by_key: dict[str, set[str]] = {}
     for e in entries:
         for key in keys[e.line]:
-            sections_by_key.setdefault(key, set()).add(e.section)
-    crossed = sum(1 for e in entries if any(len(sections_by_key[k]) > 1 for k in keys[e.line]))
+            sections = sections_by_key.get(key)
+            if sections is None:
+                sections_by_key[key] = {e.section}
+            else:
+                sections.add(e.section)
+    crossing = {k for k, sections in sections_by_key.items() if len(sections) > 1}
+    if not crossing:
+        return 0.0
+    crossed = sum(1 for e in entries if not crossing.isdisjoint(keys[e.line]))
     return crossed / len(entries)

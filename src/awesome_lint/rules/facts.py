@@ -8,8 +8,6 @@ every rule of a run. Held by identity (a Document is immutable), one document at
 
 from __future__ import annotations
 
-import re
-
 from ..lazy import lazy_regex
 from ..model import Document, Entry, LineKind, Link
 
@@ -61,18 +59,6 @@ def links_line_links(entry: Entry) -> list[Link]:
         for lk in entry.links
         if lk.line in lines and (title is None or not title.overlaps(lk.span))
     ]
-
-
-def line_indexes(pattern: re.Pattern[str], text: str) -> list[int]:
-    """0-based indexes of the lines of ``text`` on which ``pattern`` (MULTILINE, never
-    matching a newline) finds a match: one search over the text, not one per line."""
-    found, line, pos = [], 0, 0
-    for m in pattern.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        if not found or found[-1] != line:
-            found.append(line)
-    return found
 
 
 _last: Facts | None = None

@@ -16,7 +16,11 @@ def line_span(line: EntryLine) -> Span:
 
 def quote(text: str, limit: int = 60) -> str:
     """A short, single-line quotation of document text for a message."""
-    text = " ".join(text.split())
+    # Collapsing a head of the text gives a prefix of the whole collapsed: when that is past
+    # the limit, the rest (a whole section read as one title) need not be read.
+    head = text[: 4 * limit]
+    short = " ".join(head.split())
+    text = short if len(short) > limit or len(head) == len(text) else " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f'"{text}"'

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..diagnostics import Fix
 from ..lazy import lazy_regex
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
-from .facts import line_indexes
 
 
 @dataclass(frozen=True)
@@ -28,9 +26,10 @@ class TrailingWhitespace(Rule):
         lines = doc.lines
         fenced = doc.opaque_lines
         headings = {h.line for h in doc.headings}
-        for i in line_indexes(_TRAILING, doc.text):
-            text = lines[i]
+        for i, text in enumerate(lines):
             stripped = text.rstrip(" \t")
+            if stripped == text:
+                continue
             number = i + 1
             if not stripped and not ctx.options.blank_lines:
                 continue
@@ -43,8 +42,6 @@ class TrailingWhitespace(Rule):
             yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
 
 
-# The lines that end in a space or tab, found in one search of the text.
-_TRAILING = lazy_regex(r"[ \t]$", re.M)
 _BLOCK_START = lazy_regex(
     r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$)"
 )

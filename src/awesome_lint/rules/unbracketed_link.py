@@ -36,7 +36,10 @@ def own_labels(links, host_of: Callable[[str], str]) -> Callable[[str], str]:
             by_host = {}
             for _, lk in links:
                 if lk.label and lk.form is not LinkForm.AUTOLINK:
-                    by_host.setdefault(host_of(lk.url), Counter())[lk.label.strip()] += 1
+                    labels = by_host.get(host := host_of(lk.url))
+                    if labels is None:
+                        labels = by_host[host] = Counter()
+                    labels[lk.label.strip()] += 1
         host = host_of(url)
         labels = by_host.get(host)
         return labels.most_common(1)[0][0] if labels and host else "Code"
