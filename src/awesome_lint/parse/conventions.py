@@ -82,8 +82,7 @@ def infer(doc: Document) -> Conventions:
     return Conventions(
         **_line_pairs(entries),
         last_break=_last_break(entries),
-        link_form=majority(_link_forms(entries)),
-        labels=_labels(entries),
+        **_entry_links(entries),
         date_style=_date_style(entries),
         may_dot=majority(
             e.date.style.month_form is MonthForm.ABBR_DOT
@@ -100,22 +99,42 @@ def infer(doc: Document) -> Conventions:
 _ENTRY_LINK_FORMS = (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
 
 
-def _link_forms(entries: tuple[Entry, ...]):
-    """The forms of the links entries write on a links line (or as an item's link)."""
+def _entry_links(entries: tuple[Entry, ...]) -> dict:
+    """The link-form and label conventions, from one walk over the entries' links: the
+    forms of the links entries write on a links line (or as an item's link), and the
+    spellings of their labels (the title's own link aside)."""
+    forms: list[LinkForm] = []
+    by_key: dict[str, list[str]] = {}
     for e in entries:
         if not e.links:
             continue
+        first = e.line
         on_links_line = e.line_of(LineKind.LINKS) is not None  # once per entry, not per link
         items = None
         for lk in e.links:
+            item = None  # whether it is an item's own link, asked at most once
             if lk.form in _ENTRY_LINK_FORMS:
-                if on_links_line and lk.line != e.line:
-                    yield lk.form
-                    continue
-                if items is None:
-                    items = _item_lines(e)
-                if _item_link(e, lk, items):
-                    yield lk.form
+                if on_links_line and lk.line != first:
+                    forms.append(lk.form)
+                else:
+                    if items is None:
+                        items = _item_lines(e)
+                    item = _item_link(e, lk, items)
+                    if item:
+                        forms.append(lk.form)
+            if lk.label:
+                if lk.line == first:
+                    if item is None:
+                        if items is None:
+                            items = _item_lines(e)
+                        item = _item_link(e, lk, items)
+                    if not item:
+                        continue
+                by_key.setdefault(lk.label.lower(), []).append(lk.label)
+    return {
+        "link_form": majority(forms),
+        "labels": {k: m for k, v in by_key.items() if (m := majority(v)) is not None},
+    }
 
 
 def _working(line) -> bool:
@@ -210,22 +229,6 @@ def _item_link(e: Entry, lk, items: set[int] | None = None) -> bool:
     if lk.line not in (_item_lines(e) if items is None else items):
         return False
     return e.title is None or not e.title.span.overlaps(lk.span)
-
-
-def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
-    by_key: dict[str, list[str]] = {}
-    for e in entries:
-        items = None
-        for lk in e.links:
-            if not lk.label:
-                continue
-            if lk.line == e.line:
-                if items is None:
-                    items = _item_lines(e)
-                if not _item_link(e, lk, items):
-                    continue
-            by_key.setdefault(lk.label.lower(), []).append(lk.label)
-    return {k: m for k, v in by_key.items() if (m := majority(v)) is not None}
 
 
 def _date_style(entries: tuple[Entry, ...]) -> dict[str, Majority]:
