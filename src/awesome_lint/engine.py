@@ -59,6 +59,7 @@ def lint_document(
     # The rules build only acyclic data (findings, tallies), yet the thousands of objects
     # they make trigger the cycle collector, whose full passes walk the whole parsed
     # document again and find nothing to free: a sixth of the rule phase on a big list.
+    # (The command line turns it off for its whole process; this is for the API's callers.)
     enabled = gc.isenabled()
     gc.disable()
     try:
