@@ -253,7 +253,10 @@ class Entry:
         return self.span.start_line
 
     def line_of(self, kind: LineKind) -> EntryLine | None:
-        return next((ln for ln in self.lines if ln.kind is kind), None)
+        for ln in self.lines:  # (a loop, not next() over a generator: rules ask per entry)
+            if ln.kind is kind:
+                return ln
+        return None
 
 
 @dataclass(frozen=True, slots=True)

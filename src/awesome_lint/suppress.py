@@ -102,4 +102,6 @@ def _next_content_line(doc: Document, line: int) -> int:
 
 
 def filter_violations(violations: Iterable, sup: Suppressions) -> list:
+    if not (sup.file_wide or sup.lines or sup.ranges):
+        return list(violations)  # most lists suppress nothing: no look-up per finding
     return [v for v in violations if not sup.suppressed(v.code, v.span.start_line)]

@@ -80,11 +80,9 @@ def infer(doc: Document) -> Conventions:
         return Conventions()
     keys = document_keys(entries)
     return Conventions(
-        breaks=_breaks(entries),
-        **_field_breaks(entries),
+        **_line_pairs(entries),
         last_break=_last_break(entries),
-        link_form=majority(_link_forms(entries)),
-        labels=_labels(entries),
+        **_entry_links(entries),
         date_style=_date_style(entries),
         may_dot=majority(
             e.date.style.month_form is MonthForm.ABBR_DOT
@@ -98,15 +96,45 @@ def infer(doc: Document) -> Conventions:
     )
 
 
-def _link_forms(entries: tuple[Entry, ...]):
-    """The forms of the links entries write on a links line (or as an item's link)."""
+_ENTRY_LINK_FORMS = (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
+
+
+def _entry_links(entries: tuple[Entry, ...]) -> dict:
+    """The link-form and label conventions, from one walk over the entries' links: the
+    forms of the links entries write on a links line (or as an item's link), and the
+    spellings of their labels (the title's own link aside)."""
+    forms: list[LinkForm] = []
+    by_key: dict[str, list[str]] = {}
     for e in entries:
+        if not e.links:
+            continue
+        first = e.line
         on_links_line = e.line_of(LineKind.LINKS) is not None  # once per entry, not per link
+        items = None
         for lk in e.links:
-            if lk.form in (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE) and (
-                on_links_line and lk.line != e.line or _item_link(e, lk)
-            ):
-                yield lk.form
+            item = None  # whether it is an item's own link, asked at most once
+            if lk.form in _ENTRY_LINK_FORMS:
+                if on_links_line and lk.line != first:
+                    forms.append(lk.form)
+                else:
+                    if items is None:
+                        items = _item_lines(e)
+                    item = _item_link(e, lk, items)
+                    if item:
+                        forms.append(lk.form)
+            if lk.label:
+                if lk.line == first:
+                    if item is None:
+                        if items is None:
+                            items = _item_lines(e)
+                        item = _item_link(e, lk, items)
+                    if not item:
+                        continue
+                by_key.setdefault(lk.label.lower(), []).append(lk.label)
+    return {
+        "link_form": majority(forms),
+        "labels": {k: m for k, v in by_key.items() if (m := majority(v)) is not None},
+    }
 
 
 def _working(line) -> bool:
@@ -115,16 +143,47 @@ def _working(line) -> bool:
     )
 
 
-def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
+def _line_pairs(entries: tuple[Entry, ...]) -> dict:
+    """The break conventions, from one walk over every pair of consecutive entry lines."""
+    from .layouts import BREAKLESS_LAYOUTS
+
     # (defaultdict, not setdefault: that built a Counter per line, kept or not)
     per_kind: dict[LineKind, Counter] = defaultdict(Counter)
     texts: dict[tuple[LineKind, Marker], Counter] = defaultdict(Counter)
+    seen: dict[tuple[LineKind, LineKind], list[bool]] = {}
+    example: dict[tuple[LineKind, LineKind], int] = {}
+    none, backslash = Marker.NONE, Marker.BACKSLASH
+    other, links = LineKind.OTHER, LineKind.LINKS
     for e in entries:
-        for ln, nxt in zip(e.lines, e.lines[1:]):
-            if ln.kind is nxt.kind or not _working(ln):
-                continue  # wrapped fields and missing breaks say nothing about the style
-            per_kind[ln.kind][ln.marker] += 1
-            texts[(ln.kind, ln.marker)][_break_text(ln)] += 1
+        lines = e.lines
+        if len(lines) < 2:
+            continue
+        breakless = e.layout in BREAKLESS_LAYOUTS
+        for ln, nxt in zip(lines, lines[1:]):
+            kind, marker = ln.kind, ln.marker
+            ok = marker is not none and not (marker is backslash and ln.after_marker)
+            if kind is not nxt.kind:
+                if ok:  # wrapped fields and missing breaks say nothing about the style
+                    per_kind[kind][marker] += 1
+                    texts[(kind, marker)][_break_text(ln)] += 1
+            elif breakless or (kind is not other and kind is not links):
+                continue  # a field wrapped over two lines needs no break
+            if breakless:
+                continue
+            key = (kind, nxt.kind)
+            seen.setdefault(key, []).append(ok)
+            if ok:
+                example.setdefault(key, ln.number)
+    return {
+        "breaks": _breaks(per_kind, texts),
+        "field_breaks": {k: m for k, v in seen.items() if (m := majority(v)) is not None},
+        "field_break_example": example,
+    }
+
+
+def _breaks(
+    per_kind: dict[LineKind, Counter], texts: dict[tuple[LineKind, Marker], Counter]
+) -> dict[LineKind, BreakConvention]:
     overall = Counter()
     for c in per_kind.values():
         overall.update(c)
@@ -149,28 +208,6 @@ def _breaks(entries: tuple[Entry, ...]) -> dict[LineKind, BreakConvention]:
     return result
 
 
-def _field_breaks(entries: tuple[Entry, ...]) -> dict:
-    seen: dict[tuple[LineKind, LineKind], list[bool]] = {}
-    example: dict[tuple[LineKind, LineKind], int] = {}
-    from .layouts import BREAKLESS_LAYOUTS
-
-    for e in entries:
-        if e.layout in BREAKLESS_LAYOUTS:
-            continue
-        for ln, nxt in zip(e.lines, e.lines[1:]):
-            if ln.kind is nxt.kind and ln.kind not in (LineKind.OTHER, LineKind.LINKS):
-                continue  # a field wrapped over two lines needs no break
-            key = (ln.kind, nxt.kind)
-            ok = _working(ln)
-            seen.setdefault(key, []).append(ok)
-            if ok:
-                example.setdefault(key, ln.number)
-    return {
-        "field_breaks": {k: m for k, v in seen.items() if (m := majority(v)) is not None},
-        "field_break_example": example,
-    }
-
-
 def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
     lasts = [e.lines[-1] for e in entries]
     m = majority(ln.marker if _working(ln) else Marker.NONE for ln in lasts)
@@ -182,20 +219,16 @@ def _last_break(entries: tuple[Entry, ...]) -> BreakConvention | None:
     )
 
 
-def _item_link(e: Entry, lk) -> bool:
-    """A link of a one-line entry (a bullet, a table row) that is not the title's own link."""
-    if not any(ln.kind is LineKind.ITEM and ln.number == lk.line for ln in e.lines):
+def _item_lines(e: Entry) -> set[int]:
+    return {ln.number for ln in e.lines if ln.kind is LineKind.ITEM}
+
+
+def _item_link(e: Entry, lk, items: set[int] | None = None) -> bool:
+    """A link of a one-line entry (a bullet, a table row) that is not the title's own link.
+    ``items``: the entry's ITEM lines (``_item_lines``), for a caller asking about each link."""
+    if lk.line not in (_item_lines(e) if items is None else items):
         return False
     return e.title is None or not e.title.span.overlaps(lk.span)
-
-
-def _labels(entries: tuple[Entry, ...]) -> dict[str, Majority]:
-    by_key: dict[str, list[str]] = {}
-    for e in entries:
-        for lk in e.links:
-            if lk.label and (lk.line != e.line or _item_link(e, lk)):
-                by_key.setdefault(lk.label.lower(), []).append(lk.label)
-    return {k: m for k, v in by_key.items() if (m := majority(v)) is not None}
 
 
 def _date_style(entries: tuple[Entry, ...]) -> dict[str, Majority]:
@@ -239,6 +272,13 @@ def _cross_listed_share(entries: tuple[Entry, ...], keys: dict[int, list[str]]) 
     sections_by_key: dict[str, set[str]] = {}
     for e in entries:
         for key in keys[e.line]:
-            sections_by_key.setdefault(key, set()).add(e.section)
-    crossed = sum(1 for e in entries if any(len(sections_by_key[k]) > 1 for k in keys[e.line]))
+            sections = sections_by_key.get(key)
+            if sections is None:
+                sections_by_key[key] = {e.section}
+            else:
+                sections.add(e.section)
+    crossing = {k for k, sections in sections_by_key.items() if len(sections) > 1}
+    if not crossing:
+        return 0.0
+    crossed = sum(1 for e in entries if not crossing.isdisjoint(keys[e.line]))
     return crossed / len(entries)

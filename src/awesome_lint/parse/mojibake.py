@@ -18,7 +18,6 @@ import unicodedata
 from functools import cache
 
 from ..lazy import lazy_regex
-from ..model import LineIndex
 
 CODECS = ("mac_roman", "cp1252")
 # Well-formed UTF-8 multi-byte sequences (no overlongs for 2-byte leads).
@@ -148,10 +147,13 @@ def suspicious_lines(text: str) -> set[int]:
     # never spans lines, so the lines are those the full search finds).
     suspect = _suspect_pattern()
     found = [m.start() for m in _lead_pattern().finditer(text) if suspect.match(text, m.start())]
-    if not found:
-        return set()
-    index = LineIndex(text)
-    return {index.line_of(at) - 1 for at in found}
+    # The newlines before each find, counted from the last (no index of every line's start).
+    lines, line, pos = set(), 0, 0
+    for at in found:
+        line += text.count("\n", pos, at)
+        pos = at
+        lines.add(line)
+    return lines
 
 
 def repair_line(line: str) -> str | None:

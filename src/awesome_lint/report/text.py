@@ -13,14 +13,22 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def format_violation(path: str, v, paint: Paint = plain) -> str:
+    return _line(paint("path", path), v, paint)
+
+
+def _line(painted_path: str, v, paint: Paint) -> str:
+    """``format_violation`` with the path painted already (once per file, not per line)."""
     tag = "" if v.severity is Severity.ERROR else paint("dim", f" [{v.severity.value}]")
     code = paint(v.severity.value, v.code)
-    return f"{paint('path', path)}:{v.span.start_line}:{v.span.start_col}: {code} {v.name}: {_one_line(v.message)}{tag}"
+    return f"{painted_path}:{v.span.start_line}:{v.span.start_col}: {code} {v.name}: {_one_line(v.message)}{tag}"
 
 
 def _one_line(text: str) -> str:
     # Messages quote the list's text: a stray escape byte in it must not drive the terminal.
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", " ".join(text.split()))
+    text = " ".join(text.split())
+    if text.isprintable():  # (every control character is unprintable: nothing to escape)
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def summary(results: Sequence) -> str:
@@ -58,7 +66,10 @@ def render(results: Sequence, options: ReportOptions = ReportOptions()) -> str:
     if not results:
         return ""
     paint = options.paint
-    lines = [format_violation(r.path, v, paint) + "\n" for r in results for v in r.violations]
+    lines = []
+    for r in results:
+        painted = paint("path", r.path)
+        lines.extend(_line(painted, v, paint) + "\n" for v in r.violations)
     if not options.quiet:
         lines.append(paint("summary", summary(results)) + "\n")
     return "".join(lines)

@@ -41,17 +41,17 @@ class DateStyleRule(Rule):
         if not target:
             return
         may_dot = _may(ctx)
+        # The entries whose style is the target's already (for May, whose spelling is its
+        # month form, all but the month form): counted in the message, and never rewritten.
+        items = tuple(target.items())
+        items_may = tuple((k, v) for k, v in items if k != "month_form")
         followers = [
             e
             for e in doc.entries
-            if e.date is not None
-            and e.date.style is not None
-            and e.date.day is not None
-            and all(
-                getattr(e.date.style, k) == v
-                for k, v in target.items()
-                if k != "month_form" or e.date.month != 5
-            )
+            if (d := e.date) is not None
+            and d.style is not None
+            and d.day is not None
+            and all(getattr(d.style, k) == v for k, v in (items_may if d.month == 5 else items))
         ]
         like = (
             f", like {len(followers):,} other entr{'ies' if len(followers) != 1 else 'y'},"
@@ -59,6 +59,7 @@ class DateStyleRule(Rule):
             if followers and not ctx.options.example
             else ""
         )
+        following = {id(e) for e in followers}
         for e in doc.entries:
             d = e.date
             if (
@@ -70,11 +71,13 @@ class DateStyleRule(Rule):
                 or d.day == 0
             ):
                 continue
-            style = dataclasses.replace(
-                d.style, **{k: v for k, v in target.items() if k != "month_form" or d.month != 5}
-            )
-            if d.month != 5 and "month_form" in target:
-                style = dataclasses.replace(style, month_form=target["month_form"])
+            if id(e) in following and (
+                d.month != 5
+                or may_dot is None
+                or may_dot == (d.style.month_form is MonthForm.ABBR_DOT)
+            ):
+                continue  # the rendering below would be its own (May's dot aside)
+            style = dataclasses.replace(d.style, **dict(items_may if d.month == 5 else items))
             dot = may_dot if may_dot is not None else d.style.month_form is MonthForm.ABBR_DOT
             good = format_date(d.day, d.month, d.year, style, may_dot=dot)
             own = format_date(

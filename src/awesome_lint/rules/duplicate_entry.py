@@ -51,7 +51,8 @@ class DuplicateEntry(Rule):
         first_in_section: dict[tuple[str, str], object] = {}
         for e in doc.entries:
             reported = False
-            for key in ctx.conventions.paper_keys.get(e.line) or paper_keys(e):
+            keys = ctx.conventions.paper_keys.get(e.line)
+            for key in paper_keys(e) if keys is None else keys:
                 prev = first_in_section.setdefault((key, e.section), e)
                 if prev is e:
                     prev = first_by_key.get(key)

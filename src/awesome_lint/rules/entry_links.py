@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from ..model import Document, Entry, LineKind, Link, LinkForm
+from ..model import Document, Entry, Link, LinkForm
+from .facts import facts
 from .messages import clear
 
 
-def links_line_links(entry: Entry) -> list[Link]:
-    if not entry.links:
-        return []
-    lines = {
-        ln.number for ln in entry.lines if ln.kind is LineKind.LINKS or ln.kind is LineKind.ITEM
-    }
-    title = entry.title.span if entry.title else None
-    # The title's own link ("[Title](u), Authors, Venue") is the title, not an entry link.
-    return [
-        lk
-        for lk in entry.links
-        if lk.line in lines and (title is None or not title.overlaps(lk.span))
-    ]
-
-
-# The last document's entry links: four rules read them, and one walk serves them all. Held by
-# identity (a Document is immutable), one document at a time.
-_walked: tuple[Document | None, tuple[tuple[Entry, Link], ...]] = (None, ())
-
-
 def entry_links(doc: Document) -> tuple[tuple[Entry, Link], ...]:
-    """(entry, link) for every link on an entry's links lines, in document order."""
-    global _walked
-    if _walked[0] is not doc:
-        _walked = (doc, tuple((e, lk) for e in doc.entries for lk in links_line_links(e)))
-    return _walked[1]
+    """(entry, link) for every link on an entry's links lines, in document order: one walk
+    for the four rules that read them (facts.py)."""
+    return facts(doc).entry_links
 
 
 def list_form(conventions) -> LinkForm | None:

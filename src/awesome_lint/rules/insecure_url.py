@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from ..diagnostics import Fix
 from ..model import Document, Span
 from .base import Fixability, Rule, Severity
+from .facts import facts
 from .messages import quote
-from .shortened_url import host_of
 
 # Hosts known to serve the same pages over https. Subdomains count. An http:// link to any
 # other host is not reported offline: only the network can say whether its https address
@@ -67,6 +67,7 @@ class InsecureUrl(Rule):
         known = HTTPS_HOSTS | {h.lower() for h in ctx.options.https_hosts}
         results = ctx.link_results or {}
         found: dict[str, list] = {}
+        host_of = facts(doc).host
         for lk in doc.links:
             if not lk.url.lower().startswith("http://"):
                 continue
@@ -78,6 +79,8 @@ class InsecureUrl(Rule):
             else:
                 continue
             found.setdefault(host, []).append((lk, why))
+        if not found:
+            return
         per_host = Counter(host_of(lk.url) for lk in doc.links if lk.url.lower().startswith("http"))
         for host, links in found.items():
             if len(links) >= HABIT_MIN and len(links) >= HABIT_SHARE * per_host[host]:

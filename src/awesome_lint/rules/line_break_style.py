@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Fix
-from ..model import Document, Marker, Span
+from ..model import Document, LineKind, Marker, Span
 from ..parse.conventions import CLEAR_MAJORITY
 from .base import Fixability, Kind, Rule, Severity
 from .breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
@@ -25,6 +25,7 @@ class LineBreakStyle(Rule):
     def check(self, doc: Document, ctx):
         conv = ctx.conventions
         pinned = MARKER_TEXT.get(ctx.options.marker)
+        expected_of = {kind: _expected(pinned, conv, kind) for kind in LineKind}
         for e in doc.entries:
             for i, line in enumerate(e.lines):
                 if line.marker is Marker.NONE:
@@ -53,13 +54,10 @@ class LineBreakStyle(Rule):
                             Severity.ERROR,
                         )
                     continue
-                if not is_field_end(e, i) or not working(line):
-                    continue
-                expected = pinned
-                want = conv.breaks.get(line.kind)
-                if expected is None and want is not None and want.share >= CLEAR_MAJORITY:
-                    expected = want.marker
+                expected = expected_of[line.kind]
                 if expected is None or expected is line.marker:
+                    continue  # (the cheap test first: most lines have the list's break)
+                if not is_field_end(e, i) or not working(line):
                     continue
                 text = break_text(e, line, conv, ctx.options.marker)
                 span = Span.on_line(line.number, line.content_end + 1, line.marker_end + 1)
@@ -68,3 +66,11 @@ class LineBreakStyle(Rule):
                     f"line break {_NAMES[line.marker]} differs from the one the list uses ({_NAMES[expected]})",
                     Fix.replace(span, text, "use the list's line break"),
                 )
+
+
+def _expected(pinned: Marker | None, conv, kind: LineKind) -> Marker | None:
+    """The break a line of this kind should have: pinned, else the list's clear habit."""
+    if pinned is not None:
+        return pinned
+    want = conv.breaks.get(kind)
+    return want.marker if want is not None and want.share >= CLEAR_MAJORITY else None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from ..diagnostics import Violation
 from ..lazy import lazy_regex
 from ..model import Document, LineKind, LinkForm, Span
 from .base import Rule, Severity
@@ -32,8 +33,12 @@ class MalformedLink(Rule):
     tags = ("links",)
 
     def check(self, doc: Document, ctx):
+        on_line: dict[int, list] = {}
+        autolink = LinkForm.AUTOLINK
         for lk in doc.links:
-            if lk.form in (LinkForm.AUTOLINK,):
+            # Images and badges too: what the renderer made is not text.
+            on_line.setdefault(lk.line, []).append(lk)
+            if lk.form is autolink:
                 continue
             if not lk.url:
                 yield self.violation(lk.span, f"link {quote(lk.label, 40)} has an empty URL")
@@ -43,16 +48,14 @@ class MalformedLink(Rule):
                     f"URL {quote(lk.url, 50)} has no scheme, so it renders as a relative link; write https://{lk.url}",
                     severity=Severity.WARNING,
                 )
-        on_line: dict[int, list] = {}
-        for lk in doc.links:  # images and badges too: what the renderer made is not text
-            on_line.setdefault(lk.line, []).append(lk)
         good_of: dict[int, list] = {}
         for e, lk in entry_links(doc):
             good_of.setdefault(id(e), []).append(lk)
+        links_lines = (LineKind.LINKS, LineKind.ITEM)
         for e in doc.entries:
-            good = good_of.get(id(e), ())
-            for lk in good:
-                if lk.url.startswith(("[", "(")) or "](" in lk.url or _SPACE.search(lk.url):
+            for lk in good_of.get(id(e), ()):
+                url = lk.url
+                if url.startswith(("[", "(")) or "](" in url or _SPACE.search(url):
                     yield self.violation(
                         lk.url_span,
                         f"URL {quote(lk.url, 50)} of link {quote(lk.label, 20)} is malformed",
@@ -63,31 +66,30 @@ class MalformedLink(Rule):
                         f"link label {quote(lk.label, 40)} contains a URL; close the label with ]",
                     )
             for line in e.lines:
-                if line.kind not in (LineKind.LINKS, LineKind.ITEM):
-                    continue
-                yield from self._leftovers(doc, line, on_line.get(line.number, []))
+                if line.kind in links_lines:
+                    found = self._leftover(line, on_line.get(line.number, ()))
+                    if found is not None:
+                        yield found
 
-    def _leftovers(self, doc: Document, line, links):
+    def _leftover(self, line, links) -> Violation | None:
         """Link-like text the renderer left as text on a links line: ``](``, a label that
         runs into a URL (``[[Paper(https://``), a bracket next to a link that nothing
         closes. Parentheses and bracketed notes in prose are never a broken link."""
         text = line.text[: line.content_end]
-        starts, ends = set(), set()
+        number, size = line.number, len(text)
         blank: list[tuple[int, int]] = []
         for lk in links:
-            if lk.span.start_line != line.number:
-                continue
-            end = lk.span.end_col - 1 if lk.span.end_line == line.number else len(text)
-            starts.add(lk.span.start_col - 1)
-            ends.add(end)
-            blank.append((lk.span.start_col - 1, min(end, len(text))))
+            span = lk.span
+            if span.start_line == number:
+                end = span.end_col - 1 if span.end_line == number else size
+                blank.append((span.start_col - 1, end if end < size else size))
         rest = _blanked(text, blank)
         if "[" not in rest and "]" not in rest:
-            return  # every finding below points at a bracket the renderer left as text
+            return None  # every finding below points at a bracket the renderer left as text
         if "`" in rest:
             rest = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), rest)
             if "[" not in rest and "]" not in rest:
-                return
+                return None
         rest = rest.replace("\\[", "  ").replace("\\]", "  ")
         at = None
         m = _LABEL_INTO_URL.search(rest)
@@ -98,14 +100,22 @@ class MalformedLink(Rule):
             while at > 0 and rest[at - 1] == "[":
                 at -= 1
         else:
+            # Where the links on the line start and end (an end as written, past the text
+            # when the link runs on to the next line).
+            starts, ends = set(), set()
+            for lk in links:
+                span = lk.span
+                if span.start_line == number:
+                    starts.add(span.start_col - 1)
+                    ends.add(span.end_col - 1 if span.end_line == number else size)
             at = next(
                 (k - 1 for k in sorted(starts) if k >= 1 and rest[k - 1] == "["),
                 next((k for k in sorted(ends) if k < len(rest) and rest[k] == "]"), None),
             )
         if at is None:
-            return
+            return None
         snippet = line.text[max(0, at - 10) : at + 30]
-        yield self.violation(
+        return self.violation(
             Span.on_line(line.number, at + 1, at + 2),
             f"unbalanced {quote(rest[at])} on the links line near {quote(snippet, 40)}: this does not render as a link",
         )

@@ -16,7 +16,11 @@ def line_span(line: EntryLine) -> Span:
 
 def quote(text: str, limit: int = 60) -> str:
     """A short, single-line quotation of document text for a message."""
-    text = " ".join(text.split())
+    # Collapsing a head of the text gives a prefix of the whole collapsed: when that is past
+    # the limit, the rest (a whole section read as one title) need not be read.
+    head = text[: 4 * limit]
+    short = " ".join(head.split())
+    text = short if len(short) > limit or len(head) == len(text) else " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f'"{text}"'
@@ -74,17 +78,31 @@ def habit(
     """
     from ..parse.conventions import CLEAR_MAJORITY, MIN_SAMPLES
 
-    def tally(group: Sequence[Entry]) -> Habit | None:
-        showing = [e for e in group if has(e)]
-        if len(group) < MIN_SAMPLES or len(showing) < CLEAR_MAJORITY * len(group):
+    def tally(total: int, showing: int, first: int | None) -> Habit | None:
+        if total < MIN_SAMPLES or showing < CLEAR_MAJORITY * total:
             return None
-        return Habit(len(showing), len(group), showing[0].line)
+        assert first is not None  # (a clear majority shows it)
+        return Habit(showing, total, first)
 
-    by_section: dict[str, list[Entry]] = {}
+    # One walk: each entry asked once, counted in its section and in the whole list.
+    by_section: dict[str, list] = {}  # section -> [entries, showing, first line showing]
+    showing = 0
+    first = None
     for e in entries:
-        by_section.setdefault(e.section, []).append(e)
-    whole = tally(entries)
+        counts = by_section.get(e.section)
+        if counts is None:
+            counts = by_section[e.section] = [0, 0, None]
+        counts[0] += 1
+        if has(e):
+            counts[1] += 1
+            showing += 1
+            if counts[2] is None:
+                counts[2] = e.line
+            if first is None:
+                first = e.line
+    whole = tally(len(entries), showing, first)
     scoped = {
-        s: (tally(group) if len(group) >= MIN_SAMPLES else whole) for s, group in by_section.items()
+        s: (tally(*counts) if counts[0] >= MIN_SAMPLES else whole)
+        for s, counts in by_section.items()
     }
     return lambda e: scoped.get(e.section)

@@ -42,14 +42,22 @@ class MissingAuthors(Rule):
                 continue
             # A placeholder (*none*) or the title again: facts, whatever the list does.
             raw = e.authors_field.text if e.authors_field else ""
-            # A table cell or a labelled sub-item holds the authors of some layouts.
-            where = line_span(line) if line is not None else e.authors_field.span
-            shown = line.content if line is not None else raw
             if not e.authors:
+                shown = line.content if line is not None else raw
                 yield self.violation(
-                    where, f"entry {entry_name(e)} has no authors ({quote(shown, 30)})", fill(e)
+                    _where(e, line),
+                    f"entry {entry_name(e)} has no authors ({quote(shown, 30)})",
+                    fill(e),
                 )
             elif e.title and normalize_title(raw) == normalize_title(e.title.text):
                 yield self.violation(
-                    where, f"entry {entry_name(e)}: the authors line repeats the title", fill(e)
+                    _where(e, line),
+                    f"entry {entry_name(e)}: the authors line repeats the title",
+                    fill(e),
                 )
+
+
+def _where(e, line):
+    """Where an entry's authors are: their line, or the table cell or labelled sub-item that
+    holds them in some layouts."""
+    return line_span(line) if line is not None else e.authors_field.span

@@ -20,20 +20,20 @@ class MissingLineBreak(Rule):
     def check(self, doc: Document, ctx):
         conv = ctx.conventions
         last_conv = conv.last_break
+        ends_with_break = (
+            last_conv is not None
+            and last_conv.marker is not Marker.NONE
+            and last_conv.share >= CLEAR_MAJORITY
+            and len(doc.entries) >= 3
+        )
         for e in doc.entries:
             for i, line in enumerate(e.lines):
-                if is_field_end(e, i) and not working(line):
+                if not working(line) and is_field_end(e, i):
                     why = _merge_reason(conv, line.kind, e.lines[i + 1].kind)
                     if why is not None:
                         yield self._report(e, line, ctx, Severity.ERROR, why)
             last = e.lines[-1]
-            if (
-                last_conv is not None
-                and last_conv.marker is not Marker.NONE
-                and last_conv.share >= CLEAR_MAJORITY
-                and not working(last)
-                and len(doc.entries) >= 3
-            ):
+            if ends_with_break and not working(last):
                 yield self._report(
                     e,
                     last,

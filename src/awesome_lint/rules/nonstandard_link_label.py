@@ -78,43 +78,44 @@ class NonstandardLinkLabel(Rule):
                 if m.samples >= 2 and not _typo_of_common(base, m.samples, known, conv):
                     known.setdefault(base, SUFFIX.sub("", m.value))
         links = entry_links(doc)
-        by_section = _section_spellings(links)
+        by_section: dict[tuple[str, str], Majority] | None = None  # read when first needed
         uses: dict[str, tuple[int, int]] = {}
         targets = _typo_targets(known)
         nearest: dict[str, str | None] = {}
-        for e, lk in links:
-            label = lk.label.strip()
+
+        def judge(label: str, section: str) -> tuple[str, str | None, Severity] | None:
+            """What is wrong with ``label`` in ``section``: the message, the label to write
+            instead (None: no fix) and the severity; None when nothing is."""
+            nonlocal by_section
             if not label or len(label) > 30 or "://" in label or not _LETTER.search(label):
-                continue
+                return None
             base = base_label(label)
             key = base.lower()
             if key in known:
                 want = self._spelling(key, known, conv, allowed)
                 if not allowed:
                     if base == canonical.get(key):
-                        continue  # the name's own spelling (GitHub) is never asked to change
-                    section = by_section.get((e.section, key))
-                    if base == want or (clear(section) and section.value == base):
-                        continue  # the list, or the section, agrees with itself
-                if want is not None and base != want:
-                    fixed = want + label[len(base) :]
-                    if want not in uses:
-                        uses[want] = _uses(links, want)
-                    n, line = uses[want]
-                    written = (
-                        f"is written {quote(fixed)} elsewhere in the list ({n:,} times, e.g. line {line})"
-                        if n
-                        else f"is spelled {quote(fixed)}"
-                    )
-                    yield self.violation(
-                        lk.label_span,
-                        f"link label {quote(label)} {written}",
-                        Fix.replace(lk.label_span, fixed, f"write {fixed}"),
-                        Severity.ERROR if allowed else Severity.WARNING,
-                    )
-                continue
+                        return None  # the name's own spelling (GitHub) is never asked to change
+                    if by_section is None:
+                        by_section = _section_spellings(links)
+                    spelled = by_section.get((section, key))
+                    if base == want or (clear(spelled) and spelled.value == base):
+                        return None  # the list, or the section, agrees with itself
+                if want is None or base == want:
+                    return None
+                fixed = want + label[len(base) :]
+                if want not in uses:
+                    uses[want] = _uses(links, want)
+                n, line = uses[want]
+                written = (
+                    f"is written {quote(fixed)} elsewhere in the list ({n:,} times, e.g. line {line})"
+                    if n
+                    else f"is spelled {quote(fixed)}"
+                )
+                severity = Severity.ERROR if allowed else Severity.WARNING
+                return f"link label {quote(label)} {written}", fixed, severity
             if key.endswith("s") and key[:-1] in known and not allowed:
-                continue  # "Codes", "Papers": a plural of a known label, not a misspelling
+                return None  # "Codes", "Papers": a plural of a known label, not a misspelling
             # Venue labels (CVPR 2024, IJCV, ECCVW) name different things one letter apart:
             # only link-type words are checked for typos.
             if _YEAR.search(label):
@@ -126,16 +127,30 @@ class NonstandardLinkLabel(Rule):
             if near is not None:
                 want = self._spelling(near, known, conv, allowed) or known[near]
                 fixed = want + label[len(base) :]
-                yield self.violation(
-                    lk.label_span,
-                    f"link label {quote(label)} looks like a misspelling of {quote(want)}",
-                    Fix.replace(lk.label_span, fixed, f"write {fixed}"),
-                )
-            elif allowed:
-                yield self.violation(
-                    lk.label_span,
+                message = f"link label {quote(label)} looks like a misspelling of {quote(want)}"
+                return message, fixed, self.default_severity
+            if allowed:
+                return (
                     f"link label {quote(label)} is not one of the allowed labels ({', '.join(allowed)})",
+                    None,
+                    self.default_severity,
                 )
+            return None
+
+        # A list writes a few labels thousands of times: each (section, label) is judged once.
+        verdicts: dict[tuple[str, str], tuple[str, str | None, Severity] | None] = {}
+        for e, lk in links:
+            label = lk.label.strip()
+            where = (e.section, label)
+            if where in verdicts:
+                verdict = verdicts[where]
+            else:
+                verdict = verdicts[where] = judge(label, e.section)
+            if verdict is None:
+                continue
+            message, fixed, severity = verdict
+            fix = None if fixed is None else Fix.replace(lk.label_span, fixed, f"write {fixed}")
+            yield self.violation(lk.label_span, message, fix, severity)
 
     @staticmethod
     def _spelling(key, known, conv, allowed):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..lazy import lazy_regex
 from ..model import Document, Link
 from .base import Fixability, FixSafety, Rule, Severity
+from .facts import facts
 from .liveness import replace_url
 from .messages import quote
 
@@ -28,15 +29,6 @@ class Options:
     allow: tuple[str, ...] = ()
 
 
-_HOST = lazy_regex(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
-
-
-def host_of(url: str) -> str:
-    """The lower-cased host of an absolute URL, without "www." ("" for anything else)."""
-    m = _HOST.match(url)
-    return m.group(1).lower() if m else ""
-
-
 class ShortenedUrl(Rule):
     code = "AL304"
     summary = (
@@ -52,6 +44,7 @@ class ShortenedUrl(Rule):
         hosts = (SHORTENERS | {h.lower() for h in ctx.options.hosts}) - {
             h.lower() for h in ctx.options.allow
         }
+        host_of = facts(doc).host
         for lk in doc.links:
             host = host_of(lk.url)
             if host in hosts:

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from ..diagnostics import Edit, Fix
 from ..model import Document, LinkForm
 from .base import Fixability, Kind, Rule, Severity
 from .entry_links import entry_links, list_form
+from .facts import facts
 from .messages import quote
 from .nonstandard_link_label import SUFFIX, VOCABULARY
-from .shortened_url import host_of
 
 
 def _is_label(label: str, list_labels) -> bool:
@@ -24,16 +25,26 @@ def _is_label(label: str, list_labels) -> bool:
 _KNOWN = {w.lower() for w in VOCABULARY}
 
 
-def own_label(links, url: str) -> str:
-    """The label the list gives links to the same host (its [[GitHub]] for github.com),
-    else "Code"."""
-    host = host_of(url)
-    labels = Counter(
-        lk.label.strip()
-        for _, lk in links
-        if lk.label and lk.form is not LinkForm.AUTOLINK and host_of(lk.url) == host
-    )
-    return labels.most_common(1)[0][0] if labels and host else "Code"
+def own_labels(links, host_of: Callable[[str], str]) -> Callable[[str], str]:
+    """The label the list gives links to a URL's host (its [[GitHub]] for github.com), else
+    "Code": the labels of every host counted in one walk over ``links``, on first use."""
+    by_host: dict[str, Counter] | None = None
+
+    def own_label(url: str) -> str:
+        nonlocal by_host
+        if by_host is None:
+            by_host = {}
+            for _, lk in links:
+                if lk.label and lk.form is not LinkForm.AUTOLINK:
+                    labels = by_host.get(host := host_of(lk.url))
+                    if labels is None:
+                        labels = by_host[host] = Counter()
+                    labels[lk.label.strip()] += 1
+        host = host_of(url)
+        labels = by_host.get(host)
+        return labels.most_common(1)[0][0] if labels and host else "Code"
+
+    return own_label
 
 
 class UnbracketedLink(Rule):
@@ -50,10 +61,11 @@ class UnbracketedLink(Rule):
         form = list_form(ctx.conventions)
         if form is None:
             return
-        links = list(entry_links(doc))
+        links = entry_links(doc)
+        own_label = own_labels(links, facts(doc).host)
         for e, lk in links:
             if lk.form is LinkForm.AUTOLINK:
-                label = own_label(links, lk.url)
+                label = own_label(lk.url)
                 want = f"[[{label}](url)]" if form is LinkForm.BRACKETED else f"[[{label}]](url)"
                 yield self.violation(
                     lk.span,

@@ -36,6 +36,7 @@ class UnreadableSection(Rule):
         bounds = [(s.body_lines, s) for s in doc.all_sections() if s.heading is not None]
         firsts = sorted((lo, hi, k) for k, ((lo, hi), _) in enumerate(bounds))
         firsts_lo = [lo for lo, _, _ in firsts]
+        in_table: dict[int, bool] = {}  # a line holds many links: each line is read once
         for lk in doc.links:
             if (
                 lk.form is LinkForm.IMAGE
@@ -44,17 +45,26 @@ class UnreadableSection(Rule):
                 or lk.line in toc
                 or lk.line in doc.opaque_lines
                 or lk.line in heading_lines
-                or doc.lines[lk.line - 1].lstrip().startswith("|")  # a table repeats by design
             ):
                 continue
+            table = in_table.get(lk.line)
+            if table is None:
+                table = in_table[lk.line] = doc.lines[lk.line - 1].lstrip().startswith("|")
+            if table:
+                continue  # a table repeats by design
             k = bisect_right(firsts_lo, lk.line) - 1
             if k >= 0 and firsts[k][0] <= lk.line <= firsts[k][1]:
                 by_section.setdefault(firsts[k][2], []).append(lk.line)
         for k, link_lines in by_section.items():
             if len(link_lines) < MIN_LINKS:
                 continue
-            got = sum(inside(n) for n in link_lines)
-            if got >= READ_SHARE * len(link_lines):
+            enough = READ_SHARE * len(link_lines)
+            got = 0
+            for n in link_lines:  # counted until the section is read well enough
+                got += inside(n)
+                if got >= enough:
+                    break
+            if got >= enough:
                 continue
             section = bounds[k][1]
             yield self.violation(
