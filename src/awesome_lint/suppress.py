@@ -24,6 +24,8 @@ ALL = "*"
 
 @dataclass(frozen=True)
 class Suppressions:
+    """The rules a list's comments turn off: for the file, on lines, over ranges."""
+
     file_wide: frozenset[str]
     lines: dict[int, frozenset[str]]  # line -> codes suppressed on that line
     ranges: tuple[tuple[int, int, str], ...]  # (first, last, code)

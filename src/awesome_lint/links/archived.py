@@ -57,6 +57,8 @@ def repo_of(url: str, hosts: frozenset[str]) -> str | None:
 
 @dataclass(frozen=True)
 class ArchiveReport:
+    """What GitHub said about the repositories asked about, and what went wrong."""
+
     archived: dict[str, bool]  # owner/name (as asked) -> archived; absent when unknown
     notices: tuple[str, ...]  # things the user should know (rate limit hit, API errors)
     asked: int  # API requests made for repositories

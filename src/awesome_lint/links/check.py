@@ -18,6 +18,8 @@ _REPO_WORTH_ASKING = frozenset(
 
 @dataclass(frozen=True)
 class LinkReport:
+    """Every URL's result of one check, with what the user should know."""
+
     results: Mapping[str, LinkResult]  # every URL given -> its result
     notices: tuple[str, ...]  # run-level news for the user (rate limits, cache trouble)
     fetched: int  # URLs checked over the network this run (not skipped, not malformed)

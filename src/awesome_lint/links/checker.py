@@ -56,6 +56,8 @@ Progress = Callable[[LinkResult], None]
 
 @dataclass(eq=False)
 class _Job:
+    """One URL being checked: the hop requested now, its tries and its redirects."""
+
     url: str  # as written in the document
     target: Target  # the hop being requested now
     started: float = 0.0  # when its first request went out (time in the queue not counted)
@@ -109,6 +111,8 @@ def _causes(exc: BaseException) -> Iterable[BaseException]:
 
 @dataclass(frozen=True, slots=True)
 class _Failure:
+    """A request that failed: the outcome if it was the last try, and whether to retry."""
+
     outcome: Outcome  # if it is the last try
     message: str
     retry: bool

@@ -31,6 +31,8 @@ PERMANENT_REDIRECTS = frozenset({301, 308})
 
 @dataclass(frozen=True, slots=True)
 class Redirect:
+    """One redirect on the way: who answered, with what status, pointing where."""
+
     url: str  # the URL that answered with the redirect
     status: int
     location: str  # the absolute URL it pointed to
@@ -42,6 +44,8 @@ class Redirect:
 
 @dataclass(frozen=True, slots=True)
 class LinkResult:
+    """What the link checker found out about one URL."""
+
     url: str  # exactly as written in the document
     outcome: Outcome
     status: int | None = None  # the last HTTP status seen, if any

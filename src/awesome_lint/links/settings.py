@@ -30,6 +30,8 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class LinkSettings:
+    """How links are checked: timeouts, retries, concurrency, filters, cache."""
+
     timeout: float = 20.0  # seconds of wall time per request: connect, headers and body
     max_duration: float | None = None  # seconds for the whole run; links left are not checked
     max_retries: int = 3

@@ -34,6 +34,8 @@ class PaperQuery:
 
 @dataclass(frozen=True)
 class PaperReport:
+    """The papers looked up in one run: results, requests sent, cache hits."""
+
     results: Mapping[str, PaperResult]  # PaperQuery.key -> result
     requests: Mapping[str, int] = field(default_factory=dict)  # service -> requests sent
     cached: int = 0

@@ -16,6 +16,8 @@ class Status(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class PaperRecord:
+    """A paper as arXiv or Crossref describes it."""
+
     source: str  # "arxiv" or "crossref"
     key: str  # "arxiv:2309.05904", "doi:10.1609/aaai.v36i1.19938"
     title: str

@@ -25,6 +25,8 @@ class PaperSettingsError(ValueError):
 
 @dataclass(frozen=True)
 class PaperSettings:
+    """Where papers are looked up and how politely: APIs, pacing, cache."""
+
     arxiv_api: str = ARXIV_API
     crossref_api: str = CROSSREF_API
     # arXiv's terms of use: no more than one request every three seconds, one connection at

@@ -19,6 +19,8 @@ _LAST_AND = lazy_regex(r"(?P<joiner>,?\s+and\s+)[^,;]+\.?\s*$")
 
 @dataclass(frozen=True)
 class AuthorStyle:
+    """How a list writes its author lists: separators, "et al." and the closing period."""
+
     separator: str = ", "
     last_joiner: str | None = None  # ", and " or " and " before the last name
     et_al_after: int | None = None  # names shown before "et al." when there are more

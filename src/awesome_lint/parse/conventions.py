@@ -25,6 +25,8 @@ MIN_SAMPLES = 3
 
 @dataclass(frozen=True)
 class Majority:
+    """The most common value among the samples, and its share of them."""
+
     value: object
     share: float
     samples: int
@@ -46,6 +48,8 @@ def majority(values: Iterable[T]) -> Majority | None:
 
 @dataclass(frozen=True)
 class BreakConvention:
+    """The line break a list ends a kind of entry line with, and its share."""
+
     marker: Marker
     text: str  # what to insert, e.g. "<br>", " <br>" or " \\"
     share: float
@@ -53,6 +57,8 @@ class BreakConvention:
 
 @dataclass(frozen=True)
 class Conventions:
+    """What a list does by majority (breaks, link forms, labels): what convention rules compare with."""
+
     breaks: dict[LineKind, BreakConvention] = field(default_factory=dict)  # lines inside an entry
     last_break: BreakConvention | None = None  # the entry's last line (Marker.NONE: no break)
     # (kind of a line, kind of the next) -> whether such a line ends with a working break,

@@ -47,6 +47,8 @@ def ordinal_suffix(day: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ParsedDate:
+    """A date as a list wrote it: its parts, where the day is, and the date if it exists."""
+
     value: datetime.date | None
     day: int | None
     month: int | None

@@ -25,6 +25,8 @@ def decode_entities(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Attribute:
+    """One attribute of an HTML tag, with where its value is in the text."""
+
     name: str  # lower-cased
     value: str  # entities decoded
     start: int  # offsets of the raw value in the scanned text
@@ -33,6 +35,8 @@ class Attribute:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
+    """One HTML tag of a text: its name, where it is and its attributes."""
+
     name: str  # lower-cased; "" for a closing tag or a declaration
     start: int
     end: int  # just past ">"

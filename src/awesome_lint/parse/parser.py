@@ -377,6 +377,8 @@ def normalize(text: str) -> str:
 
 @dataclass
 class _Block:
+    """A block of the document: its kind, lines and place in lists."""
+
     kind: str  # paragraph, heading, html, table, code
     start: int  # 1-based first line
     end: int  # 1-based last line

@@ -17,6 +17,8 @@ CLEAR_SHARE = 0.5  # a shape is the template when more than this share of the en
 
 @dataclass(frozen=True, slots=True)
 class Template:
+    """A section's majority entry shape, with an entry of that shape to quote."""
+
     section: str  # slug of the section, "" for the whole list
     shape: tuple[str, ...]
     count: int  # entries of this shape

@@ -40,7 +40,7 @@ class Fixability(str, enum.Enum):
 
 @dataclass(frozen=True)
 class NoOptions:
-    pass
+    """A rule without options: its config table may hold only severity."""
 
 
 @dataclass(frozen=True)

@@ -73,5 +73,7 @@ def closed_authors(entry: Entry, index: int) -> bool:
 
 @dataclass(frozen=True)
 class BreakOptions:
+    """The options of the line-break rules (their [rules.NAME] tables in a config)."""
+
     # Pin the break ("<br>", " <br>", " \\"); empty: the list's own, per kind of line.
     marker: str = field(default="", metadata={"choices": ("", *MARKER_TEXT)})

@@ -19,6 +19,8 @@ def _check_example(value: str) -> str | None:
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.date-style] options of a config."""
+
     # Pin the style with an example date ("12th Sep., 2023"); empty: infer from the list.
     example: str = field(
         default="", metadata={"validate": lambda v: _check_example(v) if v else None}

@@ -15,6 +15,8 @@ CROSS_LISTING_MIN_ENTRIES = 10
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.duplicate-entry] options of a config."""
+
     # Papers repeated across sections: "infer" (warn unless the list cross-lists on purpose),
     # "warn", or "ignore".
     cross_section: str = field(default="infer", metadata={"choices": ("infer", "warn", "ignore")})

@@ -33,6 +33,8 @@ def _name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.duplicate-link] options of a config."""
+
     # The same item in another section: "warn" (default), "error", or "ignore" when the list
     # files things under several headings on purpose.
     cross_section: str = field(default="warn", metadata={"choices": ("warn", "error", "ignore")})

@@ -9,6 +9,8 @@ from .messages import quote
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.empty-section] options of a config."""
+
     # Heading texts that may stay empty (compared case-insensitively).
     allow: tuple[str, ...] = ()
 

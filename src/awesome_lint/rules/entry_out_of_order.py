@@ -16,6 +16,8 @@ MIN_SORTED_SHARE = 0.6
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.entry-out-of-order] options of a config."""
+
     # "infer" from the list's majority, or pin "newest-first" / "oldest-first".
     direction: str = field(
         default="infer", metadata={"choices": ("infer", "newest-first", "oldest-first")}

@@ -28,6 +28,8 @@ HTTPS_HOSTS = frozenset(
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.insecure-url] options of a config."""
+
     # More hosts whose http:// links may be rewritten to https://.
     https_hosts: tuple[str, ...] = ()
 

@@ -21,6 +21,8 @@ _WORD = lazy_regex(r"[^\s,;:!?()\[\]\"“”]+")
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.lowercase-description] options of a config."""
+
     # "infer": require a capital only when most of the list's descriptions start with one.
     # "always": require it regardless.
     case: str = field(default="infer", metadata={"choices": ("infer", "always")})

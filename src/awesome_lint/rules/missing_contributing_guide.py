@@ -14,6 +14,8 @@ _ABSOLUTE = lazy_regex(r"^[a-z][a-z0-9+.-]*://", re.I)
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.missing-contributing-guide] options of a config."""
+
     # A "Contributing" section with text in it counts as the guide.
     accept_section: bool = True
 

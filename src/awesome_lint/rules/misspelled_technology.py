@@ -65,6 +65,8 @@ _KEYS = {n: letters(n) for n in NAMES}
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.misspelled-technology] options of a config."""
+
     # Words to leave alone (a project that spells itself "Github-Flavored", say).
     ignore: tuple[str, ...] = ()
 

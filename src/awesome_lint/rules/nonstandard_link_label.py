@@ -26,6 +26,8 @@ SUFFIX = lazy_regex(r"[\s_-]*(?:\d+|\(\w+\)|v\d+)$")
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.nonstandard-link-label] options of a config."""
+
     # When set, the only labels allowed (case-sensitive spellings, e.g. ["Paper", "GitHub"]).
     allowed: tuple[str, ...] = ()
 

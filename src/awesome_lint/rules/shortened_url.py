@@ -24,6 +24,8 @@ _WRAPPERS = lazy_regex(
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.shortened-url] options of a config."""
+
     # More shortener hosts to report, and hosts to accept although listed.
     hosts: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()

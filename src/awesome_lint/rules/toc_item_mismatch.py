@@ -25,6 +25,8 @@ def _differs(item: str, heading: str, mode: str) -> bool:
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.toc-item-mismatch] options of a config."""
+
     # How an item's text must match its heading: "loose" (one's words contain the other's),
     # "exact" (same words; case, emoji and punctuation aside), or "off".
     text: str = field(default="loose", metadata={"choices": ("loose", "exact", "off")})

@@ -10,6 +10,8 @@ from .base import Fixability, Rule, Severity
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.trailing-whitespace] options of a config."""
+
     # Also report lines that hold nothing but whitespace.
     blank_lines: bool = True
 

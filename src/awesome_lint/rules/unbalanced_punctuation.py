@@ -21,6 +21,8 @@ _WORD = lazy_regex(r"\w")
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.unbalanced-punctuation] options of a config."""
+
     # Pairs to check, each written as its two characters ("()", "“”"); one character twice ('""')
     # for a quote that opens and closes alike.
     pairs: tuple[str, ...] = DEFAULT_PAIRS

@@ -18,6 +18,8 @@ def sort_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.unsorted-items] options of a config."""
+
     # Lists shorter than this are not checked (two or three items are in any order by chance).
     min_items: int = 3
 

@@ -13,6 +13,8 @@ CLEAR = 0.75
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.unterminated-description] options of a config."""
+
     # "infer": require the closing punctuation only when most of the list's descriptions have it.
     # "always": require it regardless.
     require: str = field(default="infer", metadata={"choices": ("infer", "always")})

@@ -36,6 +36,8 @@ def describe(separator: str) -> str:
 
 @dataclass(frozen=True)
 class Options:
+    """The [rules.wrong-item-separator] options of a config."""
+
     # "infer": the list's own separator when a clear majority of items agree, else " - ".
     # Or pin one: " - ", " – ", " — ", ": ".
     separator: str = field(

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class ListItemBlock:
+    """A list item as the block pass found it: its lines, depth and kind of list."""
+
     start: int  # 1-based line of the bullet
     end: int  # last line of the item, nested lists included
     depth: int  # 0 for an item of a top-level list
@@ -23,5 +25,7 @@ class ListItemBlock:
 
 @dataclass(frozen=True, slots=True)
 class TableBlock:
+    """A pipe table's lines, header row to last row."""
+
     start: int  # the header row
     end: int  # the last row

@@ -43,6 +43,8 @@ _MAX_FIELD_ITEMS = 8  # a title's fields as a list: a few bullets (Paper, Code, 
 
 @dataclass
 class Unit:
+    """One repeating unit of a section (an entry or a classic item) and its lines."""
+
     first: int
     last: int
     section: str
