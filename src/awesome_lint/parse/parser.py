@@ -197,7 +197,10 @@ def _paragraph_rule():
     character can start one (the dispatcher would try none at the others), and cutting a
     top-level paragraph's text out of the source in one slice rather than line by line.
     Returns the rule and the list to put the "paragraph" chain's dispatcher in."""
-    from markdown_it.common.utils import mdTrim
+    try:
+        from markdown_it.common.utils import mdTrim
+    except ImportError:  # markdown-it-py 3: its paragraph rule strips with str.strip
+        mdTrim = str.strip  # noqa: N806
 
     terminators: list = []
 
