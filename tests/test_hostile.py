@@ -53,6 +53,10 @@ PATTERNS = [
     ("1. ", 10_000),
     ("> ", 10_000),
     ("| a ", 20_000),
+    # Anchors: each "id=" or "name=" is looked at, and its tag read, once.
+    ("a id=", 200_000),
+    ("<a id=", 100_000),
+    ("<p name=x ", 50_000),
 ]
 
 

@@ -535,9 +535,16 @@ def _anchor_tags(text: str) -> list:
     next ">" with no "<" between: htmltags.py), so the tags around these words are the ones
     a reading of every tag would find with them, without reading the others (every <br> of
     a paper list; "?id=" in an OpenReview URL is enough to bring the word in). The words are
-    found from each "=" back (a case-insensitive pattern is tried at every character)."""
+    found from each "=" back (a case-insensitive pattern is tried at every character).
+
+    Linear in the text whatever it holds: the words come in order, so the last "<" and ">"
+    before each are found by searching only the stretch since the previous word, and the
+    next ">" after a "<" is searched again only once the words have passed it."""
     found = []
-    last = -1
+    last = -1  # the "<" of the last tag read
+    seen = 0  # text[:seen] is searched for the last "<" and ">" before it
+    lt_before = gt_before = -1
+    gt_after, gt_from = -1, -1  # text.find(">", gt_from), kept while it lies ahead
     eq = text.find("=")
     while eq >= 0:
         j = eq
@@ -546,11 +553,17 @@ def _anchor_tags(text: str) -> list:
         # An attribute named so is ASCII: no other text lower-cases to "name" or "id".
         word = text[max(0, j - 4) : j].lower()
         start = j - 4 if word == "name" else j - 2 if word[-2:] == "id" else -1
-        lt = text.rfind("<", 0, start) if start >= 0 else -1
+        if start > seen:
+            lt_before = max(lt_before, text.rfind("<", seen, start))
+            gt_before = max(gt_before, text.rfind(">", seen, start))
+            seen = start
+        lt = lt_before if start >= 0 else -1
         # (a "<" before it, whose tag does not close before it, not read already)
-        if lt > last and text.find(">", lt, start) < 0:
+        if lt > last and gt_before < lt:
             last = lt
-            gt = text.find(">", lt + 1)
+            if gt_from < 0 or gt_from > lt + 1 or 0 <= gt_after <= lt:
+                gt_from, gt_after = lt + 1, text.find(">", lt + 1)
+            gt = gt_after
             tag = tag_at(text, lt, gt, text.find("<", lt + 1, gt) if gt >= 0 else -1)
             if tag is not None:
                 found.append(tag)
