@@ -38,9 +38,16 @@ class Timing:
     stderr: str
 
 
+def writing_bytecode(env: dict | None = None) -> dict:
+    """``env`` (else this process's environment) as installed commands run: writing bytecode
+    (and the kept code, kept_code.py), which this environment's PYTHONDONTWRITEBYTECODE=1
+    would stop."""
+    return {k: v for k, v in (os.environ if env is None else env).items() if k != "PYTHONDONTWRITEBYTECODE"}  # fmt: skip
+
+
 def warm_bytecode(python: str = sys.executable) -> None:
-    """Write the package's .pyc files (PYTHONDONTWRITEBYTECODE unset for this one run)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    """Write the package's .pyc files, and import every module once."""
+    env = writing_bytecode()
     subprocess.run([python, "-m", "compileall", "-q", str(PACKAGE)], env=env, check=True)
     every_module = (
         "import importlib, pkgutil, awesome_lint\n"
@@ -54,10 +61,7 @@ def warm_bytecode(python: str = sys.executable) -> None:
 
 
 def timed(cmd: list[str], env: dict | None = None, cwd: str | Path | None = None) -> Timing:
-    # As installed commands run: writing bytecode (and the kept code, kept_code.py), which
-    # this environment's PYTHONDONTWRITEBYTECODE=1 would stop.
-    env = {k: v for k, v in (os.environ if env is None else env).items()}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = writing_bytecode(env)
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
