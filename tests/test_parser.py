@@ -340,18 +340,36 @@ def test_walk_shortcuts_find_what_the_plain_walk_finds(parts, with_ref):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_INLINE, min_size=1, max_size=6), st.data())
 def test_scan_lines_is_scan_block_of_the_same_lines(lines, data):
-    # A block is scanned as a slice of the document, mapped by the document's line table.
-    from awesome_lint.model import LineIndex
-    from awesome_lint.parse.inline import scan_block, scan_lines
+    # A block is scanned as a slice of the document, mapped by the document's line table
+    # with shortcuts for spans on one line: the same as the block scanned alone and every
+    # position mapped by the general mapper.
+    from awesome_lint.model import LineIndex, Link
+    from awesome_lint.parse.inline import scan_all, scan_block, scan_lines
 
     lines = [ln.replace("\n", " ") for ln in lines]
     text = "\n".join(["before", *lines, "after"]) + "\n"
     first = data.draw(st.integers(2, len(lines) + 1))
     last = data.draw(st.integers(first, len(lines) + 1))
-    doc_lines = text.split("\n")
-    assert scan_lines(LineIndex(text), first, last) == scan_block(
-        first, doc_lines[first - 1 : last]
+    block = text.split("\n")[first - 1 : last]
+    omap = LineIndex("\n".join(block), first)
+    found = scan_all(omap.text)
+    expected = (
+        [
+            Link(
+                label=loc.label,
+                url=loc.url.strip(),
+                form=loc.form,
+                span=omap.span(loc.start, loc.end),
+                label_span=omap.span(loc.label_start, loc.label_end),
+                url_span=omap.span(loc.url_start, loc.url_end),
+                line=omap.span(loc.start, loc.end).start_line,
+            )
+            for loc in found.links
+        ],
+        [(omap.position(a)[0], body) for a, _, body in found.comments],
     )
+    assert tuple(scan_lines(LineIndex(text), first, last)) == expected
+    assert tuple(scan_block(first, block)) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -605,68 +605,37 @@ def scan_block(
 ) -> BlockScan:
     """The links and comments of a Markdown block of consecutive source lines starting at
     ``first_line``."""
-    text = "\n".join(lines)
-    if "[" not in text and "<" not in text and "://" not in text and "www." not in text:
-        return BlockScan([], [])  # no link, autolink, tag or bare URL can be in it
-    omap = LineIndex(text, first_line)
-    found = scan_all(text, refs)
-    starts = omap.starts
-    result = []
-    for loc in found.links:
-        # A link's three spans nearly always lie on the line it starts on: that line is
-        # found once, and the mapper is asked only for a span that leaves it.
-        i = bisect_right(starts, loc.start) - 1
-        lo, hi, line = starts[i], starts[i + 1], first_line + i
-
-        def span(a: int, b: int) -> Span:
-            if lo <= a and b < hi:
-                return make_span(line, a - lo + 1, line, b - lo + 1)
-            return omap.span(a, b)
-
-        whole = span(loc.start, loc.end)
-        url_span = loc.reference.url_span if loc.reference else span(loc.url_start, loc.url_end)
-        result.append(
-            make_link(
-                label=loc.label,
-                url=loc.url.strip(),
-                form=loc.form,
-                span=whole,
-                label_span=span(loc.label_start, loc.label_end),
-                url_span=url_span,
-                line=whole.start_line,
-            )
-        )
-    comments = [(omap.position(a)[0], body) for a, _, body in found.comments]
-    return BlockScan(result, comments)
+    index = LineIndex("\n".join(lines), first_line)
+    return scan_lines(index, first_line, first_line + len(lines) - 1, refs)
 
 
 def scan_lines(
     index: LineIndex, first: int, last: int, refs: dict[str, Reference] | None = None
 ) -> BlockScan:
-    """``scan_block`` of lines ``first``..``last`` of the text ``index`` maps: the block is
-    cut out of that text in one slice and its positions mapped with the text's own line
-    table, where scan_block joins the lines and makes a table for each block."""
-    starts = index.starts
-    base = starts[first - 1]
-    text = index.text[base : starts[last] - 1]
+    """The links and comments of lines ``first``..``last`` of the text ``index`` maps: the
+    block is cut out of that text in one slice and its positions mapped with the text's own
+    line table (no join and no table per block)."""
+    starts, number = index.starts, index.first_line
+    lo_line, hi_line = first - number, last - number + 1  # the block's entries in ``starts``
+    base = starts[lo_line]
+    text = index.text[base : starts[hi_line] - 1]
     if "[" not in text and "<" not in text and "://" not in text and "www." not in text:
         return BlockScan([], [])  # no link, autolink, tag or bare URL can be in it
     found = scan_all(text, refs)
-    lo_line, hi_line = first - 1, last  # the block's entries in ``starts``
 
     def span(a: int, b: int) -> Span:
         a += base
         b += base
         i = bisect_right(starts, a, lo_line, hi_line) - 1
         j = i if b < starts[i + 1] else bisect_right(starts, b, lo_line, hi_line) - 1
-        return make_span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
+        return make_span(number + i, a - starts[i] + 1, number + j, b - starts[j] + 1)
 
     result = []
     for loc in found.links:
         # A link's three spans nearly always lie on the line it starts on: that line is
         # found once, and the general mapping is used only for a span that leaves it.
         i = bisect_right(starts, loc.start + base, lo_line, hi_line) - 1
-        lo, line = starts[i] - base, i + 1
+        lo, line = starts[i] - base, number + i
         hi = starts[i + 1] - base
         a, b = loc.start, loc.end
         whole = make_span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
@@ -686,16 +655,10 @@ def scan_lines(
             make_link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line)
         )
     comments = [
-        (bisect_right(starts, a + base, lo_line, hi_line), body) for a, _, body in found.comments
+        (number - 1 + bisect_right(starts, a + base, lo_line, hi_line), body)
+        for a, _, body in found.comments
     ]
     return BlockScan(result, comments)
-
-
-def links_in_block(
-    first_line: int, lines: list[str], refs: dict[str, Reference] | None = None
-) -> list[Link]:
-    """The links of a Markdown block of consecutive source lines starting at ``first_line``."""
-    return scan_block(first_line, lines, refs).links
 
 
 def html_links(first_line: int, lines: list[str]) -> BlockScan:
