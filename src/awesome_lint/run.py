@@ -13,6 +13,7 @@ import datetime
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .config import Config, config_for
@@ -221,7 +222,27 @@ def _settings(links: LinkPlan, config: Config) -> LinkSettings:
 
 def _parse(f: _File, plan: Plan) -> Document:
     entries = needs_entries(f.config) if plan.lint else True
-    return parse(f.source.text, f.source.path, entries=entries)
+    kept_in = _kept_parse_dir(f) if not entries else None
+    if kept_in is None:
+        return parse(f.source.text, f.source.path, entries=entries)
+    from . import kept_parse
+
+    doc = kept_parse.load(kept_in, f.source.text, f.source.path, entries)
+    if doc is None:
+        doc = parse(f.source.text, f.source.path, entries=entries)
+        kept_parse.store(kept_in, doc, entries, f.source.text)
+    return doc
+
+
+def _kept_parse_dir(f: _File) -> Path | None:
+    """Where a link check keeps the parse of a list whose rules read no entries (the link
+    rules alone): beside its link cache, so a re-run over the same text skips the parse.
+    (With entries the kept parse is not much faster to read than to make: not kept.)"""
+    if f.settings is None or f.settings.no_cache:
+        return None
+    from .links.cache import default_cache_dir
+
+    return Path(f.settings.cache_path) if f.settings.cache_path else default_cache_dir()
 
 
 def _urls(links: LinkPlan, doc: Document) -> list[str]:
