@@ -6,11 +6,13 @@ about 0.4 s and looked up in 0.05 s. So a run that uses the link cache also keep
 ``Document`` the parser made, and the next such run over the same text reads it back
 instead of parsing again (ruff keeps its results per file the same way).
 
-- **Key**: the SHA-256 of the text, the path (the document names it), whether entries were
+- **What it is read for**: the same text (kept in the file and compared, the file named by
+  its CRC-32 and length), the same path (the document names it), whether entries were
   sought, the package version, and the size and modification time of every module the
   parse runs (``parse/``, ``model.py``, this file, markdown-it-py's ``__init__.py`` that
   holds its version): an edited parser, even in an editable install whose version stays
-  the same, never reads an older parse.
+  the same, never reads an older parse. (Not a SHA-256: importing hashlib loads OpenSSL,
+  18 ms, a twentieth of the re-run.)
 - **Format**: JSON, not pickle or marshal: the cache directory can be restored from a CI
   cache that others wrote, and JSON can only ever give data. Only the model's own types are
   written (its frozen dataclasses by field order, its enums by value, ``datetime.date``,
@@ -26,10 +28,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import hashlib
 import importlib.util
 import json
 import os
+from binascii import crc32
 from collections.abc import Callable
 from pathlib import Path
 
@@ -211,45 +213,60 @@ def _code_stamp() -> list:
     return stamp
 
 
-def key(text: str, path: str, entries: bool) -> str:
-    """The name the parse of ``text`` is kept under."""
-    h = hashlib.sha256()
-    h.update(text.encode("utf-8", "surrogatepass"))
-    h.update(json.dumps([path, entries, __version__, _code_stamp()]).encode())
-    return h.hexdigest()
+_MAGIC = "awesome-lint kept parse"
+
+
+def _meta(path: str, entries: bool) -> list:
+    """What besides the text the parse depends on."""
+    return [path, entries, __version__, _code_stamp()]
+
+
+def _name(text: str, meta: list) -> str:
+    """The file a parse is kept in. Two texts may share a name (a CRC is no proof): the
+    file holds the text and what the parse depends on, and is read only when both match."""
+    data = text.encode("utf-8", "surrogatepass")
+    stamp = json.dumps(meta).encode("utf-8", "surrogatepass")
+    return f"{crc32(data):08x}{len(data):x}-{crc32(stamp):08x}.json"
 
 
 def load(directory: Path, text: str, path: str, entries: bool) -> Document | None:
     """The document kept for this text, or None (nothing kept, or not readable)."""
+    meta = _meta(path, entries)
     try:
-        name = key(text, path, entries)
-        raw = (directory / FOLDER / f"{name}.json").read_text(encoding="utf-8")
+        raw = (directory / FOLDER / _name(text, meta)).read_text(encoding="utf-8")
         kept = decode(raw)
     except (OSError, ValueError, TypeError, RecursionError):
         return None
-    # The text and its lines are not written: the text is the one read now (the key holds
-    # its hash) and the lines are its split, as the parser makes them.
-    if type(kept) is not tuple or len(kept) != len(_FIELDS[Document]) or kept[1:3] != (None, None):
+    if type(kept) is not tuple or len(kept) != 4 or kept[0] != _MAGIC:
         return None
-    path_kept, _, _, *rest = kept
-    if path_kept != path:
+    _, kept_meta, kept_text, fields = kept
+    text_and_lines = _text_and_lines(text)
+    if kept_meta != _tuples(meta) or kept_text != text_and_lines[0]:
         return None
-    return _DOCUMENT(path, *_text_and_lines(text), *rest)
+    # The lines are not written: they are the text's split, as the parser makes them.
+    if type(fields) is not tuple or len(fields) != len(_FIELDS[Document]):
+        return None
+    if fields[0] != path or fields[1:3] != (None, None):
+        return None
+    return _DOCUMENT(path, *text_and_lines, *fields[3:])
 
 
 def store(directory: Path, doc: Document, entries: bool, text: str) -> None:
     """Keep ``doc`` (the parse of ``text``); quietly not kept when it cannot be written."""
     if [doc.text, doc.lines] != _text_and_lines(text):
         return  # not what load would rebuild
+    meta = _meta(doc.path, entries)
     try:
         # (a Document's fields are written as a plain list: it holds no span or enum)
         fields = [encode(getattr(doc, f)) for f in _FIELDS[Document]]
         fields[1:3] = [None, None]
-        data = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(
+            [_MAGIC, meta, doc.text, fields], ensure_ascii=False, separators=(",", ":")
+        )
     except (Unkeepable, RecursionError, ValueError):
         return
     folder = directory / FOLDER
-    target = folder / f"{key(text, doc.path, entries)}.json"
+    target = folder / _name(text, meta)
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)

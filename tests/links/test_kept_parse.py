@@ -151,3 +151,12 @@ def test_no_cache_and_runs_reading_entries_keep_no_parse(server, tmp_path):
     run_cli(*args, "--select", LINK_RULES, "--no-cache", env=env)
     run_cli(*args, env=env)  # every rule: entries are read, and such a parse is not kept
     assert not (cache / kept_parse.FOLDER).exists()
+
+
+def test_texts_sharing_a_file_name_are_not_confused(tmp_path, monkeypatch):
+    # A CRC is no proof of the text: the file holds the text, and another is not read.
+    monkeypatch.setattr(kept_parse, "_name", lambda text, meta: "same.json")
+    one, two = "- [One](https://example.org/1)\n", "- [Two](https://example.org/2)\n"
+    kept_parse.store(tmp_path, parse(one, "a.md", entries=False), False, one)
+    assert kept_parse.load(tmp_path, two, "a.md", False) is None
+    assert kept_parse.load(tmp_path, one, "a.md", False) == parse(one, "a.md", entries=False)
