@@ -15,17 +15,18 @@ class UnreachableLink(Rule):
     def check(self, doc: Document, ctx):
         for lk, result in checked_links(doc, ctx):
             outcome = result.outcome.value
-            url = quote(lk.url, 50)
             if outcome == "unreachable":
                 yield self.violation(
-                    lk.url_span, f"link {url} could not be reached: {result.error}"
+                    lk.url_span, f"link {quote(lk.url, 50)} could not be reached: {result.error}"
                 )
             elif outcome == "blocked":
                 # The page is probably there: the host only turns automated checkers away.
                 yield self.violation(
                     lk.url_span,
-                    f"link {url} not verified: {result.error}, which says nothing about the page",
+                    f"link {quote(lk.url, 50)} not verified: {result.error}, which says nothing about the page",
                     severity=Severity.INFO,
                 )
             elif outcome == "refused-private":
-                yield self.violation(lk.url_span, f"link {url} not checked: {result.error}")
+                yield self.violation(
+                    lk.url_span, f"link {quote(lk.url, 50)} not checked: {result.error}"
+                )
