@@ -126,23 +126,14 @@ def encode(value: object) -> object:
     if kind in _PLAIN:
         return value
     if kind is tuple:
+        first = type(value[0]) if value else None  # type: ignore[index]
+        if first in _PLANS and all(type(v) is first for v in value):  # type: ignore[attr-defined]
+            # A run of one class (a document's links): one object of rows, decoded by one
+            # call for the lot rather than one per row.
+            return {f"{_NAME[first]}*": [_fields(v, first) for v in value]}  # type: ignore[attr-defined]
         return [encode(v) for v in value]  # type: ignore[attr-defined]
-    plan = _PLANS.get(kind)
-    if plan is not None:
-        written: list[object] = []
-        for name, how in zip(_FIELDS[kind], plan):
-            v = getattr(value, name)
-            if how is _SPAN:
-                if type(v) is not _SPAN:
-                    raise Unkeepable(f"{kind.__name__}.{name} is not a Span")
-                written += (v.start_line, v.start_col, v.end_line, v.end_col)
-            elif how is not None:
-                if type(v) is not how:
-                    raise Unkeepable(f"{kind.__name__}.{name} is not a {how}")
-                written.append(v.value)
-            else:
-                written.append(encode(v))
-        return {_NAME[kind]: written}
+    if kind in _PLANS:
+        return {_NAME[kind]: _fields(value, kind)}
     if kind in _NAME:  # an enum where no annotation says which
         return {_NAME[kind]: value.value}  # type: ignore[attr-defined]
     if kind is frozenset:
@@ -153,6 +144,24 @@ def encode(value: object) -> object:
     if kind is datetime.date:
         return {"date": value.toordinal()}  # type: ignore[attr-defined]
     raise Unkeepable(f"a {kind.__name__}")
+
+
+def _fields(value: object, kind: type) -> list[object]:
+    """The fields of a dataclass instance as ``_PLANS`` writes them."""
+    written: list[object] = []
+    for name, how in zip(_FIELDS[kind], _PLANS[kind]):
+        v = getattr(value, name)
+        if how is _SPAN:
+            if type(v) is not _SPAN:
+                raise Unkeepable(f"{kind.__name__}.{name} is not a Span")
+            written += (v.start_line, v.start_col, v.end_line, v.end_col)
+        elif how is not None:
+            if type(v) is not how:
+                raise Unkeepable(f"{kind.__name__}.{name} is not a {how}")
+            written.append(v.value)  # type: ignore[attr-defined]
+        else:
+            written.append(encode(v))
+    return written
 
 
 def _object(data: dict) -> object:
@@ -166,6 +175,10 @@ def _object(data: dict) -> object:
         if type(value) is not list:
             raise ValueError(f"{name} without its fields")
         return decoder(value)
+    if name.endswith("*") and name[:-1] in _DECODERS and type(value) is list:
+        if not all(type(row) is list for row in value):
+            raise ValueError(f"{name} rows that are not lists")
+        return tuple(map(_DECODERS[name[:-1]], value))
     kind_enum = _ENUMS.get(name)
     if kind_enum is not None:
         return kind_enum(value)

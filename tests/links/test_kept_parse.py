@@ -86,8 +86,9 @@ def test_the_stamp_names_the_parser_and_markdown_it(tmp_path):
         lambda raw: "not json at all",
         lambda raw: "{}",
         lambda raw: "[1, 2, 3]",
-        lambda raw: raw.replace('{"Link":', '{"Nothing":', 1),
-        lambda raw: raw.replace('{"Link":[', '{"Link":[1,', 1),  # a field too many
+        lambda raw: raw.replace('{"Link*":', '{"Nothing*":', 1),
+        lambda raw: raw.replace('{"Link*":[[', '{"Link*":[[1,', 1),  # a field too many
+        lambda raw: raw.replace('{"Link*":[[', '{"Link*":[7,[', 1),  # a row that is no row
         lambda raw: raw.replace('"bare"', '"no such form"', 1),
     ],
 )
@@ -95,7 +96,9 @@ def test_a_damaged_file_is_parsed_anew_not_trusted(tmp_path, damage):
     text = "- [One](https://example.org/1) and [two](https://example.org/2)\n"
     kept_parse.store(tmp_path, parse(text, "a.md", entries=False), False, text)
     [file] = (tmp_path / kept_parse.FOLDER).iterdir()
-    file.write_text(damage(file.read_text(encoding="utf-8")), encoding="utf-8")
+    raw = file.read_text(encoding="utf-8")
+    assert damage(raw) != raw
+    file.write_text(damage(raw), encoding="utf-8")
     assert kept_parse.load(tmp_path, text, "a.md", False) is None
 
 
