@@ -1,0 +1,65 @@
+"""The installed ``awesome-lint`` command's entry point: a process of its own, start to end.
+
+The pre-commit hook runs the command on every commit, and on a short list most of its time
+is the interpreter's, not the lint's. Two costs are ours to skip, because the process is
+ours (``cli.main``, which tests and other programs call in their own process, does neither):
+
+- **Modules a run seldom uses.** Some standard modules are imported at the top of others
+  for a function that a lint run never calls (``dataclasses`` imports ``inspect``, with
+  ``ast``, ``dis`` and ``tokenize``, for the docstring of a class that has none;
+  ``urllib.parse`` imports ``ipaddress`` for bracketed hosts). Each is a stand-in until
+  its first attribute is read (``lazy.defer_modules``).
+- **Tearing the interpreter down.** After the report is written, the interpreter's exit
+  frees every module and object one by one and runs the cyclic collector over them: a
+  tenth of a short run, for memory the operating system takes back anyway. The process
+  ends with ``os._exit`` once the streams are flushed and the ``atexit`` handlers have run;
+  where that would lose anything (a thread still running, a stream that does not flush)
+  it exits the ordinary way.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+
+from .lazy import defer_modules
+
+# Loaded on first use: what imports them at its top uses them for what a lint run (with or
+# without --fix, --export, --check-links) seldom or never needs.
+DEFERRED = ("inspect", "ipaddress", "logging", "copy", "fnmatch", "ntpath", "unicodedata")
+
+
+def main() -> int:
+    defer_modules(DEFERRED)
+    from .cli import main as cli_main
+
+    return exit_now(cli_main())
+
+
+def exit_now(code: int) -> int:
+    """End the process with ``code`` now, as the interpreter's exit would end it, or return
+    ``code`` (for ``sys.exit``) where only the ordinary exit can end it faithfully."""
+    threading = sys.modules.get("threading")
+    if threading is not None and any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        return code  # the interpreter waits for them
+    if not _flushed():
+        return code  # the ordinary exit reports the error and exits 120, as before
+    atexit._run_exitfuncs()
+    if not _flushed():
+        return code
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            return False
+    return True
