@@ -27,7 +27,17 @@ from .lazy import defer_modules
 
 # Loaded on first use: what imports them at its top uses them for what a lint run (with or
 # without --fix, --export, --check-links) seldom or never needs.
-DEFERRED = ("inspect", "ipaddress", "logging", "copy", "fnmatch", "ntpath", "unicodedata")
+DEFERRED = (
+    "ipaddress",
+    "logging",
+    "copy",
+    "fnmatch",
+    "ntpath",
+    "unicodedata",
+    "linecache",
+    "tokenize",
+    "token",
+)
 
 
 def main() -> int:
