@@ -20,6 +20,7 @@ ours (``cli.main``, which tests and other programs call in their own process, do
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import sys
 
@@ -41,7 +42,13 @@ DEFERRED = (
 
 
 def main() -> int:
+    # cli.main turns the cyclic collector off for the run; the imports before it (most of
+    # a short run) build only objects that live as long as the process, too.
+    gc.disable()
     defer_modules(DEFERRED)
+    from . import kept_modules
+
+    kept_modules.install()
     from .cli import main as cli_main
 
     return exit_now(cli_main())
