@@ -50,6 +50,8 @@ import re
 import sys
 import types
 
+from .kept_modules import write_atomically
+
 # An entry no save of the file used for this many saves is dropped (saves happen only when
 # a run compiled something new: an edited class, a new pattern).
 KEEP_SAVES = 16
@@ -101,16 +103,7 @@ def writable(path: str) -> bool:
 
 
 def save(path: str, saves: int, entries: dict) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(_HEADER + marshal.dumps((saves, entries)))
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # a read-only install: compile on every run, as before
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    write_atomically(path, _HEADER + marshal.dumps((saves, entries)))
 
 
 def _kept(entry):

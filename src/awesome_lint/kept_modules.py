@@ -165,10 +165,11 @@ def _write_modules(path: str, modules: dict) -> None:
         os.makedirs(folder, exist_ok=True)
     except OSError:
         return
-    _write_raw(path, _HEADER + marshal.dumps(modules))
+    write_atomically(path, _HEADER + marshal.dumps(modules))
 
 
-def _write_raw(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` as ``path`` whole or not at all (a read-only install: not at all)."""
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
         with open(tmp, "wb") as f:
