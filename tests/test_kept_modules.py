@@ -11,6 +11,10 @@ import textwrap
 import time
 from pathlib import Path
 
+from awesome_lint import kept_modules
+
+from .conftest import awesome_lint_command
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 _CHILD = """
@@ -92,3 +96,20 @@ def test_a_damaged_file_is_ignored_and_replaced(tmp_path):
         kept_file(tmp_path)[0].write_bytes(damage)
         assert child(tmp_path) == ["a1", "a1b", "True"]
         assert child(tmp_path)[0] == "tpkg.a"
+
+
+def test_the_command_s_second_run_writes_nothing(tmp_path):
+    # What was imported before the finder (the package, the entry point) is never kept, or
+    # every run would import it the ordinary way and write the file again.
+    (tmp_path / "README.md").write_text("# Awesome\n\n## Tools\n\n- [A](https://a.example) - A.\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "cache")
+    for _ in range(2):
+        subprocess.run([*awesome_lint_command(), "README.md"], cwd=tmp_path, env=env, timeout=120)
+    (kept,) = kept_file(tmp_path)
+    before = kept.stat().st_mtime_ns, kept.read_bytes()
+    subprocess.run([*awesome_lint_command(), "README.md"], cwd=tmp_path, env=env, timeout=120)
+    assert (kept.stat().st_mtime_ns, kept.read_bytes()) == before
+    modules = kept_modules.load(str(kept))
+    assert "awesome_lint.rules" in modules and "markdown_it.main" in modules
+    assert "awesome_lint.console" not in modules and "awesome_lint.lazy" not in modules

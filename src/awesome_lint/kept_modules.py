@@ -87,6 +87,9 @@ class KeptModules:
         self.path = path
         self.modules = load(path) if path else {}
         self.served: set[str] = set()
+        # Imported before the finder was installed (the package itself, this module): they
+        # would be imported the ordinary way on every run, and never kept.
+        self.before = set(sys.modules)
         self._folders: dict[str, int | None] = {}
 
     def _folder_mtime(self, folder: str) -> int | None:
@@ -122,7 +125,9 @@ class KeptModules:
             return
         fresh = {}
         for name, module in list(sys.modules.items()):
-            if name in self.served or name.partition(".")[0] not in PACKAGES or "." not in name:
+            if name in self.served or name in self.before or "." not in name:
+                continue
+            if name.partition(".")[0] not in PACKAGES:
                 continue
             record = _record(name, module)
             if record is not None:
