@@ -1,14 +1,16 @@
 """The installed ``awesome-lint`` command's entry point: a process of its own, start to end.
 
 The pre-commit hook runs the command on every commit, and on a short list most of its time
-is the interpreter's, not the lint's. Two costs are ours to skip, because the process is
-ours (``cli.main``, which tests and other programs call in their own process, does neither):
+is the interpreter's, not the lint's. Three costs are ours to cut, because the process is
+ours (``cli.main``, which tests and other programs call in their own process, does none):
 
 - **Modules a run seldom uses.** Some standard modules are imported at the top of others
-  for a function that a lint run never calls (``dataclasses`` imports ``inspect``, with
-  ``ast``, ``dis`` and ``tokenize``, for the docstring of a class that has none;
-  ``urllib.parse`` imports ``ipaddress`` for bracketed hosts). Each is a stand-in until
+  for what a lint run never or seldom does (markdown-it-py's ``logging.getLogger`` for
+  debug messages nobody can see, ``urllib.parse``'s ``ipaddress`` for bracketed hosts,
+  ``inspect``'s ``tokenize`` and ``linecache`` for source lines). Each is a stand-in until
   its first attribute is read (``lazy.defer_modules``).
+- **Finding and reading each module.** The submodules of the package and of
+  markdown-it-py come from one file (``kept_modules``).
 - **Tearing the interpreter down.** After the report is written, the interpreter's exit
   frees every module and object one by one and runs the cyclic collector over them: a
   tenth of a short run, for memory the operating system takes back anyway. The process
