@@ -57,7 +57,7 @@ def test_a_class_is_the_one_plain_dataclasses_make():
         plain = make_point()
     finally:
         dataclasses.exec = kept
-    assert cache.compiled > 0 and len(cache.used) == cache.compiled  # the second one reused
+    assert cache.compiled > 0 and len(cache.loaded) == cache.compiled  # the second one reused
     for cls in (first, again):
         for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
             ours, theirs = getattr(cls, name), getattr(plain, name)
@@ -77,7 +77,8 @@ def test_a_class_is_the_one_plain_dataclasses_make():
 _CHILD = (
     "import dataclasses, awesome_lint.model, awesome_lint.config, markdown_it; "
     "c = dataclasses.exec.__self__; "
-    "print(c.compiled, len(c.new_patterns), len(c.classes), len(c.patterns), c.path)"
+    "n = sum(k[0] == 're' for k in c.entries); "
+    "print(c.compiled, len(c.new_patterns), len(c.entries) - n, n, c.path)"
 )
 
 
@@ -98,11 +99,11 @@ def env(tmp_path):
 
 
 def test_the_second_run_compiles_nothing(env, tmp_path):
-    compiled, patterns, classes, _, path = child(env)
-    assert compiled > 20 and path.is_file() and path.is_relative_to(tmp_path)
+    compiled, patterns, kept, _, path = child(env)
+    assert compiled > 20 and path.is_file() and path.is_relative_to(tmp_path) and kept == 0
     assert patterns > 50 or not REGEX  # markdown-it-py's, at least
     again = child(env)
-    assert again == (0, 0, classes, patterns if REGEX else 0, path)
+    assert again == (0, 0, compiled, patterns if REGEX else 0, path)
 
 
 def test_nothing_is_written_where_bytecode_is_not(env):
@@ -115,7 +116,7 @@ def test_nothing_is_written_where_bytecode_is_not(env):
     [
         lambda data: b"garbage",
         lambda data: data[: len(data) // 2],  # cut short
-        lambda data: data.replace(data[23:27], b"\0\0\0\0", 1),  # another bytecode's magic
+        lambda data: data.replace(data[25:29], b"\0\0\0\0", 1),  # another bytecode's magic
     ],
     ids=["garbage", "truncated", "other-magic"],
 )
@@ -179,3 +180,69 @@ def test_one_new_pattern_alone_does_not_rewrite_the_file(env):
     two = "; re.compile('(' + os.urandom(4).hex() + ')')"
     subprocess.run([sys.executable, "-c", _CHILD + novel + two], env=env, check=True)
     assert path.read_bytes() != before  # two new patterns are worth keeping
+
+
+TYPED = """
+from __future__ import annotations
+from typing import NamedTuple, TypedDict
+
+class Span(NamedTuple):
+    start: int
+    label: str | None = None
+
+class Options(TypedDict, total=False):
+    width: int
+    names: list[str]
+"""
+
+
+def make_typed(kept: kept_code.KeptCode | None) -> dict:
+    import collections
+    import typing
+
+    saved = vars(typing).get("compile"), vars(collections).get("eval")
+    typing.compile = kept.compile if kept else builtins.compile
+    collections.eval = kept.eval if kept else builtins.eval
+    try:
+        namespace: dict = {"__name__": "typed"}
+        exec(TYPED, namespace)
+        return namespace
+    finally:
+        typing.compile, collections.eval = saved
+        for module, name, value in ((typing, "compile", saved[0]), (collections, "eval", saved[1])):
+            if value is None:
+                delattr(module, name)
+
+
+def test_named_tuples_and_typed_dicts_are_the_ones_plain_typing_makes():
+    cache = kept_code.KeptCode(None)
+    first, again, plain = make_typed(cache), make_typed(cache), make_typed(None)
+    assert cache.compiled == 4 and len(cache.loaded) == 4  # int, str | None, list[str], __new__
+    for made in (first, again):
+        span, options = made["Span"], made["Options"]
+        assert span.__annotations__ == plain["Span"].__annotations__
+        assert options.__annotations__ == plain["Options"].__annotations__
+        assert span.__new__.__code__.co_code == plain["Span"].__new__.__code__.co_code
+        assert (span(1), repr(span(2, "a")), span._fields) == ((1, None), "Span(start=2, label='a')", ("start", "label"))  # fmt: skip
+        forward = options.__annotations__["names"]
+        assert forward.__forward_code__.co_code == compile("list[str]", "<string>", "eval").co_code
+    # Calls that are not typing's own pass through unchanged.
+    assert cache.compile("x + 1", "<other>", "eval").co_filename == "<other>"
+    assert cache.eval("  1 + 2", {}) == 3  # eval's leading blanks, stripped as eval does
+
+
+def test_entries_no_save_used_for_a_while_are_dropped(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    path = str(tmp_path / "kept.marshal")
+    old, recent = ("exec", "old = 1"), ("exec", "recent = 1")
+    entries = {k: (n, compile(k[1], "<string>", "exec")) for k, n in ((old, 3), (recent, 10))}
+    kept_code.save(path, 20, entries)
+    cache = kept_code.KeptCode(path)
+    assert cache.saves == 20 and set(cache.entries) == {old, recent}
+    cache.exec("used = 1", {})  # compiled: the file is rewritten at the end
+    cache.save()
+    saves, after = kept_code.load(path)
+    # 21 saves: the entry last used by save 3 is gone, the one of save 10 stays.
+    assert saves == 21 and set(after) == {recent, ("exec", "used = 1")}
+    assert after[("exec", "used = 1")][0] == 21 and after[recent][0] == 10
+    assert kept_code.KEEP_SAVES == 16

@@ -1,11 +1,15 @@
 """What the interpreter compiles again on every start, kept beside the bytecode.
 
-Two kinds of code are compiled at run time, the same on every run:
+Three kinds of code are compiled at run time, the same on every run:
 
 - **dataclass methods.** For every class, ``@dataclass`` writes the source of ``__init__``,
   ``__repr__``, ``__eq__``, ``__hash__`` and (frozen classes) ``__setattr__`` and
   ``__delattr__``, and compiles each with ``exec``: about 400 compilations for the 69
   classes a run defines, a quarter of linting a short list.
+- **named tuples and typed dicts.** ``typing`` compiles every string annotation of a
+  ``NamedTuple`` or ``TypedDict`` (all of them, under ``from __future__ import
+  annotations``) as an expression, and ``collections.namedtuple`` builds each ``__new__``
+  with ``eval``: some 70 compilations, a twentieth of a short run.
 - **regular expressions.** markdown-it-py compiles about 65 patterns when it is imported,
   our modules and the stdlib some 60 more on a short run: another fifth of it.
 
@@ -15,11 +19,19 @@ So their compiled code is kept as a .pyc file keeps a module's:
   ``PYTHONPYCACHEPREFIX`` apply), one file headed by the interpreter's bytecode magic
   number and version: the same trust and the same life as the package's own bytecode;
 - written where bytecode is written (not under ``sys.dont_write_bytecode``), atomically,
-  at exit, only when the run compiled something new; a file that does not load is ignored.
+  at exit, only when the run compiled something new; a file that does not load is ignored;
+- one ``marshal`` of every entry (what the entries share, as names, is stored once: a
+  file of entries marshalled one by one and loaded on use loads slower, as a short run
+  uses most of them); an entry is dropped after ``KEEP_SAVES`` saves of the file that did
+  not use it (code that was edited since, rules no run uses any more).
 
 Dataclasses: ``dataclasses.exec`` is set (``_create_fn`` looks ``exec`` up in its module's
 globals before the builtins), keyed by the generated text itself and compiled exactly as
-``exec`` compiles it: a class that changes generates other text and compiles anew.
+``exec`` compiles it: a class that changes generates other text and compiles anew. Likewise
+``typing.compile`` (``ForwardRef``) and ``collections.eval`` (``namedtuple``), for the calls
+that compile a string as ``'<string>'`` in ``'eval'`` mode; both modules have no
+``__future__`` imports for the compilation to inherit (checked when installing), so such
+code compiles here as there, and any other call is passed on unchanged.
 
 Regular expressions: ``re._compiler.compile`` (what ``re.compile`` calls when its own cache
 misses) is set; a kept pattern is built by ``_sre.compile`` from the program the stdlib's
@@ -36,16 +48,21 @@ import marshal
 import os
 import re
 import sys
+import types
 
-# Entries beyond these (classes or patterns edited many times over) start the table afresh.
-MAX_CLASSES = 4096
-MAX_PATTERNS = 2048
+from .kept_modules import write_atomically
+
+# An entry no save of the file used for this many saves is dropped (saves happen only when
+# a run compiled something new: an edited class, a new pattern).
+KEEP_SAVES = 16
+MAX_ENTRIES = 8192  # beyond this (code edited very often), only what the run used is kept
 _HEADER = (
-    b"awesome-lint kept code\n"
+    b"awesome-lint kept code 2\n"
     + importlib.util.MAGIC_NUMBER
     + sys.version.encode("utf-8", "replace")
     + b"\n"
 )
+_CODE = types.CodeType
 
 
 def cache_path() -> str | None:
@@ -57,24 +74,21 @@ def cache_path() -> str | None:
     return pyc[: -len(".pyc")] + ".marshal"
 
 
-def load(path: str) -> tuple[dict, dict]:
-    """The kept (dataclass code by source text, pattern record by (pattern, flags))."""
+def load(path: str) -> tuple[int, dict]:
+    """The file's save count and entries: a key (``("exec" | "eval", source)`` or
+    ``("re", pattern, flags)``) to the count of the last save that used it and the code
+    object or the pattern's record (each checked when used)."""
     try:
         with open(path, "rb") as f:
             data = f.read()
         if not data.startswith(_HEADER):
-            return {}, {}
-        classes, patterns = marshal.loads(data[len(_HEADER) :])
+            return 0, {}
+        saves, entries = marshal.loads(memoryview(data)[len(_HEADER) :])
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
-    code = type(load.__code__)
-    if not (
-        isinstance(classes, dict)
-        and isinstance(patterns, dict)
-        and all(type(k) is str and type(v) is code for k, v in classes.items())
-    ):
-        return {}, {}
-    return classes, patterns
+        return 0, {}
+    if type(saves) is not int or type(entries) is not dict:
+        return 0, {}
+    return saves, entries
 
 
 def writable(path: str) -> bool:
@@ -88,17 +102,26 @@ def writable(path: str) -> bool:
     return os.access(folder, os.W_OK)
 
 
-def save(path: str, classes: dict, patterns: dict) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(_HEADER + marshal.dumps((classes, patterns)))
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # a read-only install: compile on every run, as before
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+def save(path: str, saves: int, entries: dict) -> None:
+    write_atomically(path, _HEADER + marshal.dumps((saves, entries)))
+
+
+def _kept(entry):
+    """The object a kept entry holds, or None for an entry that is not one."""
+    if type(entry) is not tuple or len(entry) != 2 or type(entry[0]) is not int:
+        return None
+    return entry[1]
+
+
+_FUTURE_FLAGS = 0
+for _feature in __import__("__future__").all_feature_names:
+    _FUTURE_FLAGS |= getattr(__import__("__future__"), _feature).compiler_flag
+
+
+def _inherits_no_future(function) -> bool:
+    """Whether code compiled by ``function``'s module inherits no ``__future__`` flag."""
+    code = getattr(function, "__code__", None)
+    return isinstance(code, _CODE) and not code.co_flags & _FUTURE_FLAGS
 
 
 class _Regex:
@@ -142,15 +165,30 @@ class _Regex:
 
 
 class KeptCode:
-    """``exec`` for dataclasses and a recording ``re`` compiler, from the kept code."""
+    """``exec`` for dataclasses, ``compile`` for typing, ``eval`` for named tuples and a
+    recording ``re`` compiler, from the kept code."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path
-        self.classes, self.patterns = load(path) if path else ({}, {})
-        self.used: dict = {}
-        self.compiled = 0  # dataclass methods compiled in this run
+        self.saves, self.entries = load(path) if path else (0, {})
+        self.loaded: dict = {}  # key -> object: what this run used or compiled
+        self.compiled = 0  # code compiled in this run (dataclass methods, expressions)
         self.new_patterns: list = []  # (pattern, flags) compiled in this run
         self.regex = _Regex() if _Regex.available() else None
+
+    def code(self, mode: str, source: str):
+        """``compile(source, "<string>", mode)`` as a module without ``__future__`` imports
+        compiles it, kept."""
+        key = (mode, source)
+        code = self.loaded.get(key)
+        if code is not None:
+            return code
+        code = _kept(self.entries.get(key))
+        if type(code) is not _CODE:
+            code = compile(source, "<string>", mode, dont_inherit=True)
+            self.compiled += 1
+        self.loaded[key] = code
+        return code
 
     def exec(self, source, globals=None, locals=None):
         if globals is None:  # exec's defaults: the caller's namespaces
@@ -158,24 +196,39 @@ class KeptCode:
             return builtins.exec(source, frame.f_globals, frame.f_locals)
         if type(source) is not str:
             return builtins.exec(source, globals, locals)
-        code = self.classes.get(source)
-        if code is None:
-            code = self.classes[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            self.compiled += 1
-        self.used[source] = code
-        return builtins.exec(code, globals, locals)
+        return builtins.exec(self.code("exec", source), globals, locals)
+
+    def eval(self, source, globals=None, locals=None):
+        if globals is None:  # eval's defaults: the caller's namespaces
+            frame = sys._getframe(1)
+            return builtins.eval(source, frame.f_globals, frame.f_locals)
+        if type(source) is not str:
+            return builtins.eval(source, globals, locals)
+        # eval strips a string's leading spaces and tabs before compiling it
+        return builtins.eval(self.code("eval", source.lstrip(" \t")), globals, locals)
+
+    def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kw):
+        if type(source) is str and filename == "<string>" and mode == "eval":
+            if not flags and optimize == -1 and not kw:
+                return self.code("eval", source)
+        # Called from a module without __future__ imports, it inherited no flag.
+        return builtins.compile(source, filename, mode, flags, True, optimize, **kw)
 
     def compile_pattern(self, pattern, flags=0):
         """``re._compiler.compile`` (what ``re.compile`` calls when its cache misses): the
         kept pattern when there is one, else the stdlib's, noted to be kept."""
         regex = self.regex
         assert regex is not None
-        record = self.patterns.get((pattern, flags))
+        key = ("re", pattern, flags)
+        record = _kept(self.entries.get(key))
         if record is not None:
             try:
-                return regex.build(pattern, record)
+                built = regex.build(pattern, record)
             except (TypeError, ValueError, RuntimeError):  # not this interpreter's program
-                self.patterns = {}
+                pass
+            else:
+                self.loaded[key] = record
+                return built
         made = regex.compile(pattern, flags)
         if isinstance(pattern, (str, bytes)) and not flags & re.DEBUG:
             self.new_patterns.append((pattern, int(flags)))
@@ -186,25 +239,34 @@ class KeptCode:
             return
         if sys.dont_write_bytecode or not writable(self.path):
             return
-        patterns, added = dict(self.patterns), 0
-        for key in dict.fromkeys(self.new_patterns) if self.regex is not None else ():
+        fresh: dict = {}
+        for pattern, flags in dict.fromkeys(self.new_patterns) if self.regex is not None else ():
             try:
-                record = self.regex.record(*key)
+                record = self.regex.record(pattern, flags)
             except Exception:  # noqa: BLE001  internals of another interpreter: keep none
                 record = None
             if record is not None:
-                patterns[key] = record
-                added += 1
-        if not self.compiled and added < 2:
+                fresh[("re", pattern, flags)] = record
+        if not self.compiled and len(fresh) < 2:
             # One new pattern alone is not worth rewriting the file for, and is often one
             # that differs on every run: markdown-it-py builds a character class from a set
             # (its order follows the string hashes of the process), which would otherwise
             # rewrite the file on every run.
             return
-        if len(patterns) > MAX_PATTERNS:
-            patterns = {k: patterns[k] for k in self.new_patterns if k in patterns}
-        classes = self.classes if len(self.classes) <= MAX_CLASSES else self.used
-        save(self.path, classes, patterns)
+        saves = self.saves + 1
+        used = {**self.loaded, **fresh}
+        entries = {
+            k: v
+            for k, v in self.entries.items()
+            if k not in used
+            and type(v) is tuple
+            and type(v[0]) is int
+            and v[0] + KEEP_SAVES > saves
+        }
+        if len(entries) + len(used) > MAX_ENTRIES:
+            entries = {}
+        entries.update((k, (saves, obj)) for k, obj in used.items())
+        save(self.path, saves, entries)
 
 
 INSTALLED: KeptCode | None = None
@@ -225,6 +287,15 @@ def install() -> KeptCode | None:
     global INSTALLED
     kept = INSTALLED = KeptCode(cache_path())
     dataclasses.exec = kept.exec
+    import collections
+    import typing
+
+    # Each where the module compiles with the builtin and inherits no __future__ flag.
+    forward_ref = getattr(getattr(typing, "ForwardRef", None), "__init__", None)
+    if "compile" not in vars(typing) and _inherits_no_future(forward_ref):
+        typing.compile = kept.compile
+    if "eval" not in vars(collections) and _inherits_no_future(collections.namedtuple):
+        collections.eval = kept.eval
     if kept.regex is not None:
         kept.regex.compiler.compile = kept.compile_pattern
     import atexit

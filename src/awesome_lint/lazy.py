@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import _thread
 import importlib
+import importlib.util
 import re
 import sys
-from collections.abc import Callable, Mapping
+import types
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -90,3 +93,102 @@ def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A module constant's pattern, compiled on first use (see ``LazyPattern``)."""
     namespace = sys._getframe(1).f_globals
     return LazyPattern(pattern, flags, namespace)  # type: ignore[return-value]
+
+
+class DeferredModule(types.ModuleType):
+    """A module in ``sys.modules`` that is not loaded yet: reading any attribute it lacks
+    loads the real module (and the stand-in takes on its namespace).
+
+    Only ``__spec__`` is there from the start: ``import name`` (and ``from name import x``)
+    on a module already in ``sys.modules`` reads it to see whether the module is still
+    being initialised, and that must not load it (``importlib.util.LazyLoader``'s modules
+    load on that read, on 3.11, so any later ``import`` statement loads them)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_load_deferred(self), name)
+
+    def __dir__(self) -> list[str]:
+        return dir(_load_deferred(self))
+
+
+_DEFERRED_LOCK = _thread.RLock()
+
+
+def _load_deferred(stand_in: DeferredModule) -> types.ModuleType:
+    name = stand_in.__spec__.name
+    with _DEFERRED_LOCK:
+        if not isinstance(stand_in, DeferredModule):  # another thread loaded it meanwhile
+            return sys.modules.get(name, stand_in)
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        try:
+            real = importlib.import_module(name)
+        except BaseException:
+            sys.modules.setdefault(name, stand_in)
+            raise
+        # Whoever bound the stand-in (``import inspect`` at another module's top) keeps
+        # it: it becomes an ordinary module with the real one's namespace.
+        stand_in.__dict__.update(real.__dict__)
+        stand_in.__class__ = types.ModuleType
+    return real
+
+
+def defer_modules(names: Iterable[str]) -> list[str]:
+    """Put a ``DeferredModule`` in ``sys.modules`` for each top-level module of ``names``
+    not imported yet (the names deferred are returned). For the command line's own process
+    only: a module that other code imports loads on its first use, not at import."""
+    deferred = []
+    for name in names:
+        if name in sys.modules or "." in name:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None:
+            continue
+        stand_in = (DeferredLogging if name == "logging" else DeferredModule)(name)
+        stand_in.__spec__ = spec
+        sys.modules[name] = stand_in
+        deferred.append(name)
+    return deferred
+
+
+class DeferredLogging(DeferredModule):
+    """``logging`` not loaded yet. Libraries call ``logging.getLogger(__name__)`` when they
+    are imported (markdown-it-py does, in every block rule's module, and logs at debug level
+    on every call of a rule): that alone no longer loads the module, it hands out a
+    ``DeferredLogger``."""
+
+    def getLogger(self, name: str | None = None) -> Any:  # noqa: N802  logging's own name
+        return DeferredLogger(self, name)
+
+
+class DeferredLogger:
+    """A logger from ``logging.getLogger`` while ``logging`` is not loaded.
+
+    Until something loads the module, nothing can have set a handler or a level, so the real
+    logger would drop a debug or an info message (the root logger's level is WARNING, and
+    the last-resort handler writes only warnings and above): so does this one, without
+    loading the module. Anything else (a warning, a level, a handler) loads it and is the
+    real logger's, as is everything once the module is loaded."""
+
+    def __init__(self, module: DeferredLogging, name: str | None) -> None:
+        self._module = module
+        self._name = name
+
+    def _logger(self) -> Any:
+        logger = _load_deferred(self._module).getLogger(self._name)
+        self.debug, self.info = logger.debug, logger.info  # type: ignore[method-assign]
+        return logger
+
+    def debug(self, msg: object, *args: object, **kwargs: Any) -> None:
+        if type(self._module) is not DeferredLogging:
+            self._logger().debug(msg, *args, **kwargs)
+
+    def info(self, msg: object, *args: object, **kwargs: Any) -> None:
+        if type(self._module) is not DeferredLogging:
+            self._logger().info(msg, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger(), name)
+
+    def __repr__(self) -> str:
+        return f"<DeferredLogger {self._name or 'root'}>"
