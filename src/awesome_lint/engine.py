@@ -16,7 +16,7 @@ from .parse.parser import parse
 from .parse.profile import detect as detect_profile
 from .result import LintResult
 from .rules import REFS, RULES, RuleRef, load
-from .rules.base import Rule, RuleContext
+from .rules.base import Rule, RuleContext, release_documents
 from .siblings import Siblings
 from .suppress import collect, filter_violations
 from .textio import Source
@@ -67,6 +67,7 @@ def lint_document(
             doc, config, today, link_results, paper_results, conventions, siblings
         )
     finally:
+        release_documents()
         if enabled:
             gc.enable()
 

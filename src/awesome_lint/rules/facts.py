@@ -3,13 +3,14 @@
 A rule is a pure function of the document, and a dozen of them walk the same entries and
 links: the links on entries' links lines (four rules), the host of every URL (three). Each
 is computed on first use and kept on the document's ``Facts``, which ``facts(doc)`` hands
-every rule of a run. Held by identity (a Document is immutable), one document at a time.
+every rule of a run. Held by identity (a Document is immutable), one document at a time, until its lint ends.
 """
 
 from __future__ import annotations
 
 from ..lazy import lazy_regex
 from ..model import Document, Entry, LineKind, Link
+from .base import released_after_lint
 
 _HOST = lazy_regex(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?(?:www\.)?([^/?#:\[\]]+)")
 
@@ -70,3 +71,9 @@ def facts(doc: Document) -> Facts:
     if _last is None or _last.doc is not doc:
         _last = Facts(doc)
     return _last
+
+
+@released_after_lint
+def _release() -> None:
+    global _last
+    _last = None
