@@ -118,7 +118,9 @@ def _dedupe(violations: list[Violation]) -> list[Violation]:
     seen = set()
     out = []
     for v in violations:
-        key = (v.code, v.span, v.message)
+        # The span's fields, not the span: a Span hashes through a Python-level __hash__.
+        span = v.span
+        key = (v.code, v.message, span.start_line, span.start_col, span.end_line, span.end_col)
         if key not in seen:
             seen.add(key)
             out.append(v)

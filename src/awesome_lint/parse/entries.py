@@ -22,7 +22,14 @@ from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
-from .makers import make_entry, make_entry_line, make_field, make_span, span_on_line
+from .makers import (
+    make_entry,
+    make_entry_date,
+    make_entry_line,
+    make_field,
+    make_span,
+    span_on_line,
+)
 
 # Enum members as module constants: on Python 3.11 reading ``LineKind.TITLE`` goes through
 # the enum class's __getattr__ (ten times a global's cost), and these are read per line.
@@ -564,19 +571,10 @@ def entry_date(text: str, span: Span) -> EntryDate:
     if p.day_text is not None and p.day_offset is not None:
         col = span.start_col + p.day_offset
         day_span = span_on_line(span.start_line, col, col + len(p.day_text))
-    return EntryDate(
-        raw=text,
-        span=span,
-        value=p.value,
-        day=p.day,
-        month=p.month,
-        year=p.year,
-        day_text=p.day_text,
-        day_span=day_span,
-        month_text=p.month_text,
-        style=p.style,
-        problem=p.problem,
-    )
+    return make_entry_date(
+        text, span, p.value, p.day, p.month, p.year, p.day_text, day_span, p.month_text,
+        p.style, p.problem,
+    )  # fmt: skip
 
 
 def strip_bullet(text: str) -> int:
