@@ -86,6 +86,11 @@ class Located(NamedTuple):
     reference: Reference | None = None
 
 
+# A named tuple made from a tuple in C: its class's own constructor is a Python function
+# (a call per link found, on every link of the list).
+_new = tuple.__new__
+
+
 class Scanned(NamedTuple):
     links: list[Located]
     comments: list[tuple[int, int, str]]  # (start, end, body) of <!-- --> outside code
@@ -465,8 +470,8 @@ class _Walk:
                     url = decode_entities(url)
                 outer = i - 1 if i >= 1 and s[i - 1] == "\\" else i
                 self.links.append(
-                    Located(m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2, close,
-                            m.start(2), m.end(2))
+                    _new(Located, (m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2,
+                                   close, m.start(2), m.end(2), None))
                 )  # fmt: skip
                 self.closed_by[i] = m.end() - 1
                 seq += 2
@@ -487,8 +492,8 @@ class _Walk:
                     self.links.append(self._classify(opener, close, url, *m.span(2), end, None))
                 else:
                     self.links.append(
-                        Located(m.group(1), url, _FORM_BARE, i, end, i + 1, close,
-                                m.start(2), m.end(2))
+                        _new(Located, (m.group(1), url, _FORM_BARE, i, end, i + 1, close,
+                                       m.start(2), m.end(2), None))
                     )  # fmt: skip
                 seq += 1
                 dead_below = seq
@@ -592,7 +597,7 @@ def scan_all(s: str, refs: dict[str, Reference] | None = None) -> Scanned:
     walk = _Walk(s, refs or {})
     walk.run()
     walk.links.sort(key=lambda x: (x.start, -x.end))
-    return Scanned(walk.links, walk.comments, walk.code)
+    return _new(Scanned, (walk.links, walk.comments, walk.code))
 
 
 class BlockScan(NamedTuple):
@@ -658,7 +663,7 @@ def scan_lines(
         (number - 1 + bisect_right(starts, a + base, lo_line, hi_line), body)
         for a, _, body in found.comments
     ]
-    return BlockScan(result, comments)
+    return _new(BlockScan, (result, comments))
 
 
 def html_links(first_line: int, lines: list[str]) -> BlockScan:
