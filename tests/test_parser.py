@@ -414,3 +414,17 @@ def test_anchor_tags_are_the_tags_with_a_name_or_id(text):
         return [t for t in found if any(a.name in ("name", "id") for a in t.attributes)]
 
     assert with_anchor(_anchor_tags(text)) == with_anchor(tags(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="<br>BR/ \t\\İa*", max_size=12),
+    st.sampled_from(["", " ", "  ", "\t", " \t "]),
+    st.integers(min_value=0, max_value=2),
+)
+def test_a_line_ending_in_br_reads_as_the_general_path_reads_it(head, tail, prefix):
+    # "<br>" at the end is read without the search for the last "<br" and the tag pattern;
+    # "<BR>" takes the general path (the tag is case-insensitive): both must read alike.
+    from awesome_lint.parse.entries import _line_fields
+
+    assert _line_fields(head + "<br>" + tail, prefix) == _line_fields(head + "<BR>" + tail, prefix)

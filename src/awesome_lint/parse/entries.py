@@ -89,6 +89,9 @@ def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, st
     stripped = text.rstrip(" \t")
     rest = text[prefix:] if prefix else text
     indent = prefix + len(rest) - len(rest.lstrip(" \t"))
+    if stripped.endswith("<br>"):  # the break paper blocks write most: the last "<br" is it
+        br = len(stripped) - 4
+        return indent, len(text[:br].rstrip(" \t")), _MARK_BR, br, br + 4, text[br + 4 :]
     if "<" not in stripped:
         br = -1
     elif stripped.isascii():  # lower() keeps the offsets of ASCII text
