@@ -636,29 +636,29 @@ def scan_lines(
         return make_span(number + i, a - starts[i] + 1, number + j, b - starts[j] + 1)
 
     result = []
-    for loc in found.links:
+    for label, url, form, a, b, label_start, label_end, url_start, url_end, ref in found.links:
+        # (one unpacking of the record, not ten attribute reads)
         # A link's three spans nearly always lie on the line it starts on: that line is
         # found once, and the general mapping is used only for a span that leaves it.
-        i = bisect_right(starts, loc.start + base, lo_line, hi_line) - 1
+        i = bisect_right(starts, a + base, lo_line, hi_line) - 1
         lo, line = starts[i] - base, number + i
         hi = starts[i + 1] - base
-        a, b = loc.start, loc.end
         whole = make_span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
-        if loc.reference:
-            url_span = loc.reference.url_span
+        if ref:
+            url_span = ref.url_span
         else:
-            a, b = loc.url_start, loc.url_end
             url_span = (
-                make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+                make_span(line, url_start - lo + 1, line, url_end - lo + 1)
+                if lo <= url_start and url_end < hi
+                else span(url_start, url_end)
             )
-        a, b = loc.label_start, loc.label_end
         label_span = (
-            make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+            make_span(line, label_start - lo + 1, line, label_end - lo + 1)
+            if lo <= label_start and label_end < hi
+            else span(label_start, label_end)
         )
         # (positional: keywords to a class are gathered in a dict first)
-        result.append(
-            make_link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line)
-        )
+        result.append(make_link(label, url.strip(), form, whole, label_span, url_span, line))
     comments = [
         (number - 1 + bisect_right(starts, a + base, lo_line, hi_line), body)
         for a, _, body in found.comments
