@@ -48,6 +48,37 @@ def test_made_objects_are_frozen_and_equal_to_constructed_ones():
     assert make_entry(**fields, shape=("x",)) == Entry(**fields, shape=("x",))
 
 
+def test_the_rules_findings_are_the_constructors_findings():
+    from awesome_lint.diagnostics import Edit, Fix, Severity, Violation
+    from awesome_lint.rules.base import _make_violation, replacement
+
+    span = make_span(3, 1, 3, 4)
+    fix = replacement(span, "x", "do it")
+    assert fix == Fix.replace(span, "x", "do it") and type(fix.edits[0]) is Edit
+    assert hash(fix) == hash(Fix((Edit(span, "x"),), "do it"))
+    made = _make_violation("AL001", "trailing-whitespace", "m", span, Severity.WARNING, fix)
+    built = Violation("AL001", "trailing-whitespace", "m", span, Severity.WARNING, fix)
+    assert made == built and repr(made) == repr(built) and hash(made) == hash(built)
+    assert _make_violation("AL001", "n", "m", span, Severity.INFO) == Violation(
+        "AL001", "n", "m", span, Severity.INFO
+    )
+
+
+def test_entry_date_is_made_as_constructed():
+    import datetime
+
+    from awesome_lint.model import EntryDate
+    from awesome_lint.parse.entries import entry_date
+    from awesome_lint.parse.makers import make_entry_date
+
+    span = make_span(1, 2, 1, 17)
+    made = entry_date("12th Sep., 2023", span)
+    assert type(made) is EntryDate and made.value == datetime.date(2023, 9, 12)
+    assert made == EntryDate(**{f.name: getattr(made, f.name) for f in dataclasses.fields(made)})
+    fields = ("2023", span, None, None, None, 2023, None, None, None, None, None)
+    assert make_entry_date(*fields) == EntryDate(*fields)
+
+
 def test_only_frozen_slots_dataclasses_get_a_maker():
     @dataclasses.dataclass
     class Plain:

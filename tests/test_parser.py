@@ -258,7 +258,9 @@ _BLOCK_LINE = st.sampled_from(
      "   ===", "\t---", "***", "```", "~~~", "| a | b |", "|---|---|", "<div>", "# H", "[r]: /u",
      "    code", "- ---", "text *x*", ">", "-", "=", "- a\\", "**Bold**<br>", "+ plus",
      "2) two", "1. ", "___", "|:-|", ":--|", "[x]: /u 'title'", "  > - a", "      b", "\t- t",
-     "## ", "<!-- c -->", "  ```", "> > q", "* * *", "10. ten", "| a \\| b |", "|x\\\\|y|"]
+     "## ", "<!-- c -->", "  ```", "> > q", "* * *", "10. ten", "| a \\| b |", "|x\\\\|y|",
+     "*Authors*<br>", "-foo", "__init__", "+x", "**a", "*-a", "_a_", "--x", "**", "*\ta", "- -x",
+     "  *A*", "**Ü**"]
 )  # fmt: skip
 
 
@@ -267,7 +269,8 @@ _BLOCK_LINE = st.sampled_from(
 def test_block_tokens_match_markdown_it_with_every_rule(lines):
     # The parser leaves out the block rules a text cannot use, asks for a setext heading
     # only where an underline comes before the next blank line, and calls a rule only at a
-    # line whose first character can start its block: the tokens must not change.
+    # line whose first character can start its block (a mark followed by a letter starts
+    # neither a rule nor a bullet): the tokens must not change.
     from markdown_it import MarkdownIt
 
     from awesome_lint.parse.parser import MAX_NESTING, block_tokens
@@ -411,3 +414,17 @@ def test_anchor_tags_are_the_tags_with_a_name_or_id(text):
         return [t for t in found if any(a.name in ("name", "id") for a in t.attributes)]
 
     assert with_anchor(_anchor_tags(text)) == with_anchor(tags(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="<br>BR/ \t\\İa*", max_size=12),
+    st.sampled_from(["", " ", "  ", "\t", " \t "]),
+    st.integers(min_value=0, max_value=2),
+)
+def test_a_line_ending_in_br_reads_as_the_general_path_reads_it(head, tail, prefix):
+    # "<br>" at the end is read without the search for the last "<br" and the tag pattern;
+    # "<BR>" takes the general path (the tag is case-insensitive): both must read alike.
+    from awesome_lint.parse.entries import _line_fields
+
+    assert _line_fields(head + "<br>" + tail, prefix) == _line_fields(head + "<BR>" + tail, prefix)

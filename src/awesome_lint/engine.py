@@ -16,7 +16,7 @@ from .parse.parser import parse
 from .parse.profile import detect as detect_profile
 from .result import LintResult
 from .rules import REFS, RULES, RuleRef, load
-from .rules.base import Rule, RuleContext
+from .rules.base import Rule, RuleContext, release_documents
 from .siblings import Siblings
 from .suppress import collect, filter_violations
 from .textio import Source
@@ -67,6 +67,7 @@ def lint_document(
             doc, config, today, link_results, paper_results, conventions, siblings
         )
     finally:
+        release_documents()
         if enabled:
             gc.enable()
 
@@ -117,7 +118,9 @@ def _dedupe(violations: list[Violation]) -> list[Violation]:
     seen = set()
     out = []
     for v in violations:
-        key = (v.code, v.span, v.message)
+        # The span's fields, not the span: a Span hashes through a Python-level __hash__.
+        span = v.span
+        key = (v.code, v.message, span.start_line, span.start_col, span.end_line, span.end_col)
         if key not in seen:
             seen.add(key)
             out.append(v)

@@ -74,7 +74,7 @@ def regroup(cands: list[str], groups: list[list[int]]) -> tuple[list[list[int]],
     Returns the groups and, per group index, how many date lines lead it. Only a paragraph
     that opens with a date line is read date-first, so a date-last list is never split.
     """
-    if not groups or any(cands[i] != _DATE for i in groups[0]) or len(groups) < 2:
+    if len(groups) < 2 or any(cands[i] != _DATE for i in groups[0]):
         return groups, {}
     out: list[list[int]] = []
     leads: dict[int, int] = {}

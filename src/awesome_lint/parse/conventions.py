@@ -103,6 +103,7 @@ def infer(doc: Document) -> Conventions:
 
 
 _ENTRY_LINK_FORMS = (LinkForm.BRACKETED, LinkForm.OUTER, LinkForm.BARE)
+_KIND_LINKS = LineKind.LINKS  # (read per entry: a module constant, why: entries.py)
 
 
 def _entry_links(entries: tuple[Entry, ...]) -> dict:
@@ -115,7 +116,7 @@ def _entry_links(entries: tuple[Entry, ...]) -> dict:
         if not e.links:
             continue
         first = e.line
-        on_links_line = e.line_of(LineKind.LINKS) is not None  # once per entry, not per link
+        on_links_line = e.line_of(_KIND_LINKS) is not None  # once per entry, not per link
         items = None
         for lk in e.links:
             item = None  # whether it is an item's own link, asked at most once
@@ -153,9 +154,9 @@ def _line_pairs(entries: tuple[Entry, ...]) -> dict:
     """The break conventions, from one walk over every pair of consecutive entry lines."""
     from .layouts import BREAKLESS_LAYOUTS
 
-    # (defaultdict, not setdefault: that built a Counter per line, kept or not)
-    per_kind: dict[LineKind, Counter] = defaultdict(Counter)
-    texts: dict[tuple[LineKind, Marker], Counter] = defaultdict(Counter)
+    # Each working break counted once by (kind, marker, text); the counts per kind and per
+    # (kind, marker) are summed from these few keys afterwards, in the order first seen.
+    breaks: Counter = Counter()
     seen: dict[tuple[LineKind, LineKind], list[bool]] = {}
     example: dict[tuple[LineKind, LineKind], int] = {}
     none, backslash = Marker.NONE, Marker.BACKSLASH
@@ -170,8 +171,7 @@ def _line_pairs(entries: tuple[Entry, ...]) -> dict:
             ok = marker is not none and not (marker is backslash and ln.after_marker)
             if kind is not nxt.kind:
                 if ok:  # wrapped fields and missing breaks say nothing about the style
-                    per_kind[kind][marker] += 1
-                    texts[(kind, marker)][_break_text(ln)] += 1
+                    breaks[(kind, marker, ln.text[ln.content_end : ln.marker_end])] += 1
             elif breakless or (kind is not other and kind is not links):
                 continue  # a field wrapped over two lines needs no break
             if breakless:
@@ -180,6 +180,11 @@ def _line_pairs(entries: tuple[Entry, ...]) -> dict:
             seen.setdefault(key, []).append(ok)
             if ok:
                 example.setdefault(key, ln.number)
+    per_kind: dict[LineKind, Counter] = defaultdict(Counter)
+    texts: dict[tuple[LineKind, Marker], Counter] = defaultdict(Counter)
+    for (kind, marker, text), n in breaks.items():
+        per_kind[kind][marker] += n
+        texts[(kind, marker)][text] += n
     return {
         "breaks": _breaks(per_kind, texts),
         "field_breaks": {k: m for k, v in seen.items() if (m := majority(v)) is not None},

@@ -22,7 +22,14 @@ from ..lazy import lazy_regex
 from ..model import Entry, EntryDate, EntryLine, Field, LineKind, Link, LinkForm, Marker, Span
 from .blocks import date_last, leading_venue, regroup, with_leading_dates
 from .dates import looks_like_date, parse_date
-from .makers import make_entry, make_entry_line, make_field, make_span, span_on_line
+from .makers import (
+    make_entry,
+    make_entry_date,
+    make_entry_line,
+    make_field,
+    make_span,
+    span_on_line,
+)
 
 # Enum members as module constants: on Python 3.11 reading ``LineKind.TITLE`` goes through
 # the enum class's __getattr__ (ten times a global's cost), and these are read per line.
@@ -82,6 +89,9 @@ def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, st
     stripped = text.rstrip(" \t")
     rest = text[prefix:] if prefix else text
     indent = prefix + len(rest) - len(rest.lstrip(" \t"))
+    if stripped.endswith("<br>"):  # the break paper blocks write most: the last "<br" is it
+        br = len(stripped) - 4
+        return indent, len(text[:br].rstrip(" \t")), _MARK_BR, br, br + 4, text[br + 4 :]
     if "<" not in stripped:
         br = -1
     elif stripped.isascii():  # lower() keeps the offsets of ASCII text
@@ -125,18 +135,14 @@ class _Draft:
     """What ``candidate`` reads of a line (its number, indentation and content), so that each
     line's EntryLine is built once, with its likely kind, after the candidate is known."""
 
-    __slots__ = ("number", "text", "indent", "content_end", "fields")
+    __slots__ = ("number", "text", "indent", "content_end", "content")
 
     def __init__(self, number: int, text: str, fields: tuple) -> None:
         self.number = number
         self.text = text
-        self.indent = fields[0]
-        self.content_end = fields[1]
-        self.fields = fields
-
-    @property
-    def content(self) -> str:
-        return self.text[self.indent : self.content_end]
+        self.indent = indent = fields[0]
+        self.content_end = end = fields[1]
+        self.content = text[indent:end]  # (read two or three times per line: sliced once)
 
 
 def _with_kind(line: EntryLine, kind: LineKind) -> EntryLine:
@@ -173,15 +179,24 @@ def _starts_with_link(content: str, links: list[Link], line: EntryLine) -> bool:
     return False
 
 
-def candidate(line: EntryLine, links: list[Link]) -> str:
-    c = line.content
-    if c.startswith(("**", "__")) or _VENUE_PREFIX.match(c) or c.startswith("[**"):
+def _by_start(c: str) -> str | None:
+    """The candidate kind of a line whose content's first characters decide it, else None."""
+    # (every "[**VENUE**]" prefix _VENUE_PREFIX reads starts with "[**": no match is needed)
+    if c.startswith(("**", "__", "[**")):
         return _TITLE
     if c.startswith(("*", "_")):
         return _AUTHORS
-    if c.startswith(("[[", "\\[[", "[!")) or (
-        c.startswith("[") and _starts_with_link(c, links, line)
-    ):
+    if c.startswith(("[[", "\\[[", "[!")):
+        return _LINKS
+    return None
+
+
+def candidate(line: EntryLine, links: list[Link]) -> str:
+    c = line.content
+    known = _by_start(c)
+    if known is not None:
+        return known
+    if c.startswith("[") and _starts_with_link(c, links, line):
         return _LINKS
     if c.startswith("[") and leading_venue(line, links):
         return (
@@ -231,7 +246,10 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         # Each line read once: its fields, its candidate kind from its own text and links,
         # then its EntryLine with the likely kind (_build re-types only the few that differ).
         fields = _line_fields(text, prefix)
-        cand = candidate(_Draft(number, text, fields), by_line.get(number, ()))
+        # (most lines are decided by their first characters: no draft, no links looked up)
+        cand = _by_start(text[fields[0] : fields[1]]) or candidate(
+            _Draft(number, text, fields), by_line.get(number, ())
+        )
         lines.append(make_entry_line(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))
         cands.append(cand)
         if not groups or (cand == _TITLE and not _title_open(lines, groups[-1])):
@@ -250,6 +268,9 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
             entry = with_leading_dates(entry, dates, _date_venue)
         return date_last(entry, own) if entry is not None else None
 
+    if len(groups) == 1:  # most paragraphs: one entry (or prose), nothing to force
+        entry = build(0, force=False)
+        return [entry] if entry is not None else []
     built = [build(k, force=False) for k in range(len(groups))]
     if any(e is not None for e in built):
         # A stray title line in a paragraph of entries is a broken entry, not prose.
@@ -388,21 +409,11 @@ def _build(
             entry_links.append(lk)
             if lk.line in link_lines or lk.line == first_number:
                 on_link_lines.append(lk)
-    return make_entry(
-        span=make_span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
-        layout=layout,
-        lines=tuple(typed),
-        title=title,
-        title_bold=title_bold,
-        authors=authors,
-        authors_field=authors_field,
-        authors_italic=italic,
-        date=date,
-        venue=venue or venue2,
-        date_venue=dv_field,
-        links=tuple(on_link_lines or entry_links),
-        section=section,
-    )
+    return make_entry(  # (positional: a call with keywords gathers them in a dict first)
+        make_span(first_number, typed[0].indent + 1, last.number, len(last.text) + 1),
+        layout, tuple(typed), title, title_bold, authors, authors_field, italic, date,
+        venue or venue2, dv_field, tuple(on_link_lines or entry_links), section,
+    )  # fmt: skip
 
 
 def _title(title_lines: list[EntryLine], links: list[Link]):
@@ -499,6 +510,10 @@ def _join_field(
     lines: list[EntryLine], start: int, end_override: int | None = None
 ) -> tuple[str, Span]:
     """Text of a field that may wrap over several lines, with its span."""
+    if len(lines) == 1:  # most fields: one line, no joining
+        ln = lines[0]
+        hi = ln.content_end if end_override is None else end_override
+        return ln.text[start:hi].strip(), make_span(ln.number, start + 1, ln.number, max(hi, 0) + 1)
     parts = []
     for i, ln in enumerate(lines):
         lo = start if i == 0 else ln.indent
@@ -535,7 +550,12 @@ def _names(text: str) -> tuple[str, ...]:
     plain = plain.rstrip(".").strip()
     if plain.lower() in _PLACEHOLDER_AUTHORS:
         return ()
-    return tuple(filter(None, map(str.strip, _NAME_SEPARATOR.split(plain))))
+    # Without "and" the separators are "," and ";": split in C, not by a pattern tried at
+    # every character for its word boundary.
+    parts = (
+        plain.replace(";", ",").split(",") if "and" not in plain else _NAME_SEPARATOR.split(plain)
+    )
+    return tuple(filter(None, map(str.strip, parts)))
 
 
 def _date_venue(line: EntryLine | None, title_groups: list[tuple[str, Span]]):
@@ -564,19 +584,10 @@ def entry_date(text: str, span: Span) -> EntryDate:
     if p.day_text is not None and p.day_offset is not None:
         col = span.start_col + p.day_offset
         day_span = span_on_line(span.start_line, col, col + len(p.day_text))
-    return EntryDate(
-        raw=text,
-        span=span,
-        value=p.value,
-        day=p.day,
-        month=p.month,
-        year=p.year,
-        day_text=p.day_text,
-        day_span=day_span,
-        month_text=p.month_text,
-        style=p.style,
-        problem=p.problem,
-    )
+    return make_entry_date(
+        text, span, p.value, p.day, p.month, p.year, p.day_text, day_span, p.month_text,
+        p.style, p.problem,
+    )  # fmt: skip
 
 
 def strip_bullet(text: str) -> int:

@@ -112,10 +112,11 @@ def names_one_document(normalized: str) -> bool:
     )
 
 
-def _title_page(entry: Entry, label: str, url: str) -> str | None:
+def _title_page(title: str | None, label: str, url: str) -> str | None:
     """The document a linked title points to (``[Title](https://openreview.net/pdf?id=…)``):
-    the title names that document as surely as a [Paper] label does."""
-    if not entry.title or normalize_title(label.strip("*_ ")) != normalize_title(entry.title.text):
+    the title names that document as surely as a [Paper] label does. ``title``: the entry's
+    title normalized (None without one)."""
+    if title is None or normalize_title(label.strip("*_ ")) != title:
         return None
     page = _page(url)
     return page if page and names_one_document(page) else None
@@ -128,23 +129,24 @@ def document_keys(entries) -> dict[int, list[str]]:
 
 def paper_keys(entry: Entry) -> list[str]:
     keys = []
+    title = normalize_title(entry.title.text) if entry.title else None  # (once, not per link)
     for link in entry.links:
-        lower = link.url.lower()
-        aid = _arxiv_id(link.url, lower)
+        url = link.url
+        lower = url.lower()
+        aid = _arxiv_id(url, lower)
         if aid:
             keys.append(f"arxiv:{aid}")
             continue
-        d = _doi(link.url, lower)
+        d = _doi(url, lower)
         if d:
             keys.append(f"doi:{d}")
             continue
-        page = paper_page(link.label, link.url) or _title_page(entry, link.label, link.url)
+        page = paper_page(link.label, url) or _title_page(title, link.label, url)
         if page:
             keys.append(f"url:{page}")
-    if entry.title and entry.title.text and not _TAG_ONLY.match(entry.title.text):
-        norm = normalize_title(entry.title.text)
-        if len(norm) >= 8:  # "Survey" or an acronym alone is not an identity
-            keys.append(f"title:{norm}")
+    if title is not None and entry.title.text and not _TAG_ONLY.match(entry.title.text):
+        if len(title) >= 8:  # "Survey" or an acronym alone is not an identity
+            keys.append(f"title:{title}")
     return list(dict.fromkeys(keys))
 
 

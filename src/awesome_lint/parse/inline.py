@@ -86,6 +86,11 @@ class Located(NamedTuple):
     reference: Reference | None = None
 
 
+# A named tuple made from a tuple in C: its class's own constructor is a Python function
+# (a call per link found, on every link of the list).
+_new = tuple.__new__
+
+
 class Scanned(NamedTuple):
     links: list[Located]
     comments: list[tuple[int, int, str]]  # (start, end, body) of <!-- --> outside code
@@ -465,8 +470,8 @@ class _Walk:
                     url = decode_entities(url)
                 outer = i - 1 if i >= 1 and s[i - 1] == "\\" else i
                 self.links.append(
-                    Located(m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2, close,
-                            m.start(2), m.end(2))
+                    _new(Located, (m.group(1), url, _FORM_BRACKETED, outer, m.end(), i + 2,
+                                   close, m.start(2), m.end(2), None))
                 )  # fmt: skip
                 self.closed_by[i] = m.end() - 1
                 seq += 2
@@ -487,8 +492,8 @@ class _Walk:
                     self.links.append(self._classify(opener, close, url, *m.span(2), end, None))
                 else:
                     self.links.append(
-                        Located(m.group(1), url, _FORM_BARE, i, end, i + 1, close,
-                                m.start(2), m.end(2))
+                        _new(Located, (m.group(1), url, _FORM_BARE, i, end, i + 1, close,
+                                       m.start(2), m.end(2), None))
                     )  # fmt: skip
                 seq += 1
                 dead_below = seq
@@ -592,7 +597,7 @@ def scan_all(s: str, refs: dict[str, Reference] | None = None) -> Scanned:
     walk = _Walk(s, refs or {})
     walk.run()
     walk.links.sort(key=lambda x: (x.start, -x.end))
-    return Scanned(walk.links, walk.comments, walk.code)
+    return _new(Scanned, (walk.links, walk.comments, walk.code))
 
 
 class BlockScan(NamedTuple):
@@ -631,34 +636,34 @@ def scan_lines(
         return make_span(number + i, a - starts[i] + 1, number + j, b - starts[j] + 1)
 
     result = []
-    for loc in found.links:
+    for label, url, form, a, b, label_start, label_end, url_start, url_end, ref in found.links:
+        # (one unpacking of the record, not ten attribute reads)
         # A link's three spans nearly always lie on the line it starts on: that line is
         # found once, and the general mapping is used only for a span that leaves it.
-        i = bisect_right(starts, loc.start + base, lo_line, hi_line) - 1
+        i = bisect_right(starts, a + base, lo_line, hi_line) - 1
         lo, line = starts[i] - base, number + i
         hi = starts[i + 1] - base
-        a, b = loc.start, loc.end
         whole = make_span(line, a - lo + 1, line, b - lo + 1) if b < hi else span(a, b)
-        if loc.reference:
-            url_span = loc.reference.url_span
+        if ref:
+            url_span = ref.url_span
         else:
-            a, b = loc.url_start, loc.url_end
             url_span = (
-                make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+                make_span(line, url_start - lo + 1, line, url_end - lo + 1)
+                if lo <= url_start and url_end < hi
+                else span(url_start, url_end)
             )
-        a, b = loc.label_start, loc.label_end
         label_span = (
-            make_span(line, a - lo + 1, line, b - lo + 1) if lo <= a and b < hi else span(a, b)
+            make_span(line, label_start - lo + 1, line, label_end - lo + 1)
+            if lo <= label_start and label_end < hi
+            else span(label_start, label_end)
         )
         # (positional: keywords to a class are gathered in a dict first)
-        result.append(
-            make_link(loc.label, loc.url.strip(), loc.form, whole, label_span, url_span, line)
-        )
+        result.append(make_link(label, url.strip(), form, whole, label_span, url_span, line))
     comments = [
         (number - 1 + bisect_right(starts, a + base, lo_line, hi_line), body)
         for a, _, body in found.comments
     ]
-    return BlockScan(result, comments)
+    return _new(BlockScan, (result, comments))
 
 
 def html_links(first_line: int, lines: list[str]) -> BlockScan:

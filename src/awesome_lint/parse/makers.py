@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..kept_code import exec_kept
-from ..model import Entry, EntryLine, Field, Link, Span
+from ..model import Entry, EntryDate, EntryLine, Field, Link, Span
 
 T = TypeVar("T")
 
@@ -52,6 +52,7 @@ make_field = maker(Field)
 make_link = maker(Link)
 make_entry_line = maker(EntryLine)
 make_entry = maker(Entry)
+make_entry_date = maker(EntryDate)
 
 
 def span_on_line(line: int, start_col: int, end_col: int) -> Span:

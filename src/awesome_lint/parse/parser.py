@@ -303,6 +303,9 @@ def _table_rule(plain):
 _FIRST_CHARS = {"fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789",
                 "reference": "[", "html_block": "<", "heading": "#"}  # fmt: skip
 _TABLE_SECOND_LINE = "|-:"
+# The marks that start only a thematic break or a bullet, and what may follow them there.
+_BREAK_MARKS = "*-_+"
+_BLANK_OR_MARKS = " \t*-_+"
 
 
 def _dispatch_by_first_character(ruler) -> None:
@@ -340,7 +343,22 @@ def _dispatcher(rules: list[tuple[str | None, object]], code_enabled: bool):
             candidates = code
         else:
             pos = state.bMarks[line] + state.tShift[line]
-            candidates = by_char.get(state.src[pos], other) if pos < state.eMarks[line] else other
+            end_ = state.eMarks[line]
+            if pos >= end_:
+                candidates = other
+            else:
+                src = state.src
+                ch = src[pos]
+                candidates = by_char.get(ch, other)
+                if ch in _BREAK_MARKS:
+                    # "**Title**", "*Authors*", "-foo": after the mark (once or twice) a
+                    # character other than the mark, a space or a tab starts neither a rule
+                    # (only marks and blanks) nor a bullet (the mark, then a blank).
+                    nxt = src[pos + 1] if pos + 1 < end_ else ""
+                    if nxt == ch:
+                        nxt = src[pos + 2] if pos + 2 < end_ else ""
+                    if nxt not in _BLANK_OR_MARKS:
+                        candidates = other
         for fn, table in candidates:
             if table:
                 # The table rule's own first test: a second line that starts with |, - or :.
@@ -378,7 +396,7 @@ def normalize(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(slots=True)  # (one per block of the list: slots make and read it faster)
 class _Block:
     """A block of the document: its kind, lines and place in lists."""
 

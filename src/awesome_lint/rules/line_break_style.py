@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..diagnostics import Fix
-from ..model import Document, LineKind, Marker, Span
+from ..model import Document, LineKind, Marker
 from ..parse.conventions import CLEAR_MAJORITY
-from .base import Fixability, Kind, Rule, Severity
+from ..parse.makers import span_on_line
+from .base import Fixability, Kind, Rule, Severity, replacement
 from .breaks import MARKER_TEXT, BreakOptions, break_text, is_field_end, working
 
 _NAMES = {
@@ -33,24 +33,24 @@ class LineBreakStyle(Rule):
                 if line.after_marker.strip():
                     # "<br>." : the stray text starts a line of its own when rendered.
                     stray = line.after_marker.strip()
-                    span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
+                    span = span_on_line(line.number, line.content_end + 1, len(line.text) + 1)
                     marker = line.text[line.content_end : line.marker_end]
                     yield self.violation(
-                        Span.on_line(
+                        span_on_line(
                             line.number, line.marker_start + 1, len(line.text.rstrip()) + 1
                         ),
                         f'text "{stray}" after the line break renders on a line of its own',
-                        Fix.replace(span, stray + marker, f'move "{stray}" before the break'),
+                        replacement(span, stray + marker, f'move "{stray}" before the break'),
                         Severity.ERROR,
                     )
                     continue
                 if i == len(e.lines) - 1:
                     if line.marker is Marker.BACKSLASH and working(line):
-                        span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
+                        span = span_on_line(line.number, line.content_end + 1, len(line.text) + 1)
                         yield self.violation(
                             span,
                             "a backslash on an entry's last line renders as a literal \\",
-                            Fix.replace(span, "", "remove the backslash"),
+                            replacement(span, "", "remove the backslash"),
                             Severity.ERROR,
                         )
                     continue
@@ -60,11 +60,11 @@ class LineBreakStyle(Rule):
                 if not is_field_end(e, i) or not working(line):
                     continue
                 text = break_text(e, line, conv, ctx.options.marker)
-                span = Span.on_line(line.number, line.content_end + 1, line.marker_end + 1)
+                span = span_on_line(line.number, line.content_end + 1, line.marker_end + 1)
                 yield self.violation(
-                    Span.on_line(line.number, line.marker_start + 1, line.marker_end + 1),
+                    span_on_line(line.number, line.marker_start + 1, line.marker_end + 1),
                     f"line break {_NAMES[line.marker]} differs from the one the list uses ({_NAMES[expected]})",
-                    Fix.replace(span, text, "use the list's line break"),
+                    replacement(span, text, "use the list's line break"),
                 )
 
 

@@ -40,9 +40,13 @@ class MalformedLink(Rule):
             on_line.setdefault(lk.line, []).append(lk)
             if lk.form is autolink:
                 continue
-            if not lk.url:
+            url = lk.url
+            if not url:
                 yield self.violation(lk.span, f"link {quote(lk.label, 40)} has an empty URL")
-            elif _SCHEMELESS_HOST.match(lk.url):
+            # (a URL with a scheme has its ":" before any dot: the pattern cannot match it)
+            elif not url[:6].lower().startswith(("http:", "https:")) and _SCHEMELESS_HOST.match(
+                url
+            ):
                 yield self.violation(
                     lk.url_span,
                     f"URL {quote(lk.url, 50)} has no scheme, so it renders as a relative link; write https://{lk.url}",
@@ -83,6 +87,11 @@ class MalformedLink(Rule):
             if span.start_line == number:
                 end = span.end_col - 1 if span.end_line == number else size
                 blank.append((span.start_col - 1, end if end < size else size))
+        if len(blank) == 1:  # (a line of one link, the most common: no blanked copy to make)
+            a, b = blank[0]
+            head, tail = text[:a], text[max(a, b) :]
+            if "[" not in head and "]" not in head and "[" not in tail and "]" not in tail:
+                return None
         rest = _blanked(text, blank)
         if "[" not in rest and "]" not in rest:
             return None  # every finding below points at a bracket the renderer left as text

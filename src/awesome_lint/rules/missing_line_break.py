@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from ..diagnostics import Fix
-from ..model import Document, LineKind, Marker, Span
+from ..model import Document, LineKind, Marker
 from ..parse.conventions import CLEAR_MAJORITY, MIN_SAMPLES
-from .base import Fixability, Kind, Rule, Severity
+from ..parse.makers import span_on_line
+from .base import Fixability, Kind, Rule, Severity, replacement
 from .breaks import BreakOptions, break_text, is_field_end, working
 from .messages import entry_name
 
@@ -46,19 +46,19 @@ class MissingLineBreak(Rule):
     def _report(self, e, line, ctx, severity, why, text=None):
         text = text or break_text(e, line, ctx.conventions, ctx.options.marker)
         if line.marker is Marker.BACKSLASH and line.after_marker:
-            span = Span.on_line(line.number, line.marker_end + 1, len(line.text) + 1)
+            span = span_on_line(line.number, line.marker_end + 1, len(line.text) + 1)
             return self.violation(
-                Span.on_line(line.number, line.marker_start + 1, len(line.text) + 1),
+                span_on_line(line.number, line.marker_start + 1, len(line.text) + 1),
                 f"the backslash break is followed by whitespace, so it renders as a literal \\ and {why}",
-                Fix.replace(span, "", "remove the whitespace after the backslash"),
+                replacement(span, "", "remove the whitespace after the backslash"),
                 severity,
             )
-        span = Span.on_line(line.number, line.content_end + 1, len(line.text) + 1)
+        span = span_on_line(line.number, line.content_end + 1, len(line.text) + 1)
         shown = text.strip()
         return self.violation(
             span,
             f"line of {entry_name(e)} has no line break ({shown}); {why}",
-            Fix.replace(span, text, f"add {shown}"),
+            replacement(span, text, f"add {shown}"),
             severity,
         )
 

@@ -13,12 +13,13 @@ from ..diagnostics import Fix
 from ..model import Document, Entry
 from ..parse.author_style import AuthorStyle
 from ..parse.identity import PaperRef, paper_ref
+from .base import released_after_lint
 
 # Tags of every paper rule.
 TAGS = ("entries", "papers", "network")
 
 # The last (document, results) pairing: the five paper rules read it, and one walk serves
-# them all. Held by identity (both are immutable during a run), one document at a time.
+# them all. Held by identity (both are immutable during a run), one document at a time, until its lint ends.
 _walked: tuple[Any, Any, tuple[tuple[Entry, PaperRef, Any], ...]] = (None, None, ())
 
 
@@ -40,6 +41,12 @@ def checked_entries(doc: Document, ctx) -> tuple[tuple[Entry, PaperRef, Any], ..
             ),
         )
     return _walked[2]
+
+
+@released_after_lint
+def _release() -> None:
+    global _walked
+    _walked = (None, None, ())
 
 
 def found(doc: Document, ctx) -> Iterator[tuple[Entry, PaperRef, Any]]:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..diagnostics import Fix
 from ..lazy import lazy_regex
-from ..model import Document, Span
-from .base import Fixability, Rule, Severity
+from ..model import Document
+from ..parse.makers import span_on_line
+from .base import Fixability, Rule, Severity, replacement
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ class TrailingWhitespace(Rule):
                 continue
             if number in fenced and stripped:
                 continue  # code keeps its bytes
-            span = Span.on_line(number, len(stripped) + 1, len(text) + 1)
+            span = span_on_line(number, len(stripped) + 1, len(text) + 1)
             what = "whitespace-only line" if not stripped else "trailing whitespace"
-            yield self.violation(span, what, Fix.replace(span, "", "remove trailing whitespace"))
+            yield self.violation(span, what, replacement(span, "", "remove trailing whitespace"))
 
 
 _BLOCK_START = lazy_regex(
