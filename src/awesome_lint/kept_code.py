@@ -191,21 +191,21 @@ class KeptCode:
         return code
 
     def exec(self, source, globals=None, locals=None):
-        if globals is None:  # exec's defaults: the caller's namespaces
-            frame = sys._getframe(1)
-            return builtins.exec(source, frame.f_globals, frame.f_locals)
-        if type(source) is not str:
-            return builtins.exec(source, globals, locals)
-        return builtins.exec(self.code("exec", source), globals, locals)
+        return self._run(builtins.exec, "exec", source, globals, locals)
 
     def eval(self, source, globals=None, locals=None):
-        if globals is None:  # eval's defaults: the caller's namespaces
-            frame = sys._getframe(1)
-            return builtins.eval(source, frame.f_globals, frame.f_locals)
+        return self._run(builtins.eval, "eval", source, globals, locals)
+
+    def _run(self, run, mode, source, globals, locals):
+        """``run`` (the builtin ``exec`` or ``eval``) of ``source``, kept when it is text."""
+        if globals is None:  # the builtin's defaults: the namespaces of exec's/eval's caller
+            frame = sys._getframe(2)
+            return run(source, frame.f_globals, frame.f_locals)
         if type(source) is not str:
-            return builtins.eval(source, globals, locals)
-        # eval strips a string's leading spaces and tabs before compiling it
-        return builtins.eval(self.code("eval", source.lstrip(" \t")), globals, locals)
+            return run(source, globals, locals)
+        if mode == "eval":
+            source = source.lstrip(" \t")  # eval strips leading spaces and tabs first
+        return run(self.code(mode, source), globals, locals)
 
     def compile(self, source, filename, mode, flags=0, dont_inherit=False, optimize=-1, **kw):
         if type(source) is str and filename == "<string>" and mode == "eval":

@@ -206,24 +206,29 @@ def _as_requests_error(e: BaseException, request: PreparedRequest) -> BaseExcept
             reason, u3e.NewConnectionError
         ):
             return rx.ConnectTimeout(e, request=request)
-        if isinstance(reason, u3e.ResponseError):
-            return rx.RetryError(e, request=request)
-        if isinstance(reason, u3e.ProxyError):
-            return rx.ProxyError(e, request=request)
-        if isinstance(reason, u3e.SSLError):
-            return rx.SSLError(e, request=request)
-        return rx.ConnectionError(e, request=request)
-    if isinstance(e, u3e.ClosedPoolError):
-        return rx.ConnectionError(e, request=request)
-    if isinstance(e, u3e.ProxyError):
-        return rx.ProxyError(e)
-    if isinstance(e, u3e.SSLError):
-        return rx.SSLError(e, request=request)
-    if isinstance(e, u3e.ReadTimeoutError):
-        return rx.ReadTimeout(e, request=request)
-    if isinstance(e, u3e.InvalidHeader):
-        return rx.InvalidHeader(e, request=request)
-    return None
+        table, default = _BY_REASON, rx.ConnectionError
+    else:
+        reason, table, default = e, _BY_ERROR, None
+    for u3_error, requests_error in table:
+        if isinstance(reason, u3_error):
+            return requests_error(e, request=request)
+    return None if default is None else default(e, request=request)
+
+
+# (urllib3's error, requests' for it) in the order HTTPAdapter.send tests them: for the
+# reason of a MaxRetryError (else a ConnectionError), and for an error raised as it is.
+_BY_REASON = (
+    (u3e.ResponseError, requests.exceptions.RetryError),
+    (u3e.ProxyError, requests.exceptions.ProxyError),
+    (u3e.SSLError, requests.exceptions.SSLError),
+)
+_BY_ERROR = (
+    (u3e.ClosedPoolError, requests.exceptions.ConnectionError),
+    (u3e.ProxyError, requests.exceptions.ProxyError),
+    (u3e.SSLError, requests.exceptions.SSLError),
+    (u3e.ReadTimeoutError, requests.exceptions.ReadTimeout),
+    (u3e.InvalidHeader, requests.exceptions.InvalidHeader),
+)
 
 
 def make_session(settings: LinkSettings, guard: AddressGuard, hosts: int) -> requests.Session:
