@@ -26,7 +26,7 @@ import gc
 import os
 import sys
 
-from .lazy import defer_modules
+from .lazy import defer_modules, document_dataclasses_on_read
 
 # Loaded on first use: what imports them at its top uses them for what a lint run (with or
 # without --fix, --export, --check-links) seldom or never needs.
@@ -40,6 +40,9 @@ DEFERRED = (
     "linecache",
     "tokenize",
     "token",
+    # With ast and dis, loaded at its top: for dataclasses' docstrings (see
+    # document_dataclasses_on_read) and markdown-it-py's HTML renderer (parse/markdown.py).
+    "inspect",
 )
 
 
@@ -48,6 +51,9 @@ def main() -> int:
     # a short run) build only objects that live as long as the process, too.
     gc.disable()
     defer_modules(DEFERRED)
+    import dataclasses  # every run's model is made of them
+
+    document_dataclasses_on_read(dataclasses)
     from . import kept_modules
 
     kept_modules.install()
