@@ -57,9 +57,10 @@ def main() -> int:
     from . import kept_modules
 
     kept_modules.install()
+    from . import kept_args
     from .cli import main as cli_main
 
-    return exit_now(cli_main())
+    return exit_now(cli_main(kept_arguments=kept_args.install()))
 
 
 def exit_now(code: int) -> int:
