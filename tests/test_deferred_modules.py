@@ -146,3 +146,76 @@ def test_a_configured_logging_reaches_a_logger_handed_out_before(python):
         """,
     )
     assert proc.stderr == "INFO info 2\n" and proc.returncode == 0
+
+
+def test_a_dataclass_without_docstring_is_documented_on_first_read_as_dataclasses_would(python):
+    # Each class is made twice: with inspect deferred (its docstring written when first
+    # read) and again once inspect is loaded (dataclasses' own docstring): the same text.
+    proc = run(
+        python,
+        """
+        import sys
+        from awesome_lint.lazy import DeferredModule, defer_modules, document_dataclasses_on_read
+        defer_modules(["inspect"])
+        import dataclasses
+        on = document_dataclasses_on_read(dataclasses)
+        assert on == (sys.version_info[:2] in ((3, 11), (3, 12), (3, 13))), on
+        SOURCE = '''
+        @dataclasses.dataclass(frozen=True, slots=True, order=True)
+        class Point:
+            x: int
+            y: "list[str]" = dataclasses.field(default_factory=list)
+            z: float = 1.5
+
+        @dataclasses.dataclass
+        class Documented:
+            "Its own."
+            a: int = 0
+
+        @dataclasses.dataclass
+        class Empty:
+            pass
+
+        class Sub(Point):
+            pass
+        '''
+        import textwrap
+        lazy, eager = {"dataclasses": dataclasses}, {"dataclasses": dataclasses}
+        exec(textwrap.dedent(SOURCE), lazy)
+        deferred = isinstance(sys.modules["inspect"], DeferredModule)
+        assert deferred == on or sys.version_info >= (3, 12), "made without inspect"
+        import inspect  # loaded now: the next classes get dataclasses' own docstrings
+        inspect.signature
+        exec(textwrap.dedent(SOURCE), eager)
+        for name in ("Point", "Documented", "Empty", "Sub"):
+            assert lazy[name].__doc__ == eager[name].__doc__, (name, lazy[name].__doc__)
+            assert type(vars(lazy[name])["__doc__"]) in (str, type(None))  # kept once read
+        assert lazy["Point"](1).__doc__ == eager["Point"].__doc__  # read on an instance
+        assert "Point(x: int, y: 'list[str]' = <factory>, z: float = 1.5)" == eager["Point"].__doc__
+        print("ok")
+        """,
+    )
+    assert proc.stdout == "ok\n", proc.stderr
+
+
+def test_a_dataclass_that_fails_is_left_as_it_was(python):
+    proc = run(
+        python,
+        """
+        import sys
+        from awesome_lint.lazy import defer_modules, document_dataclasses_on_read
+        defer_modules(["inspect"])
+        import dataclasses
+        document_dataclasses_on_read(dataclasses)
+        class Bad:
+            a: int = 0
+            b: int
+        try:
+            dataclasses.dataclass(Bad)
+        except TypeError as exc:
+            assert "non-default argument" in str(exc), exc
+        assert Bad.__doc__ is None and "__init__" not in vars(Bad)
+        print("ok")
+        """,
+    )
+    assert proc.stdout == "ok\n", proc.stderr

@@ -48,9 +48,12 @@ NOT_ON_A_PLAIN_RUN = (
     "awesome_lint.rules.misspelled_technology",
 )
 
-# What importing the command-line module itself loads: argparse and the flags' tables, not
-# the run (config, rules, parser, model, reports), which load when a run needs them.
+# What importing the command-line module itself does not load: the argument parser (made
+# only when no kept parse of the arguments serves, kept_args.py) nor the run (config,
+# rules, parser, model, reports), which load when a run needs them.
 NOT_ON_IMPORTING_THE_CLI = (
+    "argparse",
+    "awesome_lint.arguments",
     "dataclasses",
     "awesome_lint.model",
     "awesome_lint.config",

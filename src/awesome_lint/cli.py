@@ -2,183 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
-import datetime
 import gc
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .errors import AwesomeLintError, UsageError
-from .links.flags import add_arguments as add_link_arguments
-from .links.flags import given as link_flags_given
-from .papers.flags import add_arguments as add_paper_arguments
-from .report import FORMATS
-from .version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .kept_args import KeptArguments
     from .run import LinkPlan, PaperPlan, RunResult
 
-# Start-up: this module loads only what building the argument parser needs (the pre-commit
-# hook runs it on every commit); the run's modules load in the functions that use them.
+# Start-up: this module loads nothing of the run nor of the argument parser (the pre-commit
+# hook runs it on every commit): they load in the functions that use them.
 
 EXIT_OK, EXIT_ERRORS, EXIT_FAILURE = 0, 1, 2
 
-DESCRIPTION = """\
-Lint awesome lists, above all lists of research papers: every entry's title, authors,
-date, venue, links and line breaks, judged against what is always wrong and against the
-list's own conventions. Offline by default.
-"""
 
-EPILOG = """\
-exit status: 0 no error-severity findings, 1 errors found, 2 usage, config or input error.
-  --fix: the same, judged on what remains after fixing. --diff: 1 when there is a diff to
-  show, else 0 (like ruff: findings without a fix do not count).
-configuration: .awesome-lint.toml or [tool.awesome-lint] in pyproject.toml, found by
-walking up from each file; see the README. Rule docs: awesome-lint --explain RULE.
-"""
-
-
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, reading the terminal's width only when help is written.
-
-    argparse builds a formatter for every ``add_argument`` (to check the metavar), and the
-    width comes from ``shutil.get_terminal_size``: importing shutil and its compression
-    modules on every run, for help that a lint run never prints. The width and the help
-    column are argparse's own formula, computed on first use."""
-
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        super().__init__(prog, indent_increment, max_help_position, width=0)
-        for name in ("_width", "_max_help_position"):  # read through __getattr__ below
-            self.__dict__.pop(name, None)
-        self._layout = (indent_increment, max_help_position, width)
-
-    def __getattr__(self, name: str) -> int:
-        if name not in ("_width", "_max_help_position"):
-            raise AttributeError(name)
-        indent_increment, max_help_position, width = self._layout
-        if width is None:
-            import shutil
-
-            width = shutil.get_terminal_size().columns - 2
-        self._width = width
-        self._max_help_position = min(max_help_position, max(width - 20, indent_increment * 2))
-        return getattr(self, name)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="awesome-lint",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=_HelpFormatter,
-    )
-    p.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="Markdown files to lint ('-' for stdin; default: README.md)",
-    )
-    out = p.add_argument_group("output")
-    out.add_argument(
-        "--format",
-        choices=tuple(FORMATS),
-        default="text",
-        help="report format (default: text; github: workflow-command annotations)",
-    )
-    out.add_argument(
-        "--export",
-        choices=("json", "csv", "bibtex"),
-        help="print the parsed model instead of findings: json (sections, entries, items), "
-        "csv (one row per entry) or bibtex (one @misc per entry)",
-    )
-    out.add_argument(
-        "--quiet", "-q", action="store_true", help="print findings only, no summary line"
-    )
-    sel = p.add_argument_group("rule selection")
-    sel.add_argument(
-        "--select",
-        type=_csv,
-        action="extend",
-        metavar="RULES",
-        help="only these rules: codes, prefixes (AL2) or names, comma-separated",
-    )
-    sel.add_argument(
-        "--extend-select",
-        type=_csv,
-        action="extend",
-        metavar="RULES",
-        help="add rules to the selection (e.g. opt-in rules)",
-    )
-    sel.add_argument(
-        "--ignore", type=_csv, action="extend", metavar="RULES", help="skip these rules"
-    )
-    sel.add_argument("--list-rules", action="store_true", help="list every rule and exit")
-    sel.add_argument("--explain", metavar="RULE", help="print a rule's documentation and exit")
-    fix = p.add_argument_group("fixing")
-    fix.add_argument(
-        "--fix",
-        action="store_true",
-        help="apply every safe fix in place, then report what remains ('-': fixed text to stdout)",
-    )
-    fix.add_argument(
-        "--unsafe-fixes",
-        action="store_true",
-        help="with --fix/--diff: apply unsafe fixes too (URLs from redirects, words in prose)",
-    )
-    fix.add_argument(
-        "--diff",
-        action="store_true",
-        help="print the fixes as a unified diff instead of writing them (exit 1 when there is a diff)",
-    )
-    fix.add_argument(
-        "--sort-entries",
-        action="store_true",
-        help="with --fix/--diff: reorder each section's entries by date in the list's direction",
-    )
-    fix.add_argument(
-        "--fix-toc",
-        action="store_true",
-        help="with --fix/--diff: bring the table of contents in line with the headings",
-    )
-    cfg = p.add_argument_group("configuration")
-    cfg.add_argument(
-        "--config", metavar="FILE", help="use this config file instead of searching for one"
-    )
-    cfg.add_argument("--isolated", action="store_true", help="ignore all config files")
-    cfg.add_argument(
-        "--today",
-        type=datetime.date.fromisoformat,
-        metavar="YYYY-MM-DD",
-        help="the date 'in the future' is judged against (default: today)",
-    )
-    add_link_arguments(p)
-    add_paper_arguments(p)
-    p.add_argument(
-        "--github",
-        action="store_true",
-        help="run as the GitHub Action: annotate, summarise, and review the pull request (see the README)",
-    )
-    p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
-    return p
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, kept_arguments: KeptArguments | None = None) -> int:
+    """Run the command line; ``kept_arguments``: the parses kept by earlier runs (the
+    installed command's own process, console.py)."""
     # A short-lived process that builds many small acyclic objects: the cyclic collector
     # would only walk them again and again (about a tenth of the run on a large list).
     gc.disable()
     try:
-        return _main(argv)
+        return _main(argv, kept_arguments)
     except KeyboardInterrupt:
         print("awesome-lint: interrupted", file=sys.stderr)
         return 130
@@ -186,13 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, kept: KeptArguments | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["add"]:
         from .add.command import main as add_main
 
         return add_main(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = _parse(argv, kept)
     try:
         if args.list_rules:
             return _list_rules()
@@ -213,6 +61,19 @@ def _main(argv: Sequence[str] | None) -> int:
     except AwesomeLintError as exc:
         print(f"awesome-lint: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _parse(argv: list[str], kept: KeptArguments | None):
+    """The arguments parsed: kept from an earlier run of the same ones, else by the parser
+    (and kept for the next run)."""
+    args = kept.parsed(argv) if kept is not None else None
+    if args is None:
+        from .arguments import build_parser
+
+        args = build_parser().parse_args(argv)
+        if kept is not None:
+            kept.keep(argv, vars(args))
+    return args
 
 
 def _list_rules() -> int:
@@ -245,6 +106,8 @@ def _explain(key: str) -> int:
 def _check_link_flags(args) -> None:
     """Link flags are checked whether or not --check-links is given: a typo in a flag that
     does nothing yet would surface only on the day links are checked."""
+    from .links.flags import given as link_flags_given
+
     if not link_flags_given(args):
         return  # the defaults: nothing to check (and the settings' modules stay unloaded)
     from .links.options import settings_from

@@ -1,7 +1,7 @@
 """The installed ``awesome-lint`` command's entry point: a process of its own, start to end.
 
 The pre-commit hook runs the command on every commit, and on a short list most of its time
-is the interpreter's, not the lint's. Three costs are ours to cut, because the process is
+is the interpreter's, not the lint's. Four costs are ours to cut, because the process is
 ours (``cli.main``, which tests and other programs call in their own process, does none):
 
 - **Modules a run seldom uses.** Some standard modules are imported at the top of others
@@ -11,6 +11,8 @@ ours (``cli.main``, which tests and other programs call in their own process, do
   its first attribute is read (``lazy.defer_modules``).
 - **Finding and reading each module.** The submodules of the package and of
   markdown-it-py come from one file (``kept_modules``).
+- **Making the argument parser.** The values an argument list parsed into are kept for
+  the next run of the same list (``kept_args``): argparse is not loaded then.
 - **Tearing the interpreter down.** After the report is written, the interpreter's exit
   frees every module and object one by one and runs the cyclic collector over them: a
   tenth of a short run, for memory the operating system takes back anyway. The process
@@ -26,7 +28,7 @@ import gc
 import os
 import sys
 
-from .lazy import defer_modules
+from .lazy import defer_modules, document_dataclasses_on_read
 
 # Loaded on first use: what imports them at its top uses them for what a lint run (with or
 # without --fix, --export, --check-links) seldom or never needs.
@@ -40,6 +42,9 @@ DEFERRED = (
     "linecache",
     "tokenize",
     "token",
+    # With ast and dis, loaded at its top: for dataclasses' docstrings (see
+    # document_dataclasses_on_read) and markdown-it-py's HTML renderer (parse/markdown.py).
+    "inspect",
 )
 
 
@@ -48,12 +53,16 @@ def main() -> int:
     # a short run) build only objects that live as long as the process, too.
     gc.disable()
     defer_modules(DEFERRED)
+    import dataclasses  # every run's model is made of them
+
+    document_dataclasses_on_read(dataclasses)
     from . import kept_modules
 
     kept_modules.install()
+    from . import kept_args
     from .cli import main as cli_main
 
-    return exit_now(cli_main())
+    return exit_now(cli_main(kept_arguments=kept_args.install()))
 
 
 def exit_now(code: int) -> int:

@@ -50,7 +50,7 @@ import re
 import sys
 import types
 
-from .kept_modules import write_atomically
+from .kept_modules import kept_file, write_atomically
 
 # An entry no save of the file used for this many saves is dropped (saves happen only when
 # a run compiled something new: an edited class, a new pattern).
@@ -67,11 +67,7 @@ _CODE = types.CodeType
 
 def cache_path() -> str | None:
     """Where this interpreter keeps the compiled code, or None where it keeps no bytecode."""
-    try:
-        pyc = importlib.util.cache_from_source(__file__)
-    except NotImplementedError:  # sys.implementation.cache_tag is None
-        return None
-    return pyc[: -len(".pyc")] + ".marshal"
+    return kept_file(__file__)
 
 
 def load(path: str) -> tuple[int, dict]:

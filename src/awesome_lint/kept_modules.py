@@ -33,25 +33,36 @@ _HEADER = (
 )
 
 
-def cache_path() -> str | None:
+def kept_file(module_file: str) -> str | None:
+    """Where the kept file of the module at ``module_file`` goes: beside its bytecode (None
+    where this interpreter keeps no bytecode)."""
     try:
-        pyc = cache_from_source(__file__)
+        pyc = cache_from_source(module_file)
     except NotImplementedError:  # sys.implementation.cache_tag is None
         return None
     return pyc[: -len(".pyc")] + ".marshal"
 
 
+def cache_path() -> str | None:
+    return kept_file(__file__)
+
+
 def load(path: str) -> dict:
     """Module name -> (source path, is a package, folder mtime, source mtime, size, code)."""
+    return load_dict(path, _HEADER)
+
+
+def load_dict(path: str, header: bytes) -> dict:
+    """The dict marshalled in the file after ``header``; empty for any other file."""
     try:
         with open(path, "rb") as f:
             data = f.read()
-        if not data.startswith(_HEADER):
+        if not data.startswith(header):
             return {}
-        modules = marshal.loads(memoryview(data)[len(_HEADER) :])
+        loaded = marshal.loads(memoryview(data)[len(header) :])
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return modules if type(modules) is dict else {}
+    return loaded if type(loaded) is dict else {}
 
 
 class _KeptLoader(SourceFileLoader):
@@ -72,7 +83,8 @@ class _KeptLoader(SourceFileLoader):
         return super().get_code(fullname)
 
 
-def _stat(path: str) -> tuple[int, int] | None:
+def stat(path: str) -> tuple[int, int] | None:
+    """(mtime_ns, size), or None for a file that cannot be looked at."""
     try:
         st = os.stat(path)
     except OSError:
@@ -94,8 +106,8 @@ class KeptModules:
 
     def _folder_mtime(self, folder: str) -> int | None:
         if folder not in self._folders:
-            stat = _stat(folder)
-            self._folders[folder] = stat[0] if stat else None
+            found = stat(folder)
+            self._folders[folder] = found[0] if found else None
         return self._folders[folder]
 
     def find_spec(self, name, path=None, target=None):
@@ -108,7 +120,7 @@ class KeptModules:
         folder = os.path.dirname(os.path.dirname(origin) if package else origin)
         if folder not in path or self._folder_mtime(folder) != folder_mtime:
             return None
-        if _stat(origin) != (mtime, size) or type(code) is not bytes:
+        if stat(origin) != (mtime, size) or type(code) is not bytes:
             return None
         loader = _KeptLoader(name, origin)
         loader.kept = code
@@ -138,7 +150,7 @@ class KeptModules:
         modules = {
             k: v
             for k, v in self.modules.items()
-            if k not in fresh and type(v) is tuple and len(v) == 6 and _stat(v[0]) == v[3:5]
+            if k not in fresh and type(v) is tuple and len(v) == 6 and stat(v[0]) == v[3:5]
         }
         modules.update(fresh)
         _write_modules(self.path, modules)
@@ -154,12 +166,12 @@ def _record(name: str, module) -> tuple | None:
         return None
     package = spec.submodule_search_locations is not None
     folder = os.path.dirname(os.path.dirname(origin) if package else origin)
-    before, folder_stat = _stat(origin), _stat(folder)
+    before, folder_stat = stat(origin), stat(folder)
     try:
         code = marshal.dumps(SourceFileLoader(name, origin).get_code(name))
     except (ImportError, OSError, SyntaxError, ValueError):
         return None
-    if before is None or folder_stat is None or _stat(origin) != before:
+    if before is None or folder_stat is None or stat(origin) != before:
         return None  # changed while it was read: kept next time
     return origin, package, folder_stat[0], before[0], before[1], code
 

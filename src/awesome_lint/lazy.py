@@ -192,3 +192,65 @@ class DeferredLogger:
 
     def __repr__(self) -> str:
         return f"<DeferredLogger {self._name or 'root'}>"
+
+
+# The versions whose dataclasses write a class's missing docstring as ``_DocOnRead`` does
+# (3.10 lets a failing signature raise; 3.14 formats annotations through annotationlib).
+_DOC_FORMULA_VERSIONS = ((3, 11), (3, 12), (3, 13))
+
+
+def document_dataclasses_on_read(dataclasses: types.ModuleType) -> bool:
+    """While ``inspect`` is deferred, ``@dataclass`` writes the docstring of a class without
+    one when it is first read, not when the class is made (for the command line's own
+    process, with ``defer_modules(["inspect"])``). Returns whether it was set up.
+
+    ``dataclasses`` imports ``inspect`` (and with it ``ast`` and ``dis``, a tenth of a short
+    run) for one call: ``inspect.signature(cls)``, to write ``Name(field: type, ...)`` as
+    the docstring of a class that has none. Ours all have one; two of markdown-it-py's
+    classes do not, and nothing ever reads theirs."""
+    if sys.version_info[:2] not in _DOC_FORMULA_VERSIONS:
+        return False
+    process_class = dataclasses._process_class
+    if getattr(process_class, "_documents_on_read", False):
+        return True
+
+    def _process_class(cls, *args, **kwargs):
+        if getattr(cls, "__doc__") or not isinstance(sys.modules.get("inspect"), DeferredModule):
+            return process_class(cls, *args, **kwargs)
+        doc = cls.__doc__ = _DocOnRead()  # truthy while the class is made: no signature
+        try:
+            made = process_class(cls, *args, **kwargs)
+        except BaseException:
+            cls.__doc__ = None
+            raise
+        doc.ready = True
+        return made
+
+    _process_class._documents_on_read = True  # type: ignore[attr-defined]
+    dataclasses._process_class = _process_class  # type: ignore[attr-defined]
+    return True
+
+
+class _DocOnRead:
+    """A dataclass's docstring, written when first read: ``dataclasses``' own formula (the
+    class name and its signature without ``-> None``; the name alone where there is no
+    signature), then kept as the class's ``__doc__``. A class's ``__doc__`` is looked up in
+    its own namespace only (never inherited), and a descriptor there is called for it."""
+
+    __slots__ = ("ready",)
+
+    def __init__(self) -> None:
+        self.ready = False
+
+    def __get__(self, instance: object, owner: type) -> str:
+        if not self.ready:
+            return "(a dataclass being made)"  # read only by dataclasses' own test, as truthy
+        import inspect
+
+        try:
+            text_sig = str(inspect.signature(owner)).replace(" -> None", "")
+        except (TypeError, ValueError):
+            text_sig = ""
+        doc = owner.__name__ + text_sig
+        type.__setattr__(owner, "__doc__", doc)
+        return doc

@@ -5,8 +5,10 @@ Only argparse here: the command line builds its parser from this on every run.
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover  (a run with kept arguments never loads argparse)
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

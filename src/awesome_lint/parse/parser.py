@@ -57,7 +57,7 @@ def _markdown(text: str | None = None):
 
 @lru_cache(maxsize=8)
 def _markdown_without(off: tuple[str, ...], normalized: bool):
-    from markdown_it import MarkdownIt
+    from .markdown import MarkdownIt
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     # (text_join joins the children of inline tokens: without the inline pass there are none)
