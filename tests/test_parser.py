@@ -315,9 +315,10 @@ _INLINE = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_INLINE, min_size=1, max_size=5), st.booleans())
 def test_walk_shortcuts_find_what_the_plain_walk_finds(parts, with_ref):
-    # The walk reads "[l](u)", "[[l](u)]" and "[text]" in one match each, and skips the
-    # bare-URL search where every "://" and "www." is inside a link's URL: with those
-    # shortcuts switched off it must find the same links, comments and code spans.
+    # The walk reads "[l](u)", "[[l](u)]" and "[text]" in one match each, does not stop at
+    # "<br>", and skips the bare-URL search where every "://" and "www." is inside a link's
+    # URL: with those shortcuts switched off it must find the same links, comments and code
+    # spans.
     import re
 
     from awesome_lint.parse import inline
@@ -326,17 +327,71 @@ def test_walk_shortcuts_find_what_the_plain_walk_finds(parts, with_ref):
     refs = {"R": inline.Reference("/ref", Span(1, 1, 1, 1))} if with_ref else None
     fast = inline.scan_all(text, refs)
     never = re.compile(r"(?!)")
-    saved = {k: getattr(inline, k) for k in ("_SIMPLE_LINK", "_BRACKETED_LINK", "_PLAIN_GROUP")}
+    plain_events = re.compile(r"[\\`<\[\]!]")  # every "<" a stop, "<br>" too
+    saved = {
+        k: getattr(inline, k) for k in ("_SIMPLE_LINK", "_BRACKETED_LINK", "_PLAIN_GROUP", "_EVENT")
+    }
     saved_check = inline._all_inside_urls
     try:
         for k in saved:
-            setattr(inline, k, never)
+            setattr(inline, k, plain_events if k == "_EVENT" else never)
         inline._all_inside_urls = lambda s, links: False
         plain = inline.scan_all(text, refs)
     finally:
         for k, v in saved.items():
             setattr(inline, k, v)
         inline._all_inside_urls = saved_check
+    assert fast == plain
+
+
+# Inline text around tags: line breaks, other tags, comments, autolinks, bare URLs.
+_AROUND_TAGS = st.lists(
+    st.sampled_from(
+        [
+            "<br>",
+            "<br/>",
+            "<bR>",
+            "<br",
+            "br>",
+            "<",
+            ">",
+            "<!--",
+            "-->",
+            "<http://u>",
+            "<a]>",
+            '<a href="h://x">',
+            "</a>",
+            "[",
+            "]",
+            "(u)",
+            "](u)",
+            "http://",
+            "www.x",
+            "`",
+            " ",
+            "a",
+        ]
+    ),  # fmt: skip
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_AROUND_TAGS)
+def test_walk_passing_line_breaks_finds_what_stopping_at_every_tag_finds(text):
+    # The walk does not stop at "<br>" (a tag without links, that no bare URL runs into):
+    # stopping at every "<" must find the same links, comments and code spans.
+    import re
+
+    from awesome_lint.parse import inline
+
+    fast = inline.scan_all(text)
+    saved = inline._EVENT
+    try:
+        inline._EVENT = re.compile(r"[\\`<\[\]!]")
+        plain = inline.scan_all(text)
+    finally:
+        inline._EVENT = saved
     assert fast == plain
 
 

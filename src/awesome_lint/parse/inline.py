@@ -36,8 +36,10 @@ _FORM_OUTER = LinkForm.OUTER
 
 # The walk stops only at these: escapes, code, raw HTML and autolinks, brackets.
 # (A "!" is an image opener only before "[": one character class scans faster than "!\[" as an
-# alternative, and the walk skips the other "!".)
-_EVENT = lazy_regex(r"[\\`<\[\]!]")
+# alternative, and the walk skips the other "!". A "<br>" is no stop: a tag without links,
+# and no bare URL can run into it. Written as branches that each start with one character,
+# the pattern's first characters still make a set that the search scans for.)
+_EVENT = lazy_regex(r"\\|`|<(?!br>)|\[|\]|!")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _BACKTICKS = lazy_regex(r"`+")
 # CommonMark autolink: a scheme of 2-32 characters, then no space, "<" or ">".
