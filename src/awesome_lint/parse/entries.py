@@ -87,11 +87,8 @@ def analyze_line(
 def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, str]:
     """(indent, content_end, marker, marker_start, marker_end, after_marker) of a line."""
     stripped = text.rstrip(" \t")
-    if text[prefix : prefix + 1] in (" ", "\t"):  # (most lines: no copy to measure it)
-        rest = text[prefix:]
-        indent = prefix + len(rest) - len(rest.lstrip(" \t"))
-    else:
-        indent = prefix
+    rest = text[prefix:] if prefix else text
+    indent = prefix + len(rest) - len(rest.lstrip(" \t"))
     if stripped.endswith("<br>"):  # the break paper blocks write most: the last "<br" is it
         br = len(stripped) - 4
         end = len(text[:br].rstrip(" \t")) if text[br - 1 : br] in (" ", "\t") else br

@@ -87,7 +87,12 @@ class MalformedLink(Rule):
             if span.start_line == number:
                 end = span.end_col - 1 if span.end_line == number else size
                 blank.append((span.start_col - 1, end if end < size else size))
-        if not _bracket_between(text, blank):  # (most links lines: no blanked copy to make)
+        if len(blank) == 1:  # (a line of one link, the most common: no blanked copy to make)
+            a, b = blank[0]
+            head, tail = text[:a], text[max(a, b) :]
+            if "[" not in head and "]" not in head and "[" not in tail and "]" not in tail:
+                return None
+        elif not _bracket_between(text, blank):  # (several links: none made either)
             return None
         rest = _blanked(text, blank)
         if "[" not in rest and "]" not in rest:
