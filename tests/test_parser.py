@@ -373,7 +373,7 @@ _AROUND_TAGS = st.lists(
 
 
 @settings(max_examples=400, deadline=None)
-@given(_AROUND_TAGS)
+@given(_AROUND_TAGS.filter(lambda t: "<bR>" not in t))  # ("<bR>" stands for "<br>" below)
 def test_walk_reads_a_line_break_as_any_other_tag(text):
     # The walk passes "<br>" at once (a tag without links): read as the general tag reader
     # reads "<bR>" (the same tag to it, of the same length), the links, comments and code
