@@ -91,7 +91,8 @@ def _line_fields(text: str, prefix: int) -> tuple[int, int, Marker, int, int, st
     indent = prefix + len(rest) - len(rest.lstrip(" \t"))
     if stripped.endswith("<br>"):  # the break paper blocks write most: the last "<br" is it
         br = len(stripped) - 4
-        return indent, len(text[:br].rstrip(" \t")), _MARK_BR, br, br + 4, text[br + 4 :]
+        end = len(text[:br].rstrip(" \t")) if text[br - 1 : br] in (" ", "\t") else br
+        return indent, end, _MARK_BR, br, br + 4, text[br + 4 :]
     if "<" not in stripped:
         br = -1
     elif stripped.isascii():  # lower() keeps the offsets of ASCII text
@@ -192,10 +193,12 @@ def _by_start(c: str) -> str | None:
 
 
 def candidate(line: EntryLine, links: list[Link]) -> str:
+    return _by_start(line.content) or _by_rest(line, links)
+
+
+def _by_rest(line: EntryLine, links: list[Link]) -> str:
+    """The candidate kind of a line whose first characters did not decide it."""
     c = line.content
-    known = _by_start(c)
-    if known is not None:
-        return known
     if c.startswith("[") and _starts_with_link(c, links, line):
         return _LINKS
     if c.startswith("[") and leading_venue(line, links):
@@ -247,7 +250,7 @@ def split_entries(raw: list[RawLine], links: list[Link], section: str) -> list[E
         # then its EntryLine with the likely kind (_build re-types only the few that differ).
         fields = _line_fields(text, prefix)
         # (most lines are decided by their first characters: no draft, no links looked up)
-        cand = _by_start(text[fields[0] : fields[1]]) or candidate(
+        cand = _by_start(text[fields[0] : fields[1]]) or _by_rest(
             _Draft(number, text, fields), by_line.get(number, ())
         )
         lines.append(make_entry_line(number, text, *fields, _LIKELY.get(cand, _KIND_OTHER)))

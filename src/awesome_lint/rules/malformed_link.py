@@ -92,6 +92,8 @@ class MalformedLink(Rule):
             head, tail = text[:a], text[max(a, b) :]
             if "[" not in head and "]" not in head and "[" not in tail and "]" not in tail:
                 return None
+        elif not _bracket_between(text, blank):  # (several links: none made either)
+            return None
         rest = _blanked(text, blank)
         if "[" not in rest and "]" not in rest:
             return None  # every finding below points at a bracket the renderer left as text
@@ -128,6 +130,17 @@ class MalformedLink(Rule):
             Span.on_line(line.number, at + 1, at + 2),
             f"unbalanced {quote(rest[at])} on the links line near {quote(snippet, 40)}: this does not render as a link",
         )
+
+
+def _bracket_between(text: str, ranges: list[tuple[int, int]]) -> bool:
+    """Whether ``_blanked(text, ranges)`` holds a "[" or "]", read without making it."""
+    pos = 0
+    for start, end in sorted(ranges):
+        if start > pos and (text.find("[", pos, start) >= 0 or text.find("]", pos, start) >= 0):
+            return True
+        if end > pos:
+            pos = end
+    return text.find("[", pos) >= 0 or text.find("]", pos) >= 0
 
 
 def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:

@@ -9,6 +9,7 @@ classic item (``- [Name](url) - Description.``), not a paper bullet.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ...lazy import lazy_regex
 from ...model import Entry, Field, LineKind, Link, LinkForm, Span
@@ -34,8 +35,45 @@ _ABBREVIATED = lazy_regex(
 )
 
 
-def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -> Entry | None:
-    """The paper entry written as the list item whose first paragraph is ``para``, if it is one."""
+class BulletReading(NamedTuple):
+    """What ``read_bullet`` found in an item: its entry is made only if it is kept."""
+
+    prefix: int  # columns of the bullet
+    title: Field
+    bold: bool
+    links: list[Link]  # the item's links, images aside
+    venue: Field | None
+    date: object  # EntryDate | None
+
+    @property
+    def fields(self) -> int:
+        """Fields read besides the title and links (a bullet gives no authors)."""
+        return (self.venue is not None) + (self.date is not None)
+
+
+def bullet_entry(first: int, para: list[str], section: str, found: BulletReading) -> Entry:
+    """The entry of a bullet ``read_bullet`` read."""
+    lines = [
+        analyze_line(first + k, ln, found.prefix if k == 0 else 0, _KIND_ITEM)
+        for k, ln in enumerate(para)
+    ]
+    last = lines[-1]
+    return new_entry(
+        Span(first, found.prefix + 1, last.number, len(last.text) + 1),
+        "bullet",
+        lines,
+        found.title,
+        found.links,
+        section,
+        title_bold=found.bold,
+        venue=found.venue,
+        date=found.date,
+    )
+
+
+def read_bullet(first: int, para: list[str], links: list[Link]) -> BulletReading | None:
+    """The fields of the list item whose first paragraph is ``para``, if it is a paper bullet
+    (its entry is not made here: the item's reading by content may win over it)."""
     prefix = strip_bullet(para[0])
     if not prefix:
         return None
@@ -91,22 +129,7 @@ def paper_bullet(first: int, para: list[str], links: list[Link], section: str) -
         )
         if title is None:
             return None
-    lines = [
-        analyze_line(first + k, ln, prefix if k == 0 else 0, _KIND_ITEM)
-        for k, ln in enumerate(para)
-    ]
-    last = lines[-1]
-    return new_entry(
-        Span(first, prefix + 1, last.number, len(last.text) + 1),
-        "bullet",
-        lines,
-        title,
-        real,
-        section,
-        title_bold=bold,
-        venue=venue,
-        date=date,
-    )
+    return BulletReading(prefix, title, bold, real, venue, date)
 
 
 def _abbreviated(text: Text, title: Field):

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ...model import ClassicItem, Entry, Heading, Link
-from .bullets import paper_bullet
+from .bullets import bullet_entry, read_bullet
 from .classic import classic_item
 from .numbered import numbered_entry
 from .structure import ListItemBlock, TableBlock
@@ -95,18 +95,20 @@ def extract(
         para = lines[first - 1 : last]
         section = section_at(first)
         para_links = links_in(first, last)
-        entry = paper_bullet(first, para, para_links, section)
-        unit = None
-        if entry is not None:
+        bullet = read_bullet(first, para, para_links)
+        unit = entry = None
+        if bullet is not None:
             # The content reading wins where it finds more fields ("**Title** (2013), A. Author
-            # et al. [[pdf]](u)": the bullet reader sees a title and links only).
+            # et al. [[pdf]](u)": the bullet reader sees a title and links only). The
+            # bullet's entry is made only when it wins.
             unit = item_unit(
                 k, item_blocks, children.get(k, []), lines, links_in, section,
                 heading_at(first), opaque,
             )  # fmt: skip
-            if unit.entry is not None and _fields(unit.entry) > _fields(entry):
+            if unit.entry is not None and _fields(unit.entry) > bullet.fields:
                 claim(unit)
                 continue
+            entry = bullet_entry(first, para, section, bullet)
         if entry is None:
             subs = [item_blocks[c] for c in children.get(k, ())]
             found = numbered_entry(first, para, para_links, subs, lines, links_in, section)

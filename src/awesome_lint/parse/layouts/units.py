@@ -315,11 +315,13 @@ def table_units(
             cell = row[x:y].strip()
             if not cell or cell_links:
                 continue
-            cr = read_unit(text, x, y, [])
             if date is None:
                 date = find_date(cell, lambda p, q, x=x: Span(n, x + 1, n, y + 1))
                 if date is not None:
                     continue
+            if venue is not None and authors is not None:
+                continue  # (nothing the cell's reading could add: not read)
+            cr = read_unit(text, x, y, [])
             if cr is not None and venue is None and cr.venue is not None:
                 venue = cr.venue
             elif cr is not None and authors is None and cr.authors is not None:
