@@ -55,6 +55,13 @@ def coverage_env() -> dict:
     return {k: v for k, v in os.environ.items() if k.startswith("COVERAGE_")}
 
 
+def untraced_env(env: dict | None = None) -> dict:
+    """``env`` (default: this process's) without coverage's variables: for a child whose
+    loaded modules a test inspects (coverage's start-up in the child imports modules of its
+    own: inspect, ast, dis, ipaddress, tomllib, dataclasses)."""
+    return {k: v for k, v in (os.environ if env is None else env).items() if "COVERAGE" not in k}
+
+
 def fenced_env(env: dict, netlog: Path) -> dict:
     """Environment for a subprocess that must not reach beyond loopback (netguard/)."""
     path = os.pathsep.join(p for p in (str(NETGUARD), env.get("PYTHONPATH", "")) if p)

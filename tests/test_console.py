@@ -11,13 +11,14 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .conftest import FIXTURES, awesome_lint_command
+from .conftest import FIXTURES, awesome_lint_command, untraced_env
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def run(code: str, **kwargs) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    # Untraced: coverage's start-up in the child would load the modules deferred there.
+    env = {**untraced_env(), "PYTHONPATH": str(SRC)}
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         env=env,
@@ -110,7 +111,12 @@ def test_the_lint_run_leaves_deferred_what_it_does_not_use(tmp_path):
         f"runpy.run_path({awesome_lint_command()[0]!r}, run_name='__main__')"
     )
     proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=untraced_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("DEFERRED"))
     assert "'logging'" in line and "'ipaddress'" in line, proc.stderr[-2000:]

@@ -5,13 +5,14 @@ message could be seen. Each case runs in a fresh interpreter (the stand-ins repl
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from .conftest import untraced_env
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PYTHONS = [sys.executable] + [
@@ -24,7 +25,8 @@ PYTHONS = [sys.executable] + [
 
 def run(python: str, code: str) -> subprocess.CompletedProcess:
     # Only the standard library and the package's lazy module: any interpreter runs it.
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    # Untraced: coverage's start-up in the child would load the modules deferred here.
+    env = {**untraced_env(), "PYTHONPATH": str(SRC)}
     return subprocess.run(
         [python, "-c", textwrap.dedent(code)], env=env, capture_output=True, text=True, timeout=60
     )

@@ -15,7 +15,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .conftest import FIXTURES, assert_no_traffic, awesome_lint_command, fenced_env
+from .conftest import (
+    FIXTURES,
+    assert_no_traffic,
+    awesome_lint_command,
+    fenced_env,
+    untraced_env,
+)
 
 NOT_ON_A_PLAIN_RUN = (
     "requests",
@@ -94,7 +100,7 @@ def imported_modules(
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={k: v for k, v in fenced.items() if "COVERAGE" not in k},
+        env=untraced_env(fenced),
         timeout=120,
     )
     assert_no_traffic(netlog)
