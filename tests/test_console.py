@@ -16,9 +16,10 @@ from .conftest import FIXTURES, awesome_lint_command, untraced_env
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-def run(code: str, **kwargs) -> subprocess.CompletedProcess:
-    # Untraced: coverage's start-up in the child would load the modules deferred there.
-    env = {**untraced_env(), "PYTHONPATH": str(SRC)}
+def run(code: str, untraced: bool = False, **kwargs) -> subprocess.CompletedProcess:
+    """``code`` in a child; ``untraced`` where the test reads which modules it loaded
+    (coverage's start-up in a traced child loads inspect, ast, dis and ipaddress itself)."""
+    env = {**(untraced_env() if untraced else os.environ), "PYTHONPATH": str(SRC)}
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         env=env,

@@ -51,5 +51,5 @@ def test_parsing_leaves_inspect_unloaded_and_rendering_loads_it():
         assert not isinstance(sys.modules["inspect"], DeferredModule)
         print("ok")
         """
-    proc = run(code)
+    proc = run(code, untraced=True)
     assert proc.stdout == "ok\n", proc.stderr
