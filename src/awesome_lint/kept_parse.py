@@ -200,12 +200,9 @@ def decode(text: str) -> object:
 
 def _text_and_lines(text: str) -> list:
     """The document's text and lines for ``text`` as read, made as the parser makes them."""
-    from .parse.parser import normalize
+    from .parse.parser import source_lines
 
-    text = normalize(text)
-    lines = text.split("\n")
-    if text.endswith("\n"):
-        lines.pop()
+    text, lines = source_lines(text)
     return [text, tuple(lines)]
 
 

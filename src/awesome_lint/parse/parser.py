@@ -420,14 +420,21 @@ class _Lists:
     item_blocks: list[ListItemBlock] = field(default_factory=list)
 
 
-def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
-    """Parse ``text``. With ``entries=False`` no entries or items are recognised (rules that
-    read only lines, headings and links do not need them)."""
-    want_entries = entries
+def source_lines(text: str) -> tuple[str, list[str]]:
+    """The document's text for ``text`` as read (``normalize``) and its lines (no empty one
+    after a final newline)."""
     text = normalize(text)
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
+    return text, lines
+
+
+def parse(text: str, path: str = "<text>", *, entries: bool = True) -> Document:
+    """Parse ``text``. With ``entries=False`` no entries or items are recognised (rules that
+    read only lines, headings and links do not need them)."""
+    want_entries = entries
+    text, lines = source_lines(text)
     env: dict = {}
     blocks, lists, opaque = _blocks(text, len(lines), env)
     refs = definitions(env.get("references", {}), lines)
