@@ -13,7 +13,6 @@ import datetime
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from .config import Config, config_for
@@ -23,6 +22,8 @@ from .parse.parser import parse
 from .result import LintResult
 
 if TYPE_CHECKING:  # fixing's modules load only when fixing (start-up)
+    from pathlib import Path
+
     from .fix.fixer import FixOutcome
     from .links import LinkReport, LinkResult, LinkSettings
     from .model import Document
@@ -240,9 +241,9 @@ def _kept_parse_dir(f: _File) -> Path | None:
     (With entries the kept parse is not much faster to read than to make: not kept.)"""
     if f.settings is None or f.settings.no_cache:
         return None
-    from .links.cache import default_cache_dir
+    from .links.cache import cache_directory
 
-    return Path(f.settings.cache_path) if f.settings.cache_path else default_cache_dir()
+    return cache_directory(f.settings.cache_path)
 
 
 def _urls(links: LinkPlan, doc: Document) -> list[str]:

@@ -45,6 +45,12 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("awesome-lint", appauthor=False))
 
 
+def cache_directory(cache_path: str | None) -> Path:
+    """The folder a run keeps its link results in: ``cache_path`` when the settings name
+    one, else the platform's."""
+    return Path(cache_path) if cache_path else default_cache_dir()
+
+
 def cacheable(result: LinkResult) -> bool:
     return result.outcome in CACHEABLE and result.status is not None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .result import LinkResult, Outcome
 from .settings import LinkSettings
@@ -46,9 +45,9 @@ def check_links(
 
     cache = None
     if not settings.no_cache:
-        from .cache import LinkCache
+        from .cache import LinkCache, cache_directory
 
-        directory = Path(settings.cache_path) if settings.cache_path else None
+        directory = cache_directory(settings.cache_path)
         cache = LinkCache.in_dir(directory, settings.cache_max_age, settings.fingerprint())
     cached = cache.lookup(wanted) if cache else {}
     if progress:
