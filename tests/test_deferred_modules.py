@@ -32,13 +32,20 @@ def run(python: str, code: str) -> subprocess.CompletedProcess:
     )
 
 
+def run_ok(python: str, code: str) -> subprocess.CompletedProcess:
+    """``run``, which must print "ok" (its asserts all held)."""
+    proc = run(python, code)
+    assert proc.stdout == "ok\n", proc.stderr
+    return proc
+
+
 @pytest.fixture(params=PYTHONS, ids=lambda p: Path(p).name)
 def python(request) -> str:
     return request.param
 
 
 def test_an_import_statement_does_not_load_the_module_the_first_attribute_does(python):
-    proc = run(
+    run_ok(
         python,
         """
         import sys
@@ -57,11 +64,10 @@ def test_an_import_statement_does_not_load_the_module_the_first_attribute_does(p
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
 
 
 def test_from_import_works_and_a_dataclass_without_docstring_gets_its_signature(python):
-    proc = run(
+    run_ok(
         python,
         """
         import sys
@@ -83,12 +89,11 @@ def test_from_import_works_and_a_dataclass_without_docstring_gets_its_signature(
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
 
 
 def test_a_module_that_fails_to_load_stays_deferred_and_raises_each_time(python, tmp_path):
     (tmp_path / "broken_mod.py").write_text("raise RuntimeError('boom')\n")
-    proc = run(
+    run_ok(
         python,
         f"""
         import sys
@@ -105,11 +110,10 @@ def test_a_module_that_fails_to_load_stays_deferred_and_raises_each_time(python,
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
 
 
 def test_debug_messages_need_no_logging_and_anything_else_loads_it(python):
-    proc = run(
+    proc = run_ok(
         python,
         """
         import sys
@@ -129,7 +133,6 @@ def test_debug_messages_need_no_logging_and_anything_else_loads_it(python):
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
     assert proc.stderr == "seen: 1\nlib.module DEBUG now shown\n"
 
 
@@ -153,7 +156,7 @@ def test_a_configured_logging_reaches_a_logger_handed_out_before(python):
 def test_a_dataclass_without_docstring_is_documented_on_first_read_as_dataclasses_would(python):
     # Each class is made twice: with inspect deferred (its docstring written when first
     # read) and again once inspect is loaded (dataclasses' own docstring): the same text.
-    proc = run(
+    run_ok(
         python,
         """
         import sys
@@ -197,11 +200,10 @@ def test_a_dataclass_without_docstring_is_documented_on_first_read_as_dataclasse
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
 
 
 def test_a_dataclass_that_fails_is_left_as_it_was(python):
-    proc = run(
+    run_ok(
         python,
         """
         import sys
@@ -220,4 +222,3 @@ def test_a_dataclass_that_fails_is_left_as_it_was(python):
         print("ok")
         """,
     )
-    assert proc.stdout == "ok\n", proc.stderr
